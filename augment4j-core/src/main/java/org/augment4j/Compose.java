@@ -1,0 +1,164 @@
+package org.augment4j;
+
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.random.RandomGenerator;
+import org.augment4j.opencv.Mats;
+import org.augment4j.target.BboxParams;
+import org.augment4j.target.KeypointParams;
+import org.augment4j.target.SampleCheck;
+import org.augment4j.transform.BasicTransform;
+import org.augment4j.transform.Check;
+
+/**
+ * Runs transforms in order, with probability {@code p}; Albumentations' {@code Compose}. It owns the label
+ * parameters: after every transform (when {@code check_each_transform}) and at the end, boxes are clipped and filtered
+ * and keypoints outside the image dropped, labels going with them.
+ *
+ * <p>Randomness: {@link #apply(Sample, long)} gives the same output for the same seed, bit for bit. A Compose built with
+ * a seed gives a reproducible sequence from {@link #apply(Sample)}: call {@code i} uses seed {@code mix(seed, i)}.
+ * Intermediate native matrices are released as soon as a later transform replaces them. Immutable and thread-safe.
+ */
+public final class Compose implements Transform {
+    private final List<Transform> transforms;
+    private final double p;
+    private final BboxParams bboxParams;
+    private final KeypointParams keypointParams;
+    private final Map<String, String> additionalTargets;
+    private final Long seed;
+    private final AtomicLong calls = new AtomicLong();
+
+    /** A pipeline of transforms applied with p = 1 and no labels. */
+    public Compose(List<? extends Transform> transforms) {
+        this(transforms, 1.0, null, null, Map.of(), null);
+    }
+
+    /**
+     * @param transforms        the transforms, in order
+     * @param p                 probability of applying any of them
+     * @param bboxParams        how boxes are read and filtered, or null for no boxes
+     * @param keypointParams    how keypoints are read and filtered, or null for no keypoints
+     * @param additionalTargets extra images and masks by name → {@code "image"} or {@code "mask"}
+     * @param seed              seed for {@link #apply(Sample)}, or null for a fresh random seed per call
+     */
+    public Compose(List<? extends Transform> transforms, double p, BboxParams bboxParams, KeypointParams keypointParams,
+                   Map<String, String> additionalTargets, Long seed) {
+        this.transforms = List.copyOf(transforms);
+        this.p = Check.probability("Compose", p);
+        this.bboxParams = bboxParams;
+        this.keypointParams = keypointParams;
+        for (Map.Entry<String, String> e : additionalTargets.entrySet()) {
+            if (!e.getValue().equals("image") && !e.getValue().equals("mask")) {
+                throw new IllegalArgumentException("Compose: additional target '" + e.getKey() + "' must be 'image' or 'mask', got '" + e.getValue() + "'");
+            }
+        }
+        this.additionalTargets = Collections.unmodifiableMap(new LinkedHashMap<>(additionalTargets));
+        this.seed = seed;
+    }
+
+    public List<Transform> transforms() {
+        return transforms;
+    }
+
+    public BboxParams bboxParams() {
+        return bboxParams;
+    }
+
+    public KeypointParams keypointParams() {
+        return keypointParams;
+    }
+
+    public Map<String, String> additionalTargets() {
+        return additionalTargets;
+    }
+
+    /** The seed given at construction, or null. */
+    public Long seed() {
+        return seed;
+    }
+
+    @Override
+    public double probability() {
+        return p;
+    }
+
+    /** Applies with the next seed of this pipeline's sequence (or a fresh random seed when it has none). */
+    public Sample apply(Sample sample) {
+        long s = seed == null ? new SplittableRandom().nextLong() : Seeds.mix(seed, calls.getAndIncrement());
+        return apply(sample, s);
+    }
+
+    /** Applies with a generator derived from {@code seed}: the same seed gives the same output. */
+    public Sample apply(Sample sample, long seed) {
+        return apply(sample, Seeds.generator(seed));
+    }
+
+    @Override
+    public Sample apply(Sample sample, RandomGenerator rng) {
+        return run(sample, rng, Map.of(), false);
+    }
+
+    @Override
+    public Sample applyAlways(Sample sample, RandomGenerator rng) {
+        return run(sample, rng, Map.of(), true);
+    }
+
+    /**
+     * Applies with some top-level transforms pinned: {@code forced} maps a transform's index to parameters under
+     * Albumentations' recorded names ({@code {0: {"factor": 1}}}); pinned transforms are applied whatever their p.
+     */
+    public Sample apply(Sample sample, long seed, Map<Integer, Map<String, Object>> forced) {
+        for (Integer i : forced.keySet()) {
+            if (i < 0 || i >= transforms.size()) throw new IllegalArgumentException("forced parameters for transform " + i + ", but the pipeline has " + transforms.size());
+            if (!(transforms.get(i) instanceof BasicTransform<?>)) throw new IllegalArgumentException("transform " + i + " (" + transforms.get(i).name() + ") is a container; only single transforms can be forced");
+        }
+        return run(sample, Seeds.generator(seed), forced, false);
+    }
+
+    private Sample run(Sample input, RandomGenerator rng, Map<Integer, Map<String, Object>> forced, boolean always) {
+        SampleCheck.image(input);
+        BboxParams bp = bboxParams != null ? bboxParams : input.bboxParams();
+        KeypointParams kp = keypointParams != null ? keypointParams : input.keypointParams();
+        Sample current = input.withLabelParams(bp, kp);
+        if (!always && forced.isEmpty() && !(rng.nextDouble() < p)) return current;
+        Set<org.bytedeco.opencv.opencv_core.Mat> owned = input.mats();
+        try {
+            for (int i = 0; i < transforms.size(); i++) {
+                Transform t = transforms.get(i);
+                Sample next = forced.containsKey(i) ? ((BasicTransform<?>) t).applyForced(current, rng, forced.get(i)) : t.apply(current, rng);
+                if (next != current) {
+                    SampleCheck.image(next);
+                    if (bp != null && bp.checkEachTransform()) next = next.withBoxes(LabelFilter.boxes(next.boxes(), bp, next.width(), next.height()));
+                    if (kp != null && kp.checkEachTransform()) next = next.withKeypoints(LabelFilter.keypoints(next.keypoints(), kp, next.width(), next.height()));
+                    Sample.releaseReplaced(current, next, owned);
+                    current = next;
+                }
+            }
+        } catch (RuntimeException e) {
+            Sample.releaseReplaced(current, input, owned);
+            throw e;
+        }
+        if (bp != null) current = current.withBoxes(LabelFilter.boxes(current.boxes(), bp, current.width(), current.height()));
+        if (kp != null) current = current.withKeypoints(LabelFilter.keypoints(current.keypoints(), kp, current.width(), current.height()));
+        return current;
+    }
+
+    @Override
+    public Map<String, Object> toDict() {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("__class_fullname__", "Compose");
+        d.put("p", p);
+        d.put("transforms", transforms.stream().map(Transform::toDict).toList());
+        d.put("bbox_params", bboxParams == null ? null : org.augment4j.serial.LabelParamsJson.toDict(bboxParams));
+        d.put("keypoint_params", keypointParams == null ? null : org.augment4j.serial.LabelParamsJson.toDict(keypointParams));
+        d.put("additional_targets", additionalTargets);
+        d.put("is_check_shapes", true);
+        return d;
+    }
+}

@@ -1,0 +1,24 @@
+package org.augment4j;
+
+import java.util.List;
+import java.util.random.RandomGenerator;
+
+/**
+ * Applies exactly one of its transforms, chosen with weights proportional to their {@code p}, whatever that
+ * transform's own {@code p}; Albumentations' {@code OneOf} (default p = 0.5).
+ */
+public final class OneOf extends Container {
+    public OneOf(List<? extends Transform> transforms, double p) {
+        super(transforms, p);
+    }
+
+    public OneOf(List<? extends Transform> transforms) {
+        this(transforms, 0.5);
+    }
+
+    @Override
+    public Sample applyAlways(Sample sample, RandomGenerator rng) {
+        if (transforms.isEmpty()) return sample;
+        return transforms.get(draw(weights(), rng)).applyAlways(sample, rng);
+    }
+}

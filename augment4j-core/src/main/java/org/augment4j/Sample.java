@@ -1,0 +1,223 @@
+package org.augment4j;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.augment4j.opencv.Mats;
+import org.augment4j.target.BboxParams;
+import org.augment4j.target.BoundingBoxes;
+import org.augment4j.target.KeypointParams;
+import org.augment4j.target.Keypoints;
+import org.bytedeco.opencv.opencv_core.Mat;
+
+/**
+ * One training sample: the image plus everything that must move with it — extra named images, named masks, bounding
+ * boxes and keypoints (in internal form, see {@link BoundingBoxes} and {@link Keypoints}).
+ *
+ * <p>A sample is an immutable value over native matrices: {@code with…} methods return a new sample sharing the
+ * unchanged parts. Transforms never modify a matrix they were given; they return new ones, and {@link Compose} releases
+ * intermediate matrices as soon as they are replaced. The caller owns the matrices of the samples it creates and of the
+ * result; {@link #close()} releases all of them.
+ */
+public final class Sample implements AutoCloseable {
+    /** The name of the main image. */
+    public static final String IMAGE = "image";
+    /** The name of the main mask. */
+    public static final String MASK = "mask";
+
+    private final Map<String, Mat> images;
+    private final Map<String, Mat> masks;
+    private final BoundingBoxes boxes;
+    private final Keypoints keypoints;
+    private final BboxParams bboxParams;
+    private final KeypointParams keypointParams;
+    private final List<AppliedTransform> applied;
+
+    private Sample(Map<String, Mat> images, Map<String, Mat> masks, BoundingBoxes boxes, Keypoints keypoints,
+                   BboxParams bboxParams, KeypointParams keypointParams, List<AppliedTransform> applied) {
+        this.images = images;
+        this.masks = masks;
+        this.boxes = boxes;
+        this.keypoints = keypoints;
+        this.bboxParams = bboxParams;
+        this.keypointParams = keypointParams;
+        this.applied = applied;
+    }
+
+    /** A sample holding just an image. */
+    public static Sample of(Mat image) {
+        return builder().image(image).build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The main image (HWC, RGB, uint8 or float32). */
+    public Mat image() {
+        return images.get(IMAGE);
+    }
+
+    /** All images, the main one first under {@link #IMAGE}. */
+    public Map<String, Mat> images() {
+        return images;
+    }
+
+    /** The main mask, or null. */
+    public Mat mask() {
+        return masks.get(MASK);
+    }
+
+    /** All masks by name. */
+    public Map<String, Mat> masks() {
+        return masks;
+    }
+
+    public BoundingBoxes boxes() {
+        return boxes;
+    }
+
+    public Keypoints keypoints() {
+        return keypoints;
+    }
+
+    /** The box parameters of the pipeline running this sample (label-aware transforms filter with them), or null. */
+    public BboxParams bboxParams() {
+        return bboxParams;
+    }
+
+    /** The keypoint parameters of the pipeline running this sample, or null. */
+    public KeypointParams keypointParams() {
+        return keypointParams;
+    }
+
+    /** Image width in pixels. */
+    public int width() {
+        return image().cols();
+    }
+
+    /** Image height in pixels. */
+    public int height() {
+        return image().rows();
+    }
+
+    /** Transforms applied so far, with their sampled parameters, in order. */
+    public List<AppliedTransform> applied() {
+        return applied;
+    }
+
+    public Sample withImages(Map<String, Mat> newImages) {
+        return new Sample(Collections.unmodifiableMap(new LinkedHashMap<>(newImages)), masks, boxes, keypoints, bboxParams, keypointParams, applied);
+    }
+
+    public Sample withMasks(Map<String, Mat> newMasks) {
+        return new Sample(images, Collections.unmodifiableMap(new LinkedHashMap<>(newMasks)), boxes, keypoints, bboxParams, keypointParams, applied);
+    }
+
+    public Sample withBoxes(BoundingBoxes b) {
+        return new Sample(images, masks, b, keypoints, bboxParams, keypointParams, applied);
+    }
+
+    public Sample withKeypoints(Keypoints k) {
+        return new Sample(images, masks, boxes, k, bboxParams, keypointParams, applied);
+    }
+
+    /** This sample with the label parameters of the pipeline running it. */
+    public Sample withLabelParams(BboxParams bp, KeypointParams kp) {
+        return new Sample(images, masks, boxes, keypoints, bp, kp, applied);
+    }
+
+    /** This sample with one more entry in its {@link #applied()} log. */
+    public Sample withApplied(AppliedTransform a) {
+        List<AppliedTransform> log = new ArrayList<>(applied.size() + 1);
+        log.addAll(applied);
+        log.add(a);
+        return new Sample(images, masks, boxes, keypoints, bboxParams, keypointParams, Collections.unmodifiableList(log));
+    }
+
+    /** This sample with an empty {@link #applied()} log. */
+    public Sample withoutApplied() {
+        return new Sample(images, masks, boxes, keypoints, bboxParams, keypointParams, List.of());
+    }
+
+    /** Every native matrix of the sample, by identity. */
+    public Set<Mat> mats() {
+        Set<Mat> s = Collections.newSetFromMap(new IdentityHashMap<>());
+        s.addAll(images.values());
+        s.addAll(masks.values());
+        return s;
+    }
+
+    /**
+     * Releases the matrices of {@code old} that {@code next} no longer holds, except those in {@code protect}
+     * (matrices owned by the caller). How pipelines free intermediate results deterministically.
+     */
+    public static void releaseReplaced(Sample old, Sample next, Set<Mat> protect) {
+        Set<Mat> keep = Collections.newSetFromMap(new IdentityHashMap<>());
+        keep.addAll(next.mats());
+        keep.addAll(protect);
+        for (Mat m : old.mats()) if (!keep.contains(m)) Mats.release(m);
+    }
+
+    /** Releases every matrix of this sample. Do not use it afterwards. */
+    @Override
+    public void close() {
+        for (Mat m : mats()) Mats.release(m);
+    }
+
+    /** Builds a sample. */
+    public static final class Builder {
+        private final Map<String, Mat> images = new LinkedHashMap<>();
+        private final Map<String, Mat> masks = new LinkedHashMap<>();
+        private BoundingBoxes boxes = BoundingBoxes.empty();
+        private Keypoints keypoints = Keypoints.empty();
+
+        /** The main image. */
+        public Builder image(Mat image) {
+            images.put(IMAGE, image);
+            return this;
+        }
+
+        /** An additional image, transformed with the same parameters as the main one. */
+        public Builder image(String name, Mat image) {
+            images.put(name, image);
+            return this;
+        }
+
+        /** The main mask. */
+        public Builder mask(Mat mask) {
+            masks.put(MASK, mask);
+            return this;
+        }
+
+        /** A named mask. */
+        public Builder mask(String name, Mat mask) {
+            masks.put(name, mask);
+            return this;
+        }
+
+        /** Boxes in internal form (see {@link org.augment4j.target.TargetCodec} to convert from a user format). */
+        public Builder boxes(BoundingBoxes b) {
+            boxes = b;
+            return this;
+        }
+
+        public Builder keypoints(Keypoints k) {
+            keypoints = k;
+            return this;
+        }
+
+        public Sample build() {
+            if (!images.containsKey(IMAGE)) throw new IllegalArgumentException("a sample needs an image");
+            Map<String, Mat> imgs = new LinkedHashMap<>();
+            imgs.put(IMAGE, images.get(IMAGE));
+            imgs.putAll(images);
+            return new Sample(Collections.unmodifiableMap(imgs), Collections.unmodifiableMap(new LinkedHashMap<>(masks)),
+                    boxes, keypoints, null, null, List.of());
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package org.augment4j;
+
+import java.util.List;
+import java.util.random.RandomGenerator;
+
+/** Applies all its transforms in order, each with its own {@code p}; Albumentations' {@code Sequential} (default p = 0.5). */
+public final class Sequential extends Container {
+    public Sequential(List<? extends Transform> transforms, double p) {
+        super(transforms, p);
+    }
+
+    @Override
+    public Sample applyAlways(Sample sample, RandomGenerator rng) {
+        return chain(sample, transforms, false, rng);
+    }
+}

@@ -1,0 +1,89 @@
+package org.augment4j.opencv;
+
+import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_GRAYSCALE;
+import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_UNCHANGED;
+import static org.bytedeco.opencv.global.opencv_imgcodecs.imread;
+import static org.bytedeco.opencv.global.opencv_imgcodecs.imwrite;
+import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2RGB;
+import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGRA2RGBA;
+import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_RGB2BGR;
+import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_RGBA2BGRA;
+import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.bytedeco.opencv.opencv_core.Mat;
+
+/** Reads and writes image files through OpenCV's imgcodecs, converting between OpenCV's BGR and augment4j's RGB. */
+public final class ImageIO {
+    private ImageIO() {}
+
+    /**
+     * Reads an image file as uint8 RGB (3 channels), RGBA (4) or gray (1), as stored.
+     *
+     * @throws UncheckedIOException if the file is missing or not a readable image
+     */
+    public static Mat readImage(Path path) {
+        Mat raw = readRaw(path, IMREAD_UNCHANGED);
+        if (raw.depth() != org.bytedeco.opencv.global.opencv_core.CV_8U) {
+            Mat u8 = new Mat();
+            double scale = raw.depth() == org.bytedeco.opencv.global.opencv_core.CV_16U ? 1.0 / 257 : 1.0;
+            raw.convertTo(u8, org.bytedeco.opencv.global.opencv_core.CV_8U, scale, 0);
+            raw.close();
+            raw = u8;
+        }
+        int c = raw.channels();
+        if (c == 1) return raw;
+        Mat rgb = new Mat();
+        cvtColor(raw, rgb, c == 4 ? COLOR_BGRA2RGBA : COLOR_BGR2RGB);
+        raw.close();
+        return rgb;
+    }
+
+    /** Reads an image file and converts it to 3-channel RGB uint8, whatever is stored. */
+    public static Mat readRgb(Path path) {
+        Mat img = readImage(path);
+        if (img.channels() == 3) return img;
+        Mat rgb = new Mat();
+        cvtColor(img, rgb, img.channels() == 1
+                ? org.bytedeco.opencv.global.opencv_imgproc.COLOR_GRAY2RGB
+                : org.bytedeco.opencv.global.opencv_imgproc.COLOR_RGBA2RGB);
+        img.close();
+        return rgb;
+    }
+
+    /** Reads a label mask (single channel, values kept as stored; colour files are read as gray). */
+    public static Mat readMask(Path path) {
+        return readRaw(path, IMREAD_GRAYSCALE);
+    }
+
+    private static Mat readRaw(Path path, int flags) {
+        if (!Files.isRegularFile(path)) {
+            throw new UncheckedIOException(new IOException("image file not found: " + path));
+        }
+        Mat m = imread(path.toString(), flags);
+        if (m == null || m.empty()) {
+            throw new UncheckedIOException(new IOException("not a readable image (corrupt or unsupported format): " + path));
+        }
+        return m;
+    }
+
+    /** Writes a uint8 image (1, 3 = RGB or 4 = RGBA channels) to a file whose extension names the format. */
+    public static void write(Path path, Mat image) {
+        Mat out = image;
+        if (image.channels() == 3 || image.channels() == 4) {
+            out = new Mat();
+            cvtColor(image, out, image.channels() == 3 ? COLOR_RGB2BGR : COLOR_RGBA2BGRA);
+        }
+        try {
+            if (path.getParent() != null) Files.createDirectories(path.getParent());
+            if (!imwrite(path.toString(), out)) throw new IOException("OpenCV could not write " + path);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            if (out != image) out.close();
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package org.augment4j.opencv;
+
+import static org.bytedeco.opencv.global.opencv_core.CV_64F;
+import static org.bytedeco.opencv.global.opencv_core.ROTATE_180;
+import static org.bytedeco.opencv.global.opencv_core.ROTATE_90_CLOCKWISE;
+import static org.bytedeco.opencv.global.opencv_core.ROTATE_90_COUNTERCLOCKWISE;
+import static org.bytedeco.opencv.global.opencv_core.flip;
+import static org.bytedeco.opencv.global.opencv_core.rotate;
+import static org.bytedeco.opencv.global.opencv_core.transpose;
+import static org.bytedeco.opencv.global.opencv_imgproc.remap;
+import static org.bytedeco.opencv.global.opencv_imgproc.resize;
+import static org.bytedeco.opencv.global.opencv_imgproc.warpAffine;
+
+import java.nio.DoubleBuffer;
+import org.augment4j.geometry.AffineGeometry;
+import org.augment4j.geometry.DisplacementGeometry;
+import org.augment4j.geometry.Matrix;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Rect;
+import org.bytedeco.opencv.opencv_core.Scalar;
+import org.bytedeco.opencv.opencv_core.Size;
+
+/**
+ * Resamples a matrix (image or mask) by a {@link org.augment4j.geometry.Geometry}. Exact special cases take OpenCV's
+ * fast paths: flips, transposes and quarter turns use {@code flip}/{@code transpose}/{@code rotate}, crops are ROI
+ * copies, and axis-aligned rescales of a whole region use {@code resize} (which is what Albumentations calls for crops
+ * and resizes, so INTER_AREA and friends behave identically). Everything else goes through {@code warpAffine} or
+ * {@code remap}. Returns a new matrix; the input is never modified.
+ */
+public final class Warp {
+    private Warp() {}
+
+    private static final double EPS = 1e-9;
+
+    /** Applies an affine geometry to {@code src} with the given OpenCV interpolation, border mode and fill. */
+    public static Mat affine(Mat src, AffineGeometry g, int interpolation, int borderMode, Scalar fill) {
+        Matrix m = g.image();
+        int w = src.cols();
+        int h = src.rows();
+        Mat fast = permutation(src, m, w, h, g.outWidth(), g.outHeight());
+        if (fast != null) return fast;
+        fast = axisAligned(src, m, w, h, g.outWidth(), g.outHeight(), interpolation);
+        if (fast != null) return fast;
+        Mat dst = new Mat();
+        try (Mat mm = toMat(m); Size size = new Size(g.outWidth(), g.outHeight())) {
+            warpAffine(src, dst, mm, size, interpolation, borderMode, fill);
+        }
+        return dst;
+    }
+
+    /** Applies a displacement geometry to {@code src}. */
+    public static Mat remapped(Mat src, DisplacementGeometry g, int interpolation, int borderMode, Scalar fill) {
+        Mat dst = new Mat();
+        remap(src, dst, g.mapX(), g.mapY(), interpolation, borderMode, fill);
+        return dst;
+    }
+
+    /** Flips, transposes and quarter turns whose matrix is an exact integer permutation of the source grid. */
+    private static Mat permutation(Mat src, Matrix m, int w, int h, int ow, int oh) {
+        Matrix[] candidates = {
+            Matrix.identity(),
+            Matrix.affine(-1, 0, w - 1, 0, 1, 0),
+            Matrix.affine(1, 0, 0, 0, -1, h - 1),
+            Matrix.affine(-1, 0, w - 1, 0, -1, h - 1),
+            Matrix.affine(0, 1, 0, 1, 0, 0),
+            Matrix.affine(0, 1, 0, -1, 0, w - 1),
+            Matrix.affine(0, -1, h - 1, 1, 0, 0),
+        };
+        int idx = -1;
+        for (int i = 0; i < candidates.length; i++) {
+            if (m.approxEquals(candidates[i], EPS)) {
+                idx = i;
+                break;
+            }
+        }
+        if (idx < 0) return null;
+        boolean swap = idx >= 4;
+        if ((swap ? h : w) != ow || (swap ? w : h) != oh) return null;
+        Mat dst = new Mat();
+        switch (idx) {
+            case 0 -> src.copyTo(dst);
+            case 1 -> flip(src, dst, 1);
+            case 2 -> flip(src, dst, 0);
+            case 3 -> rotate(src, dst, ROTATE_180);
+            case 4 -> transpose(src, dst);
+            case 5 -> rotate(src, dst, ROTATE_90_COUNTERCLOCKWISE);
+            default -> rotate(src, dst, ROTATE_90_CLOCKWISE);
+        }
+        return dst;
+    }
+
+    /**
+     * Crops and resizes: an axis-aligned positive scale whose output rectangle comes from an integer-aligned rectangle
+     * inside the source. A crop is an ROI copy; a crop plus rescale is {@code resize} of the ROI.
+     */
+    private static Mat axisAligned(Mat src, Matrix m, int w, int h, int ow, int oh, int interpolation) {
+        if (Math.abs(m.get(0, 1)) > EPS || Math.abs(m.get(1, 0)) > EPS || m.get(0, 0) <= 0 || m.get(1, 1) <= 0) return null;
+        // Edge-coordinate map: x_e' = sx * x_e + tx_e; the output edges [0, ow] come from [x0, x1] in the source.
+        Matrix e = m.shifted(0.5);
+        double sx = e.get(0, 0), sy = e.get(1, 1);
+        double x0 = -e.get(0, 2) / sx, y0 = -e.get(1, 2) / sy;
+        double x1 = (ow - e.get(0, 2)) / sx, y1 = (oh - e.get(1, 2)) / sy;
+        long ix0 = Math.round(x0), iy0 = Math.round(y0), ix1 = Math.round(x1), iy1 = Math.round(y1);
+        if (Math.abs(x0 - ix0) > 1e-6 || Math.abs(y0 - iy0) > 1e-6 || Math.abs(x1 - ix1) > 1e-6 || Math.abs(y1 - iy1) > 1e-6) return null;
+        if (ix0 < 0 || iy0 < 0 || ix1 > w || iy1 > h || ix1 <= ix0 || iy1 <= iy0) return null;
+        try (Rect r = new Rect((int) ix0, (int) iy0, (int) (ix1 - ix0), (int) (iy1 - iy0)); Mat roi = new Mat(src, r)) {
+            Mat dst = new Mat();
+            if (r.width() == ow && r.height() == oh) {
+                roi.copyTo(dst);
+            } else {
+                try (Size size = new Size(ow, oh)) {
+                    resize(roi, dst, size, 0, 0, interpolation);
+                }
+            }
+            return dst;
+        }
+    }
+
+    private static Mat toMat(Matrix m) {
+        Mat mat = new Mat(2, 3, CV_64F);
+        DoubleBuffer b = mat.createBuffer();
+        b.put(m.affineRows());
+        return mat;
+    }
+}

@@ -1,0 +1,2 @@
+/** augment4j: image data augmentation for computer vision. */
+package org.augment4j;

@@ -1,0 +1,15 @@
+package org.augment4j.serial;
+
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import org.augment4j.Transform;
+
+/** Every transform a pipeline file may name, by Albumentations name; split by family so each list stays short. */
+final class Catalogue {
+    private Catalogue() {}
+
+    static void register(BiConsumer<String, Function<Params, Transform>> r) {
+        org.augment4j.transform.spatial.SpatialCatalogue.register(r);
+        org.augment4j.transform.pixel.PixelCatalogue.register(r);
+    }
+}

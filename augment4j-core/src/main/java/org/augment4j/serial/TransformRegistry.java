@@ -1,0 +1,71 @@
+package org.augment4j.serial;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import org.augment4j.Transform;
+
+/**
+ * The only place where names in pipeline files become transforms: a fixed table from Albumentations' class names to
+ * factories. Nothing outside it is ever instantiated, so a pipeline file cannot name an arbitrary Java class.
+ */
+public final class TransformRegistry {
+    private static final Map<String, Function<Params, Transform>> FACTORIES = new TreeMap<>();
+
+    static {
+        Catalogue.register(TransformRegistry::register);
+    }
+
+    private TransformRegistry() {}
+
+    private static void register(String name, Function<Params, Transform> factory) {
+        if (FACTORIES.put(name, factory) != null) throw new IllegalStateException("transform registered twice: " + name);
+    }
+
+    /** The registered names, sorted. */
+    public static List<String> names() {
+        return Collections.unmodifiableList(new ArrayList<>(FACTORIES.keySet()));
+    }
+
+    /** True when {@code name} (short, or dotted as {@code albumentations.augmentations...Blur}) is known. */
+    public static boolean contains(String name) {
+        return FACTORIES.containsKey(shortName(name));
+    }
+
+    /**
+     * Builds a transform from its parameters.
+     *
+     * @throws PipelineException for an unknown name or bad parameters, naming them and the path
+     */
+    public static Transform create(String name, Params params) {
+        Function<Params, Transform> f = FACTORIES.get(shortName(name));
+        if (f == null) {
+            throw new PipelineException(params.path() + ".__class_fullname__", "unknown transform '" + name + "' (see `augment4j list` for the known ones)");
+        }
+        Transform t;
+        try {
+            t = f.apply(params);
+        } catch (PipelineException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw new PipelineException(params.path(), e.getMessage(), e);
+        }
+        params.finish();
+        return t;
+    }
+
+    /** Builds a transform from a map of Albumentations-named parameters (Java API). */
+    public static Transform create(String name, Map<String, ?> params) {
+        return create(name, Params.of(shortName(name), params));
+    }
+
+    /** {@code albumentations.augmentations.transforms.Blur} → {@code Blur}. */
+    public static String shortName(String name) {
+        if (name == null) return "";
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? name : name.substring(dot + 1);
+    }
+}

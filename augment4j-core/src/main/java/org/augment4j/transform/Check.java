@@ -1,0 +1,42 @@
+package org.augment4j.transform;
+
+/** Constructor validation that names the transform, the parameter, the value and what is allowed. */
+public final class Check {
+    private Check() {}
+
+    public static double probability(String transform, double p) {
+        if (!(p >= 0 && p <= 1)) throw new IllegalArgumentException(transform + ": p must be in [0, 1], got " + p);
+        return p;
+    }
+
+    /** A value in [lo, hi]. */
+    public static double between(String transform, String param, double v, double lo, double hi) {
+        if (!(v >= lo && v <= hi)) {
+            throw new IllegalArgumentException(transform + ": " + param + " must be in [" + lo + ", " + hi + "], got " + v);
+        }
+        return v;
+    }
+
+    public static int positive(String transform, String param, int v) {
+        if (v <= 0) throw new IllegalArgumentException(transform + ": " + param + " must be > 0, got " + v);
+        return v;
+    }
+
+    public static int nonNegative(String transform, String param, int v) {
+        if (v < 0) throw new IllegalArgumentException(transform + ": " + param + " must be >= 0, got " + v);
+        return v;
+    }
+
+    /** A range whose bounds lie in [lo, hi] with min <= max. */
+    public static Range range(String transform, String param, Range r, double lo, double hi) {
+        if (!(r.min() >= lo && r.max() <= hi && r.min() <= r.max())) {
+            throw new IllegalArgumentException(transform + ": " + param + " must be a range (min <= max) within [" + lo + ", " + hi + "], got " + r);
+        }
+        return r;
+    }
+
+    /** A fail-fast condition with a full message. */
+    public static void that(boolean ok, String transform, String message) {
+        if (!ok) throw new IllegalArgumentException(transform + ": " + message);
+    }
+}

@@ -1,0 +1,53 @@
+package org.augment4j.transform;
+
+import java.util.Arrays;
+import java.util.List;
+import org.augment4j.opencv.Mats;
+import org.bytedeco.opencv.opencv_core.Scalar;
+
+/**
+ * A fill value for pixels that a transform creates (borders, holes): one number for every channel, or one per channel.
+ * Albumentations' {@code fill} / {@code fill_mask} (1.3: {@code value}, {@code cval}, {@code mask_value}).
+ */
+public record Fill(double[] values) {
+    private static final Fill ZERO = new Fill(new double[] {0});
+
+    public Fill {
+        if (values.length == 0 || values.length > 4) throw new IllegalArgumentException("fill needs 1 to 4 values, got " + Arrays.toString(values));
+        values = values.clone();
+    }
+
+    public static Fill of(double... values) {
+        return new Fill(values);
+    }
+
+    public static Fill zero() {
+        return ZERO;
+    }
+
+    /** An OpenCV scalar for this fill. */
+    public Scalar scalar() {
+        return Mats.scalar(values);
+    }
+
+    /** One number, or a list for per-channel values. */
+    public Object toJson() {
+        if (values.length == 1) return values[0] == Math.rint(values[0]) ? (Object) (long) values[0] : (Object) values[0];
+        return Arrays.stream(values).boxed().toList();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Fill f && Arrays.equals(values, f.values);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(values);
+    }
+
+    @Override
+    public String toString() {
+        return values.length == 1 ? String.valueOf(values[0]) : List.of(Arrays.stream(values).boxed().toArray()).toString();
+    }
+}

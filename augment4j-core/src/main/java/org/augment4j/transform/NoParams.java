@@ -1,0 +1,10 @@
+package org.augment4j.transform;
+
+/** The parameters of a transform that samples nothing. */
+public record NoParams() {
+    private static final NoParams INSTANCE = new NoParams();
+
+    public static NoParams instance() {
+        return INSTANCE;
+    }
+}

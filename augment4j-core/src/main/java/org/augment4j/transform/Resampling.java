@@ -1,0 +1,38 @@
+package org.augment4j.transform;
+
+import static org.bytedeco.opencv.global.opencv_core.BORDER_CONSTANT;
+import static org.bytedeco.opencv.global.opencv_imgproc.INTER_LINEAR;
+import static org.bytedeco.opencv.global.opencv_imgproc.INTER_NEAREST;
+
+/**
+ * How a spatial transform samples pixels: OpenCV interpolation codes for images and masks, OpenCV border mode, and the
+ * fill values for constant borders. The codes are the integers Albumentations writes to pipeline files
+ * (interpolation 0 nearest, 1 linear, 2 cubic, 3 area, 4 lanczos4; border 0 constant, 1 replicate, 2 reflect, 3 wrap,
+ * 4 reflect_101).
+ */
+public record Resampling(int interpolation, int maskInterpolation, int borderMode, Fill fill, Fill fillMask) {
+
+    public Resampling {
+        if (interpolation < 0 || interpolation > 4) throw new IllegalArgumentException("interpolation must be 0..4 (nearest, linear, cubic, area, lanczos4), got " + interpolation);
+        if (maskInterpolation < 0 || maskInterpolation > 4) throw new IllegalArgumentException("mask_interpolation must be 0..4, got " + maskInterpolation);
+        if (borderMode < 0 || borderMode > 4) throw new IllegalArgumentException("border_mode must be 0..4 (constant, replicate, reflect, wrap, reflect_101), got " + borderMode);
+        if (fill == null || fillMask == null) throw new IllegalArgumentException("fill and fill_mask are required");
+    }
+
+    /** Linear images, nearest masks, constant zero border. */
+    public static Resampling defaults() {
+        return new Resampling(INTER_LINEAR, INTER_NEAREST, BORDER_CONSTANT, Fill.zero(), Fill.zero());
+    }
+
+    public static Resampling of(int interpolation, int borderMode) {
+        return new Resampling(interpolation, INTER_NEAREST, borderMode, Fill.zero(), Fill.zero());
+    }
+
+    public Resampling withFill(Fill f, Fill fm) {
+        return new Resampling(interpolation, maskInterpolation, borderMode, f, fm);
+    }
+
+    public Resampling withMaskInterpolation(int mi) {
+        return new Resampling(interpolation, mi, borderMode, fill, fillMask);
+    }
+}

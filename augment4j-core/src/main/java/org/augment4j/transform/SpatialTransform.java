@@ -1,0 +1,72 @@
+package org.augment4j.transform;
+
+import static org.bytedeco.opencv.global.opencv_imgproc.INTER_NEAREST;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.augment4j.Sample;
+import org.augment4j.geometry.AffineGeometry;
+import org.augment4j.geometry.DisplacementGeometry;
+import org.augment4j.geometry.Geometry;
+import org.augment4j.geometry.LabelGeometry;
+import org.augment4j.opencv.DisplacementLabels;
+import org.augment4j.opencv.Warp;
+import org.bytedeco.opencv.opencv_core.Mat;
+
+/**
+ * A spatial transform: sample parameters, describe the change as one {@link Geometry}, and every target follows it —
+ * images with the transform's interpolation, masks with {@code mask_interpolation} (nearest by default) and
+ * {@code fill_mask}, boxes and keypoints through the same map.
+ */
+public abstract class SpatialTransform<P extends Record> extends BasicTransform<P> {
+    /** Interpolation, border and fill settings shared by spatial transforms. */
+    protected final Resampling resampling;
+
+    protected SpatialTransform(double p, Resampling resampling) {
+        super(p);
+        this.resampling = resampling;
+    }
+
+    /** The geometry of one application to a sample of this size. A {@link DisplacementGeometry} is closed by the caller. */
+    protected abstract Geometry geometry(Sample sample, P params);
+
+    @Override
+    public final Sample apply(Sample sample, P params) {
+        Geometry g = geometry(sample, params);
+        try {
+            return applyGeometry(sample, g, resampling);
+        } finally {
+            if (g instanceof DisplacementGeometry d) d.close();
+        }
+    }
+
+    /** Carries every target of {@code sample} through {@code g}. */
+    public static Sample applyGeometry(Sample sample, Geometry g, Resampling r) {
+        int w = sample.width(), h = sample.height();
+        Map<String, Mat> images = new LinkedHashMap<>();
+        for (Map.Entry<String, Mat> e : sample.images().entrySet()) {
+            images.put(e.getKey(), warp(e.getValue(), g, r.interpolation(), r.borderMode(), r.fill()));
+        }
+        Map<String, Mat> masks = new LinkedHashMap<>();
+        for (Map.Entry<String, Mat> e : sample.masks().entrySet()) {
+            masks.put(e.getKey(), warp(e.getValue(), g, r.maskInterpolation(), r.borderMode(), r.fillMask()));
+        }
+        Sample out = sample.withImages(images).withMasks(masks);
+        if (g instanceof AffineGeometry a) {
+            if (sample.boxes().size() > 0) out = out.withBoxes(sample.boxes().withBoxes(LabelGeometry.boxes(sample.boxes().toArray(), a, w, h)));
+            if (sample.keypoints().size() > 0) out = out.withKeypoints(sample.keypoints().withPoints(LabelGeometry.keypoints(sample.keypoints().toArray(), a)));
+        } else if (g instanceof DisplacementGeometry d) {
+            if (sample.boxes().size() > 0) out = out.withBoxes(sample.boxes().withBoxes(DisplacementLabels.boxes(sample.boxes().toArray(), d, w, h)));
+            if (sample.keypoints().size() > 0) out = out.withKeypoints(sample.keypoints().withPoints(DisplacementLabels.keypoints(sample.keypoints().toArray(), d)));
+        }
+        return out;
+    }
+
+    private static Mat warp(Mat m, Geometry g, int interpolation, int border, Fill fill) {
+        if (g instanceof AffineGeometry a) return Warp.affine(m, a, interpolation, border, fill.scalar());
+        return Warp.remapped(m, (DisplacementGeometry) g, interpolation, border, fill.scalar());
+    }
+
+    /** Nearest-neighbour interpolation, the default for masks. */
+    public static final int NEAREST = INTER_NEAREST;
+}

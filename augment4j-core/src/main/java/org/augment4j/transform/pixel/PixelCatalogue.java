@@ -1,0 +1,16 @@
+package org.augment4j.transform.pixel;
+
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import org.augment4j.Transform;
+import org.augment4j.serial.Params;
+
+/** The pixel-level transforms a pipeline file may name. */
+public final class PixelCatalogue {
+    private PixelCatalogue() {}
+
+    public static void register(BiConsumer<String, Function<Params, Transform>> r) {
+        r.accept("InvertImg", InvertImg::fromDict);
+        r.accept("Posterize", Posterize::fromDict);
+    }
+}
