@@ -65,9 +65,11 @@ class GoldenCasesTest {
 
         try (Sample out = pipeline.apply(in, 42L, forced)) {
             List<Integer> shape = (List<Integer>) meta.get("output_shape");
-            assertEquals(shape.get(0), out.height(), "height");
-            assertEquals(shape.get(1), out.width(), "width");
-            assertEquals(shape.size() > 2 ? shape.get(2) : 1, out.image().channels(), "channels");
+            if (shape != null) {
+                assertEquals(shape.get(0), out.height(), "height");
+                assertEquals(shape.get(1), out.width(), "width");
+                assertEquals(shape.size() > 2 ? shape.get(2) : 1, out.image().channels(), "channels");
+            }
             Map<String, Object> files = (Map<String, Object>) meta.getOrDefault("files", Map.of());
             if (files.get("output_image") != null) compareImage(dir.resolve((String) files.get("output_image")), out.image(), (String) meta.get("output_dtype"));
             if (files.get("output_mask") != null) {

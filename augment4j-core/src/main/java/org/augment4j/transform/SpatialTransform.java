@@ -63,8 +63,10 @@ public abstract class SpatialTransform<P extends Record> extends BasicTransform<
     }
 
     private static Mat warp(Mat m, Geometry g, int interpolation, int border, Fill fill) {
-        if (g instanceof AffineGeometry a) return Warp.affine(m, a, interpolation, border, fill.scalar());
-        return Warp.remapped(m, (DisplacementGeometry) g, interpolation, border, fill.scalar());
+        try (org.bytedeco.opencv.opencv_core.Scalar value = fill.scalar()) {
+            if (g instanceof AffineGeometry a) return Warp.affine(m, a, interpolation, border, value);
+            return Warp.remapped(m, (DisplacementGeometry) g, interpolation, border, value);
+        }
     }
 
     /** Nearest-neighbour interpolation, the default for masks. */

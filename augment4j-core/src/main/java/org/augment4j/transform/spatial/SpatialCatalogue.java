@@ -11,5 +11,16 @@ public final class SpatialCatalogue {
 
     public static void register(BiConsumer<String, Function<Params, Transform>> r) {
         r.accept("HorizontalFlip", HorizontalFlip::fromDict);
+        r.accept("VerticalFlip", VerticalFlip::fromDict);
+        r.accept("Transpose", Transpose::fromDict);
+        r.accept("RandomRotate90", RandomRotate90::fromDict);
+        r.accept("Rotate", Rotate::fromDict);
+        r.accept("ShiftScaleRotate", ShiftScaleRotate::fromDict);
+        r.accept("Affine", Affine::fromDict);
+        r.accept("Resize", Resize::fromDict);
+        r.accept("Crop", Crop::fromDict);
+        r.accept("CenterCrop", CenterCrop::fromDict);
+        r.accept("RandomCrop", RandomCrop::fromDict);
+        r.accept("RandomSizedCrop", RandomSizedCrop::fromDict);
     }
 }

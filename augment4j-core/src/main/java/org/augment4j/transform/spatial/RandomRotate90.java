@@ -1,0 +1,46 @@
+package org.augment4j.transform.spatial;
+
+import java.util.Map;
+import java.util.random.RandomGenerator;
+import org.augment4j.Sample;
+import org.augment4j.geometry.AffineGeometry;
+import org.augment4j.geometry.Geometry;
+import org.augment4j.serial.Params;
+import org.augment4j.transform.Resampling;
+import org.augment4j.transform.SpatialTransform;
+
+/**
+ * Rotates by a random number of quarter turns counter-clockwise (0 to 3, as numpy's {@code rot90}). Albumentations'
+ * {@code RandomRotate90} (default p = 0.5). Targets: image, mask, bboxes, keypoints (angle {@code a − k·π/2}).
+ */
+public final class RandomRotate90 extends SpatialTransform<RandomRotate90.Turns> {
+    /** The sampled number of quarter turns, Albumentations' {@code factor}. */
+    public record Turns(int factor) {}
+
+    public RandomRotate90(double p) {
+        super(p, Resampling.defaults());
+    }
+
+    public RandomRotate90() {
+        this(0.5);
+    }
+
+    public static RandomRotate90 fromDict(Params r) {
+        return new RandomRotate90(r.p(0.5));
+    }
+
+    @Override
+    public Turns sampleParams(Sample sample, RandomGenerator rng) {
+        return new Turns(rng.nextInt(4));
+    }
+
+    @Override
+    protected Geometry geometry(Sample s, Turns params) {
+        return AffineGeometry.rot90(params.factor(), s.width(), s.height());
+    }
+
+    @Override
+    protected Map<String, Object> args() {
+        return Map.of();
+    }
+}

@@ -1,0 +1,88 @@
+package org.augment4j.transform.spatial;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.random.RandomGenerator;
+import org.augment4j.Sample;
+import org.augment4j.geometry.AffineGeometry;
+import org.augment4j.geometry.Geometry;
+import org.augment4j.serial.Params;
+import org.augment4j.transform.Check;
+import org.augment4j.transform.Range;
+import org.augment4j.transform.Resampling;
+import org.augment4j.transform.SpatialTransform;
+
+/**
+ * Crops a random region whose height is drawn from {@code min_max_height} (width = height × {@code w2h_ratio}), then
+ * resizes it to {@code height × width} (2.x: {@code size}). Albumentations' {@code RandomSizedCrop}: interpolation 1,
+ * mask_interpolation 0, w2h_ratio 1.0, p = 1. Targets: image, mask, bboxes, keypoints.
+ *
+ * <p>A sampled crop larger than the image is clamped to the image, so a (412, 612) range works on a 512 × 512 photo.
+ */
+public final class RandomSizedCrop extends SpatialTransform<RandomSizedCrop.Window> {
+    /** The sampled crop size and position ({@code h_start, w_start} in [0, 1)). */
+    public record Window(int cropHeight, int cropWidth, double hStart, double wStart) {}
+
+    private final Range minMaxHeight;
+    private final int height;
+    private final int width;
+    private final double w2hRatio;
+
+    public RandomSizedCrop(Range minMaxHeight, int height, int width, double w2hRatio, Resampling resampling, double p) {
+        super(p, resampling);
+        this.minMaxHeight = Check.range(name(), "min_max_height", minMaxHeight, 1, Integer.MAX_VALUE);
+        this.height = Check.positive(name(), "height", height);
+        this.width = Check.positive(name(), "width", width);
+        Check.that(w2hRatio > 0, name(), "w2h_ratio must be > 0, got " + w2hRatio);
+        this.w2hRatio = w2hRatio;
+    }
+
+    /** The article's form: {@code RandomSizedCrop((412, 612), 512, 512)}. */
+    public RandomSizedCrop(Range minMaxHeight, int height, int width) {
+        this(minMaxHeight, height, width, 1.0, Resampling.defaults(), 1.0);
+    }
+
+    public static RandomSizedCrop fromDict(Params r) {
+        Range mm = r.range("min_max_height", null, Params.Scalar.FIXED);
+        if (mm == null) throw r.error("min_max_height", "is required");
+        int h, w;
+        if (r.has("size")) {
+            double[] size = r.numbers("size", null);
+            if (size.length != 2) throw r.error("size", "must be [height, width]");
+            h = (int) size[0];
+            w = (int) size[1];
+        } else {
+            if (!r.has("height")) throw r.error("height", "is required (or size)");
+            if (!r.has("width")) throw r.error("width", "is required (or size)");
+            h = r.integer("height", 0);
+            w = r.integer("width", 0);
+        }
+        return new RandomSizedCrop(mm, h, w, r.dbl("w2h_ratio", 1.0), r.resampling(1, 0), r.p(1.0));
+    }
+
+    @Override
+    public Window sampleParams(Sample s, RandomGenerator rng) {
+        int ch = minMaxHeight.randint(rng);
+        int cw = (int) (ch * w2hRatio);
+        return new Window(Math.max(1, Math.min(ch, s.height())), Math.max(1, Math.min(cw, s.width())), rng.nextDouble(), rng.nextDouble());
+    }
+
+    @Override
+    protected Geometry geometry(Sample s, Window p) {
+        int ch = Math.min(p.cropHeight(), s.height()), cw = Math.min(p.cropWidth(), s.width());
+        int[] c = Crops.random(s.height(), s.width(), ch, cw, p.hStart(), p.wStart());
+        return AffineGeometry.crop(c[0], c[1], c[2], c[3]).then(AffineGeometry.resize(cw, ch, width, height));
+    }
+
+    @Override
+    protected Map<String, Object> args() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("min_max_height", minMaxHeight);
+        m.put("height", height);
+        m.put("width", width);
+        m.put("w2h_ratio", w2hRatio);
+        m.put("interpolation", resampling.interpolation());
+        m.put("mask_interpolation", resampling.maskInterpolation());
+        return m;
+    }
+}

@@ -1,0 +1,68 @@
+package org.augment4j.transform.spatial;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.random.RandomGenerator;
+import org.augment4j.Sample;
+import org.augment4j.geometry.AffineGeometry;
+import org.augment4j.geometry.Geometry;
+import org.augment4j.serial.Params;
+import org.augment4j.transform.Check;
+import org.augment4j.transform.NoParams;
+import org.augment4j.transform.Resampling;
+import org.augment4j.transform.SpatialTransform;
+
+/**
+ * Resizes to {@code height × width} with OpenCV's resize. Albumentations' {@code Resize}: {@code height},
+ * {@code width} (required), {@code interpolation} (default 1, linear), {@code mask_interpolation} (default 0), p = 1.
+ * Targets: image, mask (nearest), bboxes, keypoints ({@code x·sx}, scale × max(sx, sy)).
+ */
+public final class Resize extends SpatialTransform<NoParams> {
+    private final int height;
+    private final int width;
+
+    public Resize(int height, int width, Resampling resampling, double p) {
+        super(p, resampling);
+        this.height = Check.positive(name(), "height", height);
+        this.width = Check.positive(name(), "width", width);
+    }
+
+    public Resize(int height, int width) {
+        this(height, width, Resampling.defaults(), 1.0);
+    }
+
+    public static Resize fromDict(Params r) {
+        if (!r.has("height") && !r.has("size")) throw r.error("height", "is required");
+        int h, w;
+        if (r.has("size")) {
+            double[] size = r.numbers("size", null);
+            Check.that(size.length == 2, "Resize", "size must be [height, width]");
+            h = (int) size[0];
+            w = (int) size[1];
+        } else {
+            h = r.integer("height", 0);
+            w = r.integer("width", 0);
+        }
+        return new Resize(h, w, r.resampling(1, 0), r.p(1.0));
+    }
+
+    @Override
+    public NoParams sampleParams(Sample sample, RandomGenerator rng) {
+        return NoParams.instance();
+    }
+
+    @Override
+    protected Geometry geometry(Sample s, NoParams params) {
+        return AffineGeometry.resize(s.width(), s.height(), width, height);
+    }
+
+    @Override
+    protected Map<String, Object> args() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("height", height);
+        m.put("width", width);
+        m.put("interpolation", resampling.interpolation());
+        m.put("mask_interpolation", resampling.maskInterpolation());
+        return m;
+    }
+}

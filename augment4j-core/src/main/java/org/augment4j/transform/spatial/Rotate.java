@@ -1,0 +1,103 @@
+package org.augment4j.transform.spatial;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.random.RandomGenerator;
+import org.augment4j.Sample;
+import org.augment4j.geometry.AffineGeometry;
+import org.augment4j.geometry.BoxMethod;
+import org.augment4j.geometry.Geometry;
+import org.augment4j.geometry.KeypointRule;
+import org.augment4j.geometry.Matrix;
+import org.augment4j.serial.Params;
+import org.augment4j.transform.Check;
+import org.augment4j.transform.Range;
+import org.augment4j.transform.Resampling;
+import org.augment4j.transform.SpatialTransform;
+
+/**
+ * Rotates by an angle drawn from {@code limit} (degrees, counter-clockwise on screen) about the image centre.
+ * Albumentations' {@code Rotate}: limit (-90, 90) (a scalar x means (-x, x)), interpolation 1, border_mode 0
+ * (constant, as 2.x), fill / fill_mask 0 (1.3: value / mask_value), rotate_method "largest_box", crop_border false,
+ * p = 0.5. Targets: image, mask, bboxes, keypoints (angle + θ). With crop_border, the result is cropped to the largest
+ * upright rectangle free of border pixels.
+ */
+public final class Rotate extends SpatialTransform<Rotate.Angle> {
+    /** The sampled angle in degrees. */
+    public record Angle(double angle) {}
+
+    private final Range limit;
+    private final BoxMethod rotateMethod;
+    private final boolean cropBorder;
+
+    public Rotate(Range limit, Resampling resampling, BoxMethod rotateMethod, boolean cropBorder, double p) {
+        super(p, resampling);
+        this.limit = Check.range(name(), "limit", limit, -360, 360);
+        this.rotateMethod = rotateMethod;
+        this.cropBorder = cropBorder;
+    }
+
+    public Rotate(double limit, double p) {
+        this(Range.symmetric(limit), Resampling.defaults(), BoxMethod.LARGEST_BOX, false, p);
+    }
+
+    public static Rotate fromDict(Params r) {
+        return new Rotate(r.range("limit", Range.of(-90, 90), Params.Scalar.SYMMETRIC), r.resampling(1, 0),
+                BoxMethod.of(r.string("rotate_method", "largest_box")), r.bool("crop_border", false), r.p(0.5));
+    }
+
+    @Override
+    public Angle sampleParams(Sample sample, RandomGenerator rng) {
+        return new Angle(limit.uniform(rng));
+    }
+
+    @Override
+    protected Geometry geometry(Sample s, Angle p) {
+        int w = s.width(), h = s.height();
+        AffineGeometry g = rotation(w, h, p.angle(), rotateMethod);
+        if (!cropBorder) return g;
+        int[] c = largestInscribedRect(w, h, p.angle());
+        return g.then(AffineGeometry.crop(c[0], c[1], c[2], c[3]));
+    }
+
+    /** A rotation about the image centre, as Albumentations' Rotate: keypoint angles gain θ. */
+    static AffineGeometry rotation(int w, int h, double degrees, BoxMethod method) {
+        Matrix m = Matrix.rotation((w - 1) / 2.0, (h - 1) / 2.0, degrees, 1.0);
+        return AffineGeometry.of(m, KeypointRule.rotate(Math.toRadians(degrees), 1), w, h).withBoxMethod(method);
+    }
+
+    /** The largest upright rectangle inside a {@code w × h} image rotated by {@code degrees}, centred: {x1, y1, x2, y2}. */
+    static int[] largestInscribedRect(int w, int h, double degrees) {
+        double a = Math.toRadians(degrees);
+        boolean wide = w >= h;
+        double longSide = wide ? w : h, shortSide = wide ? h : w;
+        double sin = Math.abs(Math.sin(a)), cos = Math.abs(Math.cos(a));
+        double wr, hr;
+        if (shortSide <= 2.0 * sin * cos * longSide || Math.abs(sin - cos) < 1e-10) {
+            double x = 0.5 * shortSide;
+            wr = wide ? x / sin : x / cos;
+            hr = wide ? x / cos : x / sin;
+        } else {
+            double cos2a = cos * cos - sin * sin;
+            wr = (w * cos - h * sin) / cos2a;
+            hr = (h * cos - w * sin) / cos2a;
+        }
+        int x1 = Math.max(0, (int) (w / 2.0 - wr / 2)), x2 = Math.min(w, (int) (w / 2.0 + wr / 2));
+        int y1 = Math.max(0, (int) (h / 2.0 - hr / 2)), y2 = Math.min(h, (int) (h / 2.0 + hr / 2));
+        return new int[] {x1, y1, Math.max(x1 + 1, x2), Math.max(y1 + 1, y2)};
+    }
+
+    @Override
+    protected Map<String, Object> args() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("limit", limit);
+        m.put("interpolation", resampling.interpolation());
+        m.put("mask_interpolation", resampling.maskInterpolation());
+        m.put("border_mode", resampling.borderMode());
+        m.put("fill", resampling.fill());
+        m.put("fill_mask", resampling.fillMask());
+        m.put("rotate_method", rotateMethod.id());
+        m.put("crop_border", cropBorder);
+        return m;
+    }
+}

@@ -1,0 +1,85 @@
+package org.augment4j.transform.spatial;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.random.RandomGenerator;
+import org.augment4j.Sample;
+import org.augment4j.geometry.AffineGeometry;
+import org.augment4j.geometry.BoxMethod;
+import org.augment4j.geometry.Geometry;
+import org.augment4j.geometry.KeypointRule;
+import org.augment4j.geometry.Matrix;
+import org.augment4j.serial.Params;
+import org.augment4j.transform.Check;
+import org.augment4j.transform.Range;
+import org.augment4j.transform.Resampling;
+import org.augment4j.transform.SpatialTransform;
+
+/**
+ * Shifts, scales and rotates in one affine warp about the image centre. Albumentations' {@code ShiftScaleRotate}:
+ * shift_limit (-0.0625, 0.0625) as fractions of the size (shift_limit_x / shift_limit_y override it per axis),
+ * scale_limit (-0.1, 0.1) added to 1, rotate_limit (-45, 45) degrees (scalars mean ±x), interpolation 1,
+ * border_mode 0 (constant, as 2.x), fill / fill_mask 0 (1.3: value / mask_value), rotate_method "largest_box",
+ * p = 0.5. Targets: image, mask, bboxes, keypoints (angle + θ, scale × s).
+ */
+public final class ShiftScaleRotate extends SpatialTransform<ShiftScaleRotate.Sampled> {
+    /** The sampled rotation (degrees), scale and shifts (fractions of width and height). */
+    public record Sampled(double angle, double scale, double dx, double dy) {}
+
+    private final Range shiftX;
+    private final Range shiftY;
+    private final Range scale;
+    private final Range rotate;
+    private final BoxMethod rotateMethod;
+
+    public ShiftScaleRotate(Range shiftX, Range shiftY, Range scaleLimit, Range rotateLimit, Resampling resampling, BoxMethod rotateMethod, double p) {
+        super(p, resampling);
+        this.shiftX = Check.range(name(), "shift_limit_x", shiftX, -1, 1);
+        this.shiftY = Check.range(name(), "shift_limit_y", shiftY, -1, 1);
+        this.scale = Check.range(name(), "scale_limit", Range.of(scaleLimit.min() + 1, scaleLimit.max() + 1), 1e-6, 1e6);
+        this.rotate = Check.range(name(), "rotate_limit", rotateLimit, -360, 360);
+        this.rotateMethod = rotateMethod;
+    }
+
+    /** Albumentations' defaults. */
+    public ShiftScaleRotate() {
+        this(Range.symmetric(0.0625), Range.symmetric(0.0625), Range.symmetric(0.1), Range.symmetric(45), Resampling.defaults(), BoxMethod.LARGEST_BOX, 0.5);
+    }
+
+    public static ShiftScaleRotate fromDict(Params r) {
+        Range shift = r.range("shift_limit", Range.symmetric(0.0625), Params.Scalar.SYMMETRIC);
+        Range sx = r.range("shift_limit_x", shift, Params.Scalar.SYMMETRIC);
+        Range sy = r.range("shift_limit_y", shift, Params.Scalar.SYMMETRIC);
+        Range scale = r.range("scale_limit", Range.symmetric(0.1), Params.Scalar.SYMMETRIC);
+        Range rot = r.range("rotate_limit", Range.symmetric(45), Params.Scalar.SYMMETRIC);
+        return new ShiftScaleRotate(sx, sy, scale, rot, r.resampling(1, 0), BoxMethod.of(r.string("rotate_method", "largest_box")), r.p(0.5));
+    }
+
+    @Override
+    public Sampled sampleParams(Sample sample, RandomGenerator rng) {
+        return new Sampled(rotate.uniform(rng), scale.uniform(rng), shiftX.uniform(rng), shiftY.uniform(rng));
+    }
+
+    @Override
+    protected Geometry geometry(Sample s, Sampled p) {
+        int w = s.width(), h = s.height();
+        Matrix m = Matrix.rotation((w - 1) / 2.0, (h - 1) / 2.0, p.angle(), p.scale()).then(Matrix.translation(p.dx() * w, p.dy() * h));
+        return AffineGeometry.of(m, KeypointRule.rotate(Math.toRadians(p.angle()), p.scale()), w, h).withBoxMethod(rotateMethod);
+    }
+
+    @Override
+    protected Map<String, Object> args() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("shift_limit_x", shiftX);
+        m.put("shift_limit_y", shiftY);
+        m.put("scale_limit", Range.of(scale.min() - 1, scale.max() - 1));
+        m.put("rotate_limit", rotate);
+        m.put("interpolation", resampling.interpolation());
+        m.put("mask_interpolation", resampling.maskInterpolation());
+        m.put("border_mode", resampling.borderMode());
+        m.put("fill", resampling.fill());
+        m.put("fill_mask", resampling.fillMask());
+        m.put("rotate_method", rotateMethod.id());
+        return m;
+    }
+}
