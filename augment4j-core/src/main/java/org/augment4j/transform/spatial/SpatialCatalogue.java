@@ -22,5 +22,9 @@ public final class SpatialCatalogue {
         r.accept("CenterCrop", CenterCrop::fromDict);
         r.accept("RandomCrop", RandomCrop::fromDict);
         r.accept("RandomSizedCrop", RandomSizedCrop::fromDict);
+        r.accept("ElasticTransform", ElasticTransform::fromDict);
+        r.accept("CoarseDropout", org.augment4j.transform.dropout.CoarseDropout::fromDict);
+        r.accept("Cutout", org.augment4j.transform.dropout.Cutout::fromDict);
+        r.accept("MaskDropout", org.augment4j.transform.dropout.MaskDropout::fromDict);
     }
 }

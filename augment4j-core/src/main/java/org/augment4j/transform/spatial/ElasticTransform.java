@@ -1,0 +1,143 @@
+package org.augment4j.transform.spatial;
+
+import static org.bytedeco.opencv.global.opencv_core.CV_32F;
+
+import java.nio.FloatBuffer;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.random.RandomGenerator;
+import org.augment4j.Sample;
+import org.augment4j.geometry.DisplacementGeometry;
+import org.augment4j.geometry.Geometry;
+import org.augment4j.geometry.Matrix;
+import org.augment4j.opencv.Mats;
+import org.augment4j.serial.Params;
+import org.augment4j.transform.Check;
+import org.augment4j.transform.Resampling;
+import org.augment4j.transform.SpatialTransform;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.RNG;
+import org.bytedeco.opencv.opencv_core.Size;
+
+/**
+ * Elastic deformation (Simard et al. 2003): a random displacement field, smoothed by a Gaussian of {@code sigma} and
+ * scaled by {@code alpha}, moves every pixel. Albumentations' {@code ElasticTransform}: alpha 1, sigma 50,
+ * interpolation 1, border_mode 4 (reflect_101), fill / fill_mask 0 (1.3: value / mask_value), approximate false
+ * (true: a fixed 17 × 17 kernel), same_dxdy false, noise_distribution "gaussian" ("uniform" as 1.3), mask_interpolation 0,
+ * p = 0.5; 1.3's {@code alpha_affine} (a random affine jitter of three points by up to that many pixels) is accepted,
+ * default 0. Targets: image, mask, bboxes (re-fitted around the warped box region, so they stay tight) and keypoints
+ * (moved with the pixels under them) — which Albumentations 1.3 could not do.
+ */
+public final class ElasticTransform extends SpatialTransform<ElasticTransform.Field> {
+    /** The seed of the sampled displacement field (the field itself is regenerated from it, so it can be replayed). */
+    public record Field(long seed) {}
+
+    private final double alpha;
+    private final double sigma;
+    private final double alphaAffine;
+    private final boolean approximate;
+    private final boolean sameDxDy;
+    private final boolean gaussian;
+
+    public ElasticTransform(double alpha, double sigma, double alphaAffine, Resampling resampling, boolean approximate,
+                            boolean sameDxDy, String noiseDistribution, double p) {
+        super(p, resampling);
+        this.alpha = Check.between(name(), "alpha", alpha, 0, 1e6);
+        this.sigma = Check.between(name(), "sigma", sigma, 1e-6, 1e6);
+        this.alphaAffine = Check.between(name(), "alpha_affine", alphaAffine, 0, 1e6);
+        String nd = noiseDistribution.toLowerCase(Locale.ROOT);
+        Check.that(nd.equals("gaussian") || nd.equals("uniform"), name(), "noise_distribution must be 'gaussian' or 'uniform', got '" + noiseDistribution + "'");
+        this.gaussian = nd.equals("gaussian");
+        this.approximate = approximate;
+        this.sameDxDy = sameDxDy;
+    }
+
+    /** Albumentations' defaults. */
+    public ElasticTransform() {
+        this(1, 50, 0, new Resampling(1, 0, 4, org.augment4j.transform.Fill.zero(), org.augment4j.transform.Fill.zero()), false, false, "gaussian", 0.5);
+    }
+
+    public static ElasticTransform fromDict(Params r) {
+        return new ElasticTransform(r.dbl("alpha", 1), r.dbl("sigma", 50), r.dbl("alpha_affine", 0), r.resampling(1, 4),
+                r.bool("approximate", false), r.bool("same_dxdy", false), r.string("noise_distribution", "gaussian"), r.p(0.5));
+    }
+
+    @Override
+    public Field sampleParams(Sample sample, RandomGenerator rng) {
+        return new Field(rng.nextLong());
+    }
+
+    @Override
+    protected Geometry geometry(Sample s, Field f) {
+        int w = s.width(), h = s.height();
+        try (RNG rng = new RNG(f.seed())) {
+            Mat dx = noise(rng, h, w);
+            Mat dy = sameDxDy ? dx.clone() : noise(rng, h, w);
+            Matrix inverseJitter = alphaAffine > 0 ? affineJitter(rng, w, h).inverse() : Matrix.identity();
+            fillMaps(dx, dy, inverseJitter);
+            return new DisplacementGeometry(dx, dy);
+        }
+    }
+
+    /** A smoothed noise field scaled by alpha. */
+    private Mat noise(RNG rng, int h, int w) {
+        Mat field = new Mat(h, w, CV_32F);
+        try (Mat a = Mats.scalarMat(gaussian ? 0 : -1); Mat b = Mats.scalarMat(1)) {
+            rng._fill(field, gaussian ? RNG.NORMAL : RNG.UNIFORM, a, b);
+        }
+        try (Size k = approximate ? new Size(17, 17) : new Size(0, 0)) {
+            org.bytedeco.opencv.global.opencv_imgproc.GaussianBlur(field, field, k, sigma);
+        }
+        field.convertTo(field, CV_32F, alpha, 0);
+        return field;
+    }
+
+    /** 1.3's alpha_affine: three points around the centre, each moved by up to alpha_affine pixels. */
+    private Matrix affineJitter(RNG rng, int w, int h) {
+        double cx = w / 2, cy = h / 2, sq = Math.min(w, h) / 3; // integer division, as Albumentations
+        double[][] src = {{cx + sq, cy + sq}, {cx + sq, cy - sq}, {cx - sq, cy - sq}};
+        double[][] dst = new double[3][2];
+        for (int i = 0; i < 3; i++) {
+            for (int j = 0; j < 2; j++) dst[i][j] = src[i][j] + rng.uniform(-alphaAffine, alphaAffine);
+        }
+        return threePoint(src, dst);
+    }
+
+    /** The affine map taking three source points to three destination points. */
+    private static Matrix threePoint(double[][] s, double[][] d) {
+        Matrix from = Matrix.affine(s[1][0] - s[0][0], s[2][0] - s[0][0], s[0][0], s[1][1] - s[0][1], s[2][1] - s[0][1], s[0][1]);
+        Matrix to = Matrix.affine(d[1][0] - d[0][0], d[2][0] - d[0][0], d[0][0], d[1][1] - d[0][1], d[2][1] - d[0][1], d[0][1]);
+        return from.inverse().then(to);
+    }
+
+    /** Turns displacements into remap maps in place: source = A⁻¹(x + dx, y + dy). */
+    private static void fillMaps(Mat dx, Mat dy, Matrix inv) {
+        FloatBuffer bx = dx.createBuffer(), by = dy.createBuffer();
+        int w = dx.cols(), h = dx.rows();
+        for (int y = 0, i = 0; y < h; y++) {
+            for (int x = 0; x < w; x++, i++) {
+                double px = x + bx.get(i), py = y + by.get(i);
+                bx.put(i, (float) (inv.get(0, 0) * px + inv.get(0, 1) * py + inv.get(0, 2)));
+                by.put(i, (float) (inv.get(1, 0) * px + inv.get(1, 1) * py + inv.get(1, 2)));
+            }
+        }
+    }
+
+    @Override
+    protected Map<String, Object> args() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("alpha", alpha);
+        m.put("sigma", sigma);
+        m.put("alpha_affine", alphaAffine);
+        m.put("interpolation", resampling.interpolation());
+        m.put("mask_interpolation", resampling.maskInterpolation());
+        m.put("border_mode", resampling.borderMode());
+        m.put("fill", resampling.fill());
+        m.put("fill_mask", resampling.fillMask());
+        m.put("approximate", approximate);
+        m.put("same_dxdy", sameDxDy);
+        m.put("noise_distribution", gaussian ? "gaussian" : "uniform");
+        return m;
+    }
+}
