@@ -1,6 +1,5 @@
 package org.augment4j.opencv;
 
-import static org.bytedeco.opencv.global.opencv_core.CV_32FC2;
 import static org.bytedeco.opencv.global.opencv_core.inRange;
 import static org.bytedeco.opencv.global.opencv_core.merge;
 import static org.bytedeco.opencv.global.opencv_imgproc.boundingRect;
@@ -10,7 +9,6 @@ import org.augment4j.geometry.DisplacementGeometry;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.MatVector;
 import org.bytedeco.opencv.opencv_core.Rect;
-import org.bytedeco.opencv.opencv_core.Scalar;
 
 /**
  * Carries boxes and keypoints through a {@link DisplacementGeometry}.
@@ -38,9 +36,8 @@ public final class DisplacementLabels {
             for (int i = 0; i < boxes.length; i++) {
                 double[] b = boxes[i];
                 // A source pixel centre c lies in the box when x_min <= c + 0.5 <= x_max.
-                try (Scalar lo = new Scalar(b[0] * srcW - 0.5, b[1] * srcH - 0.5, 0, 0);
-                     Scalar hi = new Scalar(b[2] * srcW - 0.5, b[3] * srcH - 0.5, 0, 0);
-                     Mat loM = new Mat(1, 1, CV_32FC2, lo); Mat hiM = new Mat(1, 1, CV_32FC2, hi)) {
+                try (Mat loM = Mats.scalarMat(b[0] * srcW - 0.5, b[1] * srcH - 0.5);
+                     Mat hiM = Mats.scalarMat(b[2] * srcW - 0.5, b[3] * srcH - 0.5)) {
                     inRange(maps, loM, hiM, hit);
                 }
                 try (Rect r = boundingRect(hit)) {
@@ -53,7 +50,7 @@ public final class DisplacementLabels {
         return out;
     }
 
-    /** Maps internal keypoints {@code [x, y, angle, scale]}. {@code guesses} gives a start point per keypoint (or null). */
+    /** Maps internal keypoints {@code [x, y, angle, scale]}. */
     public static double[][] keypoints(double[][] kps, DisplacementGeometry g) {
         double[][] out = new double[kps.length][];
         if (kps.length == 0) return out;

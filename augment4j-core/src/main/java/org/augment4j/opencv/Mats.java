@@ -151,7 +151,7 @@ public final class Mats {
     /** A matrix that OpenCV's arithmetic treats as the scalar {@code v} (one value for every channel, or per channel). */
     public static Mat scalarMat(double... v) {
         double[] s = v.length == 1 ? new double[] {v[0], v[0], v[0], v[0]} : java.util.Arrays.copyOf(v, 4);
-        Mat m = new Mat(1, 1, org.bytedeco.opencv.global.opencv_core.CV_64FC4);
+        Mat m = new Mat(4, 1, org.bytedeco.opencv.global.opencv_core.CV_64F);
         ((java.nio.DoubleBuffer) m.createBuffer()).put(s);
         return m;
     }
