@@ -159,6 +159,7 @@ public final class Compose implements Transform {
         d.put("keypoint_params", keypointParams == null ? null : org.augment4j.serial.LabelParamsJson.toDict(keypointParams));
         d.put("additional_targets", additionalTargets);
         d.put("is_check_shapes", true);
+        if (seed != null) d.put("seed", seed);
         return d;
     }
 }

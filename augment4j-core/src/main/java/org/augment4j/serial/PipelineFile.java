@@ -40,6 +40,7 @@ public final class PipelineFile {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(200).build())
             .build());
 
