@@ -23,7 +23,8 @@ import org.augment4j.transform.Check;
  *
  * <p>Randomness: {@link #apply(Sample, long)} gives the same output for the same seed, bit for bit. A Compose built with
  * a seed gives a reproducible sequence from {@link #apply(Sample)}: call {@code i} uses seed {@code mix(seed, i)}.
- * Intermediate native matrices are released as soon as a later transform replaces them. Immutable and thread-safe.
+ * Intermediate native matrices are released as soon as a later transform replaces them; the result never shares a
+ * matrix with the input, so the caller closes each independently. Immutable and thread-safe.
  */
 public final class Compose implements Transform {
     private final List<Transform> transforms;
@@ -126,8 +127,8 @@ public final class Compose implements Transform {
         BboxParams bp = bboxParams != null ? bboxParams : input.bboxParams();
         KeypointParams kp = keypointParams != null ? keypointParams : input.keypointParams();
         Sample current = input.withLabelParams(bp, kp);
-        if (!always && forced.isEmpty() && !(rng.nextDouble() < p)) return current;
         Set<org.bytedeco.opencv.opencv_core.Mat> owned = input.mats();
+        if (!always && forced.isEmpty() && !(rng.nextDouble() < p)) return detach(current, owned);
         try {
             for (int i = 0; i < transforms.size(); i++) {
                 Transform t = transforms.get(i);
@@ -146,7 +147,23 @@ public final class Compose implements Transform {
         }
         if (bp != null) current = current.withBoxes(LabelFilter.boxes(current.boxes(), bp, current.width(), current.height()));
         if (kp != null) current = current.withKeypoints(LabelFilter.keypoints(current.keypoints(), kp, current.width(), current.height()));
-        return current;
+        return detach(current, owned);
+    }
+
+    /** The sample with copies of any matrix the caller owns, so that the result can always be closed on its own. */
+    private static Sample detach(Sample s, Set<org.bytedeco.opencv.opencv_core.Mat> callerOwned) {
+        Map<String, org.bytedeco.opencv.opencv_core.Mat> images = new LinkedHashMap<>(s.images());
+        Map<String, org.bytedeco.opencv.opencv_core.Mat> masks = new LinkedHashMap<>(s.masks());
+        boolean copied = false;
+        for (Map<String, org.bytedeco.opencv.opencv_core.Mat> m : List.of(images, masks)) {
+            for (Map.Entry<String, org.bytedeco.opencv.opencv_core.Mat> e : m.entrySet()) {
+                if (callerOwned.contains(e.getValue())) {
+                    e.setValue(e.getValue().clone());
+                    copied = true;
+                }
+            }
+        }
+        return copied ? s.withImages(images).withMasks(masks) : s;
     }
 
     @Override
