@@ -32,6 +32,15 @@ public record Resampling(int interpolation, int maskInterpolation, int borderMod
         return new Resampling(interpolation, maskInterpolation, borderMode, f, fm);
     }
 
+    /** Adds these settings to a transform's {@code to_dict} arguments, under Albumentations 2.x names. */
+    public void putArgs(java.util.Map<String, Object> args) {
+        args.put("interpolation", interpolation);
+        args.put("mask_interpolation", maskInterpolation);
+        args.put("border_mode", borderMode);
+        args.put("fill", fill);
+        args.put("fill_mask", fillMask);
+    }
+
     public Resampling withMaskInterpolation(int mi) {
         return new Resampling(interpolation, mi, borderMode, fill, fillMask);
     }

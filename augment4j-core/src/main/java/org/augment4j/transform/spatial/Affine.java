@@ -125,11 +125,7 @@ public final class Affine extends SpatialTransform<Affine.Sampled> {
         m.put("translate_px", translatePx == null ? null : translatePx.toJson());
         m.put("rotate", rotate);
         m.put("shear", shear.toJson());
-        m.put("interpolation", resampling.interpolation());
-        m.put("mask_interpolation", resampling.maskInterpolation());
-        m.put("fill", resampling.fill());
-        m.put("fill_mask", resampling.fillMask());
-        m.put("border_mode", resampling.borderMode());
+        resampling.putArgs(m);
         m.put("fit_output", fitOutput);
         m.put("keep_ratio", keepRatio);
         m.put("rotate_method", rotateMethod.id());

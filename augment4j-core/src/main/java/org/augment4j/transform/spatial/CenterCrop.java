@@ -1,6 +1,5 @@
 package org.augment4j.transform.spatial;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 import org.augment4j.Sample;
@@ -31,9 +30,8 @@ public final class CenterCrop extends SpatialTransform<NoParams> {
     }
 
     public static CenterCrop fromDict(Params r) {
-        if (!r.has("height")) throw r.error("height", "is required");
-        if (!r.has("width")) throw r.error("width", "is required");
-        return new CenterCrop(r.integer("height", 0), r.integer("width", 0), r.p(1.0));
+        int[] size = Crops.size(r);
+        return new CenterCrop(size[0], size[1], r.p(1.0));
     }
 
     @Override
@@ -50,9 +48,6 @@ public final class CenterCrop extends SpatialTransform<NoParams> {
 
     @Override
     protected Map<String, Object> args() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("height", height);
-        m.put("width", width);
-        return m;
+        return Crops.sizeArgs(height, width);
     }
 }

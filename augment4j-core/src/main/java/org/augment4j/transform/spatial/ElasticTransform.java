@@ -130,11 +130,7 @@ public final class ElasticTransform extends SpatialTransform<ElasticTransform.Fi
         m.put("alpha", alpha);
         m.put("sigma", sigma);
         m.put("alpha_affine", alphaAffine);
-        m.put("interpolation", resampling.interpolation());
-        m.put("mask_interpolation", resampling.maskInterpolation());
-        m.put("border_mode", resampling.borderMode());
-        m.put("fill", resampling.fill());
-        m.put("fill_mask", resampling.fillMask());
+        resampling.putArgs(m);
         m.put("approximate", approximate);
         m.put("same_dxdy", sameDxDy);
         m.put("noise_distribution", gaussian ? "gaussian" : "uniform");

@@ -1,6 +1,5 @@
 package org.augment4j.transform.spatial;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 import org.augment4j.Sample;
@@ -33,10 +32,9 @@ public final class RandomCrop extends SpatialTransform<RandomCrop.Position> {
     }
 
     public static RandomCrop fromDict(Params r) {
-        if (!r.has("height")) throw r.error("height", "is required");
-        if (!r.has("width")) throw r.error("width", "is required");
+        int[] size = Crops.size(r);
         r.ignore("pad_if_needed", "pad_mode", "pad_position", "fill", "fill_mask", "border_mode");
-        return new RandomCrop(r.integer("height", 0), r.integer("width", 0), r.p(1.0));
+        return new RandomCrop(size[0], size[1], r.p(1.0));
     }
 
     @Override
@@ -53,9 +51,6 @@ public final class RandomCrop extends SpatialTransform<RandomCrop.Position> {
 
     @Override
     protected Map<String, Object> args() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("height", height);
-        m.put("width", width);
-        return m;
+        return Crops.sizeArgs(height, width);
     }
 }

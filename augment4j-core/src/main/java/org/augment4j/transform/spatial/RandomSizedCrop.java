@@ -45,19 +45,8 @@ public final class RandomSizedCrop extends SpatialTransform<RandomSizedCrop.Wind
     public static RandomSizedCrop fromDict(Params r) {
         Range mm = r.range("min_max_height", null, Params.Scalar.FIXED);
         if (mm == null) throw r.error("min_max_height", "is required");
-        int h, w;
-        if (r.has("size")) {
-            double[] size = r.numbers("size", null);
-            if (size.length != 2) throw r.error("size", "must be [height, width]");
-            h = (int) size[0];
-            w = (int) size[1];
-        } else {
-            if (!r.has("height")) throw r.error("height", "is required (or size)");
-            if (!r.has("width")) throw r.error("width", "is required (or size)");
-            h = r.integer("height", 0);
-            w = r.integer("width", 0);
-        }
-        return new RandomSizedCrop(mm, h, w, r.dbl("w2h_ratio", 1.0), r.resampling(1, 0), r.p(1.0));
+        int[] size = Crops.size(r);
+        return new RandomSizedCrop(mm, size[0], size[1], r.dbl("w2h_ratio", 1.0), r.resampling(1, 0), r.p(1.0));
     }
 
     @Override

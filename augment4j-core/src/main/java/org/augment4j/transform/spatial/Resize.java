@@ -32,18 +32,8 @@ public final class Resize extends SpatialTransform<NoParams> {
     }
 
     public static Resize fromDict(Params r) {
-        if (!r.has("height") && !r.has("size")) throw r.error("height", "is required");
-        int h, w;
-        if (r.has("size")) {
-            double[] size = r.numbers("size", null);
-            Check.that(size.length == 2, "Resize", "size must be [height, width]");
-            h = (int) size[0];
-            w = (int) size[1];
-        } else {
-            h = r.integer("height", 0);
-            w = r.integer("width", 0);
-        }
-        return new Resize(h, w, r.resampling(1, 0), r.p(1.0));
+        int[] size = Crops.size(r);
+        return new Resize(size[0], size[1], r.resampling(1, 0), r.p(1.0));
     }
 
     @Override
@@ -58,9 +48,7 @@ public final class Resize extends SpatialTransform<NoParams> {
 
     @Override
     protected Map<String, Object> args() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("height", height);
-        m.put("width", width);
+        Map<String, Object> m = Crops.sizeArgs(height, width);
         m.put("interpolation", resampling.interpolation());
         m.put("mask_interpolation", resampling.maskInterpolation());
         return m;

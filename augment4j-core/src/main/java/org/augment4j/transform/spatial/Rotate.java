@@ -91,11 +91,7 @@ public final class Rotate extends SpatialTransform<Rotate.Angle> {
     protected Map<String, Object> args() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("limit", limit);
-        m.put("interpolation", resampling.interpolation());
-        m.put("mask_interpolation", resampling.maskInterpolation());
-        m.put("border_mode", resampling.borderMode());
-        m.put("fill", resampling.fill());
-        m.put("fill_mask", resampling.fillMask());
+        resampling.putArgs(m);
         m.put("rotate_method", rotateMethod.id());
         m.put("crop_border", cropBorder);
         return m;

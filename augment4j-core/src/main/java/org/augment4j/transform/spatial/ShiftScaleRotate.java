@@ -74,11 +74,7 @@ public final class ShiftScaleRotate extends SpatialTransform<ShiftScaleRotate.Sa
         m.put("shift_limit_y", shiftY);
         m.put("scale_limit", Range.of(scale.min() - 1, scale.max() - 1));
         m.put("rotate_limit", rotate);
-        m.put("interpolation", resampling.interpolation());
-        m.put("mask_interpolation", resampling.maskInterpolation());
-        m.put("border_mode", resampling.borderMode());
-        m.put("fill", resampling.fill());
-        m.put("fill_mask", resampling.fillMask());
+        resampling.putArgs(m);
         m.put("rotate_method", rotateMethod.id());
         return m;
     }

@@ -1,22 +1,19 @@
 package org.augment4j.transform.spatial;
 
-import java.util.Map;
-import java.util.random.RandomGenerator;
 import org.augment4j.Sample;
 import org.augment4j.geometry.AffineGeometry;
 import org.augment4j.geometry.Geometry;
 import org.augment4j.serial.Params;
 import org.augment4j.transform.NoParams;
-import org.augment4j.transform.Resampling;
-import org.augment4j.transform.SpatialTransform;
+import org.augment4j.transform.FixedSpatialTransform;
 
 /**
  * Swaps rows and columns. Albumentations' {@code Transpose} (default p = 0.5). Targets: image, mask, bboxes, keypoints (angle {@code π − a}, as Albumentations 1.3).
  */
-public final class Transpose extends SpatialTransform<NoParams> {
+public final class Transpose extends FixedSpatialTransform {
 
     public Transpose(double p) {
-        super(p, Resampling.defaults());
+        super(p);
     }
 
     public Transpose() {
@@ -28,17 +25,7 @@ public final class Transpose extends SpatialTransform<NoParams> {
     }
 
     @Override
-    public NoParams sampleParams(Sample sample, RandomGenerator rng) {
-        return NoParams.instance();
-    }
-
-    @Override
     protected Geometry geometry(Sample s, NoParams params) {
         return AffineGeometry.transpose(s.width(), s.height());
-    }
-
-    @Override
-    protected Map<String, Object> args() {
-        return Map.of();
     }
 }

@@ -1,22 +1,19 @@
 package org.augment4j.transform.spatial;
 
-import java.util.Map;
-import java.util.random.RandomGenerator;
 import org.augment4j.Sample;
 import org.augment4j.geometry.AffineGeometry;
 import org.augment4j.geometry.Geometry;
 import org.augment4j.serial.Params;
 import org.augment4j.transform.NoParams;
-import org.augment4j.transform.Resampling;
-import org.augment4j.transform.SpatialTransform;
+import org.augment4j.transform.FixedSpatialTransform;
 
 /**
  * Mirrors top-bottom. Albumentations' {@code VerticalFlip} (default p = 0.5). Targets: image, mask, bboxes, keypoints (angle {@code −a}).
  */
-public final class VerticalFlip extends SpatialTransform<NoParams> {
+public final class VerticalFlip extends FixedSpatialTransform {
 
     public VerticalFlip(double p) {
-        super(p, Resampling.defaults());
+        super(p);
     }
 
     public VerticalFlip() {
@@ -28,17 +25,7 @@ public final class VerticalFlip extends SpatialTransform<NoParams> {
     }
 
     @Override
-    public NoParams sampleParams(Sample sample, RandomGenerator rng) {
-        return NoParams.instance();
-    }
-
-    @Override
     protected Geometry geometry(Sample s, NoParams params) {
         return AffineGeometry.verticalFlip(s.width(), s.height());
-    }
-
-    @Override
-    protected Map<String, Object> args() {
-        return Map.of();
     }
 }
