@@ -156,6 +156,13 @@ public final class Mats {
         return m;
     }
 
+    /** A new matrix of the given size and OpenCV type, all zeros. */
+    public static Mat zeros(int rows, int cols, int type) {
+        try (Scalar zero = new Scalar(0.0)) {
+            return new Mat(rows, cols, type, zero);
+        }
+    }
+
     /** Releases every non-null matrix now, rather than when the garbage collector gets to it. */
     public static void release(Mat... mats) {
         for (Mat m : mats) {

@@ -38,7 +38,7 @@ public final class Holes {
             out = out.withMasks(masks);
         }
         if (holes.length == 0) return out;
-        try (Mat covered = new Mat(s.height(), s.width(), CV_8U, new Scalar(0.0))) {
+        try (Mat covered = org.augment4j.opencv.Mats.zeros(s.height(), s.width(), CV_8U)) {
             try (Scalar one = new Scalar(255.0)) {
                 for (int[] h : holes) {
                     try (Rect r = new Rect(h[0], h[1], h[2] - h[0], h[3] - h[1]); Mat roi = new Mat(covered, r)) {

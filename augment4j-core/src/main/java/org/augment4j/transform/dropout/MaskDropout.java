@@ -96,7 +96,7 @@ public final class MaskDropout extends BasicTransform<MaskDropout.Dropped> {
         boolean[] drop = new boolean[labels.count() + 1];
         for (int o : objects) drop[o] = true;
         Mat l = labels.labels();
-        Mat out = new Mat(l.rows(), l.cols(), CV_8U, new Scalar(0.0));
+        Mat out = org.augment4j.opencv.Mats.zeros(l.rows(), l.cols(), CV_8U);
         IntBuffer src = l.createBuffer();
         java.nio.ByteBuffer dst = out.createBuffer();
         for (int i = 0, n = (int) l.total(); i < n; i++) if (drop[src.get(i)]) dst.put(i, (byte) 255);

@@ -10,7 +10,6 @@ import java.nio.ByteBuffer;
 import java.nio.IntBuffer;
 import java.util.TreeSet;
 import org.bytedeco.opencv.opencv_core.Mat;
-import org.bytedeco.opencv.opencv_core.Scalar;
 
 /**
  * Connected objects of a label mask, as skimage's {@code label}: every 8-connected region of one non-zero value is one
@@ -30,7 +29,7 @@ public final class ObjectLabels implements AutoCloseable {
         if (mask.channels() != 1 || mask.depth() != CV_8U) {
             throw new IllegalArgumentException("MaskDropout needs a single-channel uint8 mask, got " + org.augment4j.opencv.Mats.describe(mask));
         }
-        Mat out = new Mat(mask.rows(), mask.cols(), CV_32S, new Scalar(0.0));
+        Mat out = org.augment4j.opencv.Mats.zeros(mask.rows(), mask.cols(), CV_32S);
         IntBuffer dst = out.createBuffer();
         int total = 0;
         try (Mat one = new Mat(); Mat comp = new Mat()) {
