@@ -35,6 +35,7 @@ public final class Records {
         if (v instanceof Fill f) return f.toJson();
         if (v instanceof Record rec) return toMap(rec);
         if (v instanceof int[] a) return java.util.Arrays.stream(a).boxed().toList();
+        if (v instanceof int[][] a) return java.util.Arrays.stream(a).map(r -> java.util.Arrays.stream(r).boxed().toList()).toList();
         if (v instanceof long[] a) return java.util.Arrays.stream(a).boxed().toList();
         if (v instanceof double[] a) return java.util.Arrays.stream(a).boxed().toList();
         if (v instanceof Object[] a) {
@@ -91,6 +92,9 @@ public final class Records {
             if (type == String.class) return (String) v;
             if (type == double[].class) return ((List<?>) v).stream().mapToDouble(o -> ((Number) o).doubleValue()).toArray();
             if (type == int[].class) return ((List<?>) v).stream().mapToInt(o -> ((Number) o).intValue()).toArray();
+            if (type == int[][].class) {
+                return ((List<?>) v).stream().map(row -> ((List<?>) row).stream().mapToInt(o -> ((Number) o).intValue()).toArray()).toArray(int[][]::new);
+            }
         } catch (ClassCastException e) {
             // fall through to the error below
         }
