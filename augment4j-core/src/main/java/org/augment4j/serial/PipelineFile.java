@@ -30,8 +30,8 @@ import org.augment4j.target.KeypointParams;
  * load, with short or dotted class names. Errors name the problem and its JSON path.
  */
 public final class PipelineFile {
-    /** The version written to {@code __version__}: the Albumentations release whose format is followed. */
-    public static final String FORMAT_VERSION = "1.3.1";
+    /** The version written to {@code __version__}: the Albumentations release whose parameter names are written. */
+    public static final String FORMAT_VERSION = "2.0.8";
     /** The largest pipeline file accepted, in bytes. */
     public static final long MAX_BYTES = 4 << 20;
     /** The deepest nesting of containers accepted. */
