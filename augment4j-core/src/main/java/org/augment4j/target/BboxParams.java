@@ -1,0 +1,53 @@
+package org.augment4j.target;
+
+import java.util.List;
+
+/**
+ * How a pipeline reads, checks and filters bounding boxes; Albumentations' {@code BboxParams}.
+ *
+ * @param format              the format of the boxes given and returned
+ * @param labelFields         names of the label lists that ride along with the boxes, row by row
+ * @param minArea             boxes whose area after a transform is below this many pixels are dropped (default 0)
+ * @param minVisibility       boxes keeping less than this fraction of their area after clipping are dropped (default 0)
+ * @param minWidth            boxes narrower than this many pixels are dropped (default 0)
+ * @param minHeight           boxes lower than this many pixels are dropped (default 0)
+ * @param clip                clip input boxes to the image instead of rejecting boxes that leave it (default false)
+ * @param checkEachTransform  filter after every transform, not only at the end (default true)
+ */
+public record BboxParams(BboxFormat format, List<String> labelFields, double minArea, double minVisibility,
+                         double minWidth, double minHeight, boolean clip, boolean checkEachTransform) {
+
+    public BboxParams {
+        if (format == null) throw new IllegalArgumentException("BboxParams.format is required");
+        labelFields = List.copyOf(labelFields == null ? List.of() : labelFields);
+        requireNonNegative("min_area", minArea);
+        requireNonNegative("min_width", minWidth);
+        requireNonNegative("min_height", minHeight);
+        if (!(minVisibility >= 0 && minVisibility <= 1)) {
+            throw new IllegalArgumentException("BboxParams.min_visibility must be in [0, 1], got " + minVisibility);
+        }
+    }
+
+    private static void requireNonNegative(String name, double v) {
+        if (!(v >= 0) || Double.isInfinite(v)) {
+            throw new IllegalArgumentException("BboxParams." + name + " must be a finite number >= 0, got " + v);
+        }
+    }
+
+    /** Defaults for a format, with the given label fields. */
+    public static BboxParams of(BboxFormat format, String... labelFields) {
+        return new BboxParams(format, List.of(labelFields), 0, 0, 0, 0, false, true);
+    }
+
+    public BboxParams withMinArea(double v) {
+        return new BboxParams(format, labelFields, v, minVisibility, minWidth, minHeight, clip, checkEachTransform);
+    }
+
+    public BboxParams withMinVisibility(double v) {
+        return new BboxParams(format, labelFields, minArea, v, minWidth, minHeight, clip, checkEachTransform);
+    }
+
+    public BboxParams withClip(boolean v) {
+        return new BboxParams(format, labelFields, minArea, minVisibility, minWidth, minHeight, v, checkEachTransform);
+    }
+}
