@@ -87,6 +87,8 @@ public final class DemoCommand implements Callable<Integer> {
     boolean skipUnknown;
 
     private Path temp;
+    /** How the pipeline and samples are named in messages ("pipelines/article.json (embedded in the jar)"). */
+    private String pipelineName, samplesName;
 
     @Override
     public Integer call() {
@@ -99,8 +101,8 @@ public final class DemoCommand implements Callable<Integer> {
         Compose compose = loadPipeline(pipelineFile);
         Path samplesDir = samplesDir();
         CocoSamples coco = new CocoSamples(samplesDir);
-        log.println("pipeline: " + pipelineFile + " (" + compose.transforms().size() + " transforms)");
-        log.println("samples:  " + samplesDir + " (" + coco.entries.size() + " images)");
+        log.println("pipeline: " + pipelineName + " (" + compose.transforms().size() + " transforms)");
+        log.println("samples:  " + samplesName + " (" + coco.entries.size() + " images)");
 
         BboxParams bp = compose.bboxParams() != null ? compose.bboxParams() : BboxParams.of(BboxFormat.COCO, "category_id");
         KeypointParams kp = compose.keypointParams() != null ? compose.keypointParams() : KeypointParams.of(KeypointFormat.XY, "keypoint_labels");
@@ -138,7 +140,7 @@ public final class DemoCommand implements Callable<Integer> {
         }
         Map<String, Object> info = new LinkedHashMap<>();
         info.put("description", "augment4j demo: " + copies + " augmented copies of each of " + coco.entries.size() + " COCO images");
-        info.put("pipeline", pipelineFile.toString());
+        info.put("pipeline", pipelineName);
         info.put("seed", seed);
         info.put("copies", copies);
         info.put("min_side", minSide);
@@ -285,20 +287,27 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     private Path pipelineFile() {
+        pipelineName = pipeline == null ? null : pipeline.toString();
         if (pipeline != null) return pipeline;
         Optional<Path> onDisk = ProjectFiles.find(ARTICLE);
+        pipelineName = onDisk.map(Path::toString).orElse(ARTICLE + " (embedded in the jar)");
         if (onDisk.isPresent()) return onDisk.get();
         if (ProjectFiles.embedded(ARTICLE)) return ProjectFiles.extract(ARTICLE, temp());
         throw Errors.bad(ARTICLE + " not found (looked above the working directory and the jar); give --pipeline FILE");
     }
 
     private Path samplesDir() {
+        samplesName = samples == null ? null : samples.toString();
         if (samples != null) {
             if (!Files.isDirectory(samples)) throw Errors.bad("samples folder not found: " + samples);
             return samples;
         }
         Optional<Path> onDisk = ProjectFiles.find(SAMPLES + "/annotations/instances.json");
-        if (onDisk.isPresent()) return onDisk.get().getParent().getParent();
+        if (onDisk.isPresent()) {
+            samplesName = onDisk.get().getParent().getParent().toString();
+            return onDisk.get().getParent().getParent();
+        }
+        samplesName = SAMPLES + " (embedded in the jar)";
         String inst = SAMPLES + "/annotations/instances.json";
         if (!ProjectFiles.embedded(inst)) throw Errors.bad(SAMPLES + " not found (looked above the working directory and the jar); give --samples DIR");
         Path dir = temp();
@@ -321,7 +330,7 @@ public final class DemoCommand implements Callable<Integer> {
     private Compose loadPipeline(Path file) {
         if (skipUnknown) return loadSkippingUnknown(file);
         try {
-            return Inputs.pipeline(file);
+            return Inputs.pipeline(file, pipelineName);
         } catch (Errors.CliException e) {
             if (pipeline == null && e.getMessage().contains("unknown transform")) {
                 throw Errors.bad(e.getMessage() + "; this build does not have every transform of the article pipeline yet: "
@@ -339,16 +348,16 @@ public final class DemoCommand implements Callable<Integer> {
         Map<String, Object> root;
         try {
             Object v = mapper.readValue(file.toFile(), Object.class);
-            if (!(v instanceof Map)) throw Errors.bad("pipeline " + file + " must hold an object");
+            if (!(v instanceof Map)) throw Errors.bad("pipeline " + pipelineName + " must hold an object");
             root = (Map<String, Object>) v;
         } catch (IOException e) {
-            throw Errors.bad("pipeline " + file + " cannot be read: " + Errors.oneLine(e.getMessage()));
+            throw Errors.bad("pipeline " + pipelineName + " cannot be read: " + Errors.oneLine(e.getMessage()));
         }
         prune(root.containsKey("transform") ? root.get("transform") : root);
         try {
             return PipelineFile.fromTree(root);
         } catch (IllegalArgumentException e) {
-            throw Errors.bad("pipeline " + file + ": " + e.getMessage());
+            throw Errors.bad("pipeline " + pipelineName + ": " + e.getMessage());
         }
     }
 

@@ -24,11 +24,16 @@ final class Inputs {
 
     /** Loads a {@code .json}, {@code .yaml} or {@code .yml} pipeline; errors name the file. */
     static Compose pipeline(Path path) {
+        return pipeline(path, path.toString());
+    }
+
+    /** As {@link #pipeline(Path)}, naming the file {@code shown} in errors. */
+    static Compose pipeline(Path path, String shown) {
         requireFile(path, "pipeline file");
         try {
             return PipelineFile.load(path);
         } catch (IllegalArgumentException e) {
-            throw Errors.bad("pipeline " + path + ": " + e.getMessage());
+            throw Errors.bad("pipeline " + shown + ": " + e.getMessage());
         }
     }
 

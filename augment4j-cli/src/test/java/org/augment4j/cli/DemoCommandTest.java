@@ -174,8 +174,11 @@ class DemoCommandTest {
         try {
             Cli.Result res = Cli.run("demo", "--pipeline", flipPipeline().toString(), "--out", tmp.resolve("o").toString(), "--copies", "1", "--min-side", "0");
             assertThat(res.code()).as(res.err()).isZero();
-            assertThat(res.out()).contains("augment4j-");
+            assertThat(res.out()).contains("samples/coco (embedded in the jar)");
             for (String stem : STEMS) assertThat(tmp.resolve("o/" + stem + "_0_mask.png")).exists();
+            Cli.Result article = Cli.run("demo", "--skip-unknown", "--out", tmp.resolve("a").toString(), "--copies", "1", "--thumb-height", "32");
+            assertThat(article.code()).as(article.err()).isZero();
+            assertThat(article.out()).contains("pipelines/article.json (embedded in the jar)");
         } finally {
             if (old == null) System.clearProperty("augment4j.home");
             else System.setProperty("augment4j.home", old);
