@@ -108,7 +108,7 @@ public final class DemoCommand implements Callable<Integer> {
         KeypointParams kp = compose.keypointParams() != null ? compose.keypointParams() : KeypointParams.of(KeypointFormat.XY, "keypoint_labels");
         Inputs.createDirectories(out);
 
-        CocoOutput coco2 = new CocoOutput(coco);
+        CocoOutput output = new CocoOutput(coco);
         List<List<BufferedImage>> rows = new ArrayList<>();
         int files = 0;
         for (int i = 0; i < coco.entries.size(); i++) {
@@ -118,7 +118,12 @@ public final class DemoCommand implements Callable<Integer> {
                 row.add(thumbnail(in, coco));
                 for (int k = 0; k < copies; k++) {
                     long s = Seeds.mix(Seeds.mix(seed, i), k);
-                    Sample aug = compose.apply(in, s);
+                    Sample aug;
+                    try {
+                        aug = compose.apply(in, s);
+                    } catch (IllegalArgumentException ex) {
+                        throw Errors.bad(e.image().get("file_name") + ", copy " + k + " (seed " + s + "): " + ex.getMessage());
+                    }
                     try {
                         String name = e.stem() + "_" + k;
                         write(out.resolve(name + ".png"), aug.image());
@@ -129,7 +134,7 @@ public final class DemoCommand implements Callable<Integer> {
                             write(out.resolve(maskName), aug.mask());
                             files++;
                         }
-                        coco2.add(e, k, s, name + ".png", maskName, aug);
+                        output.add(e, k, s, name + ".png", maskName, aug);
                         row.add(thumbnail(aug, coco));
                     } finally {
                         Sample.releaseReplaced(aug, in, Set.of());
@@ -146,12 +151,12 @@ public final class DemoCommand implements Callable<Integer> {
         info.put("min_side", minSide);
         info.put("source", coco.instancesJson.get("info"));
         Path annotations = out.resolve("annotations.json");
-        Json.write(annotations, coco2.toJson(info));
+        Json.write(annotations, output.toJson(info));
         Path preview = out.resolve("preview.png");
         writePng(preview, Preview.sheet(rows));
 
         log.println("wrote " + files + " images and masks to " + out);
-        log.println("annotations: " + annotations + " (" + coco2.images() + " images, " + coco2.annotations() + " annotations)");
+        log.println("annotations: " + annotations + " (" + output.images() + " images, " + output.annotations() + " annotations)");
         log.println("preview:     " + preview);
         log.flush();
         return 0;
@@ -164,10 +169,10 @@ public final class DemoCommand implements Callable<Integer> {
         Mat mask = e.maskFile() == null ? null : ImageIO.readMask(e.maskFile());
         int w = img.cols(), h = img.rows();
         if (mask != null && (mask.cols() != w || mask.rows() != h)) {
-            Mat m = mask;
+            String msg = "mask " + e.maskFile() + " is " + mask.cols() + "x" + mask.rows() + " but image " + e.imageFile() + " is " + w + "x" + h;
             img.close();
-            m.close();
-            throw Errors.bad("mask " + e.maskFile() + " is " + m.cols() + "x" + m.rows() + " but image " + e.imageFile() + " is " + w + "x" + h);
+            mask.close();
+            throw Errors.bad(msg);
         }
         int shorter = Math.min(w, h);
         if (minSide > 0 && shorter < minSide) {
