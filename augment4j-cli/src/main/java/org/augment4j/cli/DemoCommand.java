@@ -1,12 +1,7 @@
 package org.augment4j.cli;
 
 import static org.bytedeco.opencv.global.opencv_core.CV_8U;
-import static org.bytedeco.opencv.global.opencv_imgproc.INTER_LINEAR;
-import static org.bytedeco.opencv.global.opencv_imgproc.INTER_NEAREST;
-import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -17,7 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -26,8 +20,6 @@ import org.augment4j.Compose;
 import org.augment4j.Sample;
 import org.augment4j.Seeds;
 import org.augment4j.opencv.ImageIO;
-import org.augment4j.serial.PipelineFile;
-import org.augment4j.serial.TransformRegistry;
 import org.augment4j.target.BboxFormat;
 import org.augment4j.target.BboxParams;
 import org.augment4j.target.BoundingBoxes;
@@ -36,7 +28,6 @@ import org.augment4j.target.KeypointParams;
 import org.augment4j.target.Keypoints;
 import org.augment4j.target.TargetCodec;
 import org.bytedeco.opencv.opencv_core.Mat;
-import org.bytedeco.opencv.opencv_core.Size;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -54,7 +45,6 @@ import picocli.CommandLine.Spec;
 public final class DemoCommand implements Callable<Integer> {
     static final String ARTICLE = "pipelines/article.json";
     static final String SAMPLES = "samples/coco";
-    private static final Set<String> CONTAINERS = Set.of("Compose", "OneOf", "SomeOf", "Sequential", "ReplayCompose");
 
     @Spec
     CommandSpec spec;
@@ -75,16 +65,8 @@ public final class DemoCommand implements Callable<Integer> {
             description = "A COCO folder (annotations/instances.json, annotations/person_keypoints.json, images/, masks/<stem>_instances.png) instead of " + SAMPLES + ".")
     Path samples;
 
-    @Option(names = "--min-side", defaultValue = "640", paramLabel = "PX",
-            description = {"Upscale inputs whose shorter side is below PX pixels first; 0 leaves them as they are (default: ${DEFAULT-VALUE}).",
-                "The article's RandomSizedCrop takes crops of up to 612 px; the COCO samples are 424-480 px on their shorter side."})
-    int minSide;
-
     @Option(names = "--thumb-height", defaultValue = "256", paramLabel = "PX", description = "Height of the thumbnails in preview.png (default: ${DEFAULT-VALUE}).")
     int thumbHeight;
-
-    @Option(names = "--skip-unknown", description = "Leave out, with a warning, transforms of the pipeline that this build does not have.")
-    boolean skipUnknown;
 
     private Path temp;
     /** How the pipeline and samples are named in messages ("pipelines/article.json (embedded in the jar)"). */
@@ -94,7 +76,6 @@ public final class DemoCommand implements Callable<Integer> {
     public Integer call() {
         if (copies < 1 || copies > 1000) throw Errors.bad("--copies must be in [1, 1000], got " + copies);
         if (thumbHeight < 16 || thumbHeight > 4096) throw Errors.bad("--thumb-height must be in [16, 4096], got " + thumbHeight);
-        if (minSide < 0 || minSide > 8192) throw Errors.bad("--min-side must be in [0, 8192], got " + minSide);
         PrintWriter log = spec.commandLine().getOut();
 
         Path pipelineFile = pipelineFile();
@@ -148,7 +129,6 @@ public final class DemoCommand implements Callable<Integer> {
         info.put("pipeline", pipelineName);
         info.put("seed", seed);
         info.put("copies", copies);
-        info.put("min_side", minSide);
         info.put("source", coco.instancesJson.get("info"));
         Path annotations = out.resolve("annotations.json");
         Json.write(annotations, output.toJson(info));
@@ -162,7 +142,7 @@ public final class DemoCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Reads an entry's image, mask, boxes and keypoints, upscaled to {@link #minSide} when smaller. */
+    /** Reads an entry's image, mask, boxes and keypoints. */
     Sample prepare(CocoSamples.Entry e, BboxParams bp, KeypointParams kp, List<String> keypointNames) {
         Inputs.requireFile(e.imageFile(), "sample image");
         Mat img = ImageIO.readRgb(e.imageFile());
@@ -174,36 +154,19 @@ public final class DemoCommand implements Callable<Integer> {
             mask.close();
             throw Errors.bad(msg);
         }
-        int shorter = Math.min(w, h);
-        if (minSide > 0 && shorter < minSide) {
-            double s = (double) minSide / shorter;
-            Size size = new Size((int) Math.round(w * s), (int) Math.round(h * s));
-            Mat big = new Mat();
-            resize(img, big, size, 0, 0, INTER_LINEAR);
-            img.close();
-            img = big;
-            if (mask != null) {
-                Mat bigMask = new Mat();
-                resize(mask, bigMask, size, 0, 0, INTER_NEAREST);
-                mask.close();
-                mask = bigMask;
-            }
-        }
-        int W = img.cols(), H = img.rows();
-        double sx = (double) W / w, sy = (double) H / h;
         Sample.Builder b = Sample.builder().image(img);
         if (mask != null) b.mask(mask);
-        return b.boxes(boxes(e, bp, sx, sy, W, H)).keypoints(keypoints(e, kp, keypointNames, sx, sy, W, H)).build().withLabelParams(bp, kp);
+        return b.boxes(boxes(e, bp, w, h)).keypoints(keypoints(e, kp, keypointNames, w, h)).build().withLabelParams(bp, kp);
     }
 
     @SuppressWarnings("unchecked")
-    private static BoundingBoxes boxes(CocoSamples.Entry e, BboxParams bp, double sx, double sy, int W, int H) {
+    private static BoundingBoxes boxes(CocoSamples.Entry e, BboxParams bp, int W, int H) {
         List<double[]> rows = new ArrayList<>();
         List<Object> category = new ArrayList<>(), annotation = new ArrayList<>();
         for (Map<String, Object> a : e.instances()) {
             List<Number> bb = (List<Number>) a.get("bbox");
-            double x = bb.get(0).doubleValue() * sx, y = bb.get(1).doubleValue() * sy;
-            double bw = bb.get(2).doubleValue() * sx, bh = bb.get(3).doubleValue() * sy;
+            double x = bb.get(0).doubleValue(), y = bb.get(1).doubleValue();
+            double bw = bb.get(2).doubleValue(), bh = bb.get(3).doubleValue();
             // Nothing left inside the image after clipping: no box to keep.
             if (Math.min(x + bw, W) - Math.max(x, 0) <= 0 || Math.min(y + bh, H) - Math.max(y, 0) <= 0) continue;
             rows.add(new double[] {x, y, bw, bh});
@@ -220,7 +183,7 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     @SuppressWarnings("unchecked")
-    private static Keypoints keypoints(CocoSamples.Entry e, KeypointParams kp, List<String> kpNames, double sx, double sy, int W, int H) {
+    private static Keypoints keypoints(CocoSamples.Entry e, KeypointParams kp, List<String> kpNames, int W, int H) {
         List<double[]> rows = new ArrayList<>();
         List<Object> names = new ArrayList<>(), annotation = new ArrayList<>(), index = new ArrayList<>(), visibility = new ArrayList<>();
         for (Map.Entry<Long, Map<String, Object>> p : e.persons().entrySet()) {
@@ -228,7 +191,7 @@ public final class DemoCommand implements Callable<Integer> {
             for (int j = 0; j + 2 < k.size(); j += 3) {
                 int v = k.get(j + 2).intValue();
                 if (v <= 0) continue;
-                double x = k.get(j).doubleValue() * sx, y = k.get(j + 1).doubleValue() * sy;
+                double x = k.get(j).doubleValue(), y = k.get(j + 1).doubleValue();
                 if (x < 0 || x >= W || y < 0 || y >= H) continue;
                 rows.add(new double[] {x, y});
                 int idx = j / 3;
@@ -333,52 +296,6 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     private Compose loadPipeline(Path file) {
-        if (skipUnknown) return loadSkippingUnknown(file);
-        try {
-            return Inputs.pipeline(file, pipelineName);
-        } catch (Errors.CliException e) {
-            if (pipeline == null && e.getMessage().contains("unknown transform")) {
-                throw Errors.bad(e.getMessage() + "; this build does not have every transform of the article pipeline yet: "
-                        + "add --skip-unknown to leave them out, or give --pipeline FILE");
-            }
-            throw e;
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private Compose loadSkippingUnknown(Path file) {
-        Inputs.requireFile(file, "pipeline file");
-        String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        ObjectMapper mapper = n.endsWith(".yaml") || n.endsWith(".yml") ? new ObjectMapper(new YAMLFactory()) : Json.READ;
-        Map<String, Object> root;
-        try {
-            Object v = mapper.readValue(file.toFile(), Object.class);
-            if (!(v instanceof Map)) throw Errors.bad("pipeline " + pipelineName + " must hold an object");
-            root = (Map<String, Object>) v;
-        } catch (IOException e) {
-            throw Errors.bad("pipeline " + pipelineName + " cannot be read: " + Errors.oneLine(e.getMessage()));
-        }
-        prune(root.containsKey("transform") ? root.get("transform") : root);
-        try {
-            return PipelineFile.fromTree(root);
-        } catch (IllegalArgumentException e) {
-            throw Errors.bad("pipeline " + pipelineName + ": " + e.getMessage());
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private void prune(Object node) {
-        if (!(node instanceof Map<?, ?> m) || !(m.get("transforms") instanceof List<?> list)) return;
-        List<Object> kept = new ArrayList<>();
-        for (Object child : list) {
-            String name = child instanceof Map<?, ?> c && c.get("__class_fullname__") instanceof String s ? TransformRegistry.shortName(s) : null;
-            if (name != null && !CONTAINERS.contains(name) && !TransformRegistry.contains(name)) {
-                spec.commandLine().getErr().println("demo: warning: leaving out " + name + " (not in this build)");
-                continue;
-            }
-            prune(child);
-            kept.add(child);
-        }
-        ((Map<String, Object>) m).put("transforms", kept);
+        return Inputs.pipeline(file, pipelineName);
     }
 }

@@ -72,7 +72,7 @@ class DemoCommandTest {
     @SuppressWarnings("unchecked")
     void flipPipelineWritesCopiesAnnotationsAndPreview() throws Exception {
         Path out = tmp.resolve("demo");
-        Cli.Result res = Cli.run("demo", "--pipeline", flipPipeline().toString(), "--out", out.toString(), "--copies", "2", "--min-side", "0", "--seed", "5");
+        Cli.Result res = Cli.run("demo", "--pipeline", flipPipeline().toString(), "--out", out.toString(), "--copies", "2", "--seed", "5");
         assertThat(res.err()).isEmpty();
         assertThat(res.code()).isZero();
         assertThat(res.out()).contains(out.resolve("annotations.json").toString()).contains(out.resolve("preview.png").toString());
@@ -149,7 +149,7 @@ class DemoCommandTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void upscalesSmallInputsAndIsReproducible() throws Exception {
+    void keepsInputSizesAndIsReproducible() throws Exception {
         String flip = flipPipeline().toString();
         Path a = tmp.resolve("a"), b = tmp.resolve("b");
         assertThat(Cli.run("demo", "--pipeline", flip, "--out", a.toString(), "--copies", "1", "--thumb-height", "64").code()).isZero();
@@ -159,8 +159,7 @@ class DemoCommandTest {
             String stem = ((String) img.get("source_file_name")).replace(".jpg", "");
             Map<String, Object> src = sourceImage(stem);
             int w = ((Number) src.get("width")).intValue(), h = ((Number) src.get("height")).intValue();
-            double s = 640.0 / Math.min(w, h);
-            assertThat(img).containsEntry("width", (int) Math.round(w * s)).containsEntry("height", (int) Math.round(h * s));
+            assertThat(img).containsEntry("width", w).containsEntry("height", h);
         }
         assertThat(Files.readString(a.resolve("annotations.json"))).isEqualTo(Files.readString(b.resolve("annotations.json")));
         assertThat(javax.imageio.ImageIO.read(a.resolve("preview.png").toFile()).getHeight()).isEqualTo(8 + 4 * (64 + 8));
@@ -172,11 +171,11 @@ class DemoCommandTest {
         String old = System.getProperty("augment4j.home");
         System.setProperty("augment4j.home", tmp.resolve("nowhere").toString());
         try {
-            Cli.Result res = Cli.run("demo", "--pipeline", flipPipeline().toString(), "--out", tmp.resolve("o").toString(), "--copies", "1", "--min-side", "0");
+            Cli.Result res = Cli.run("demo", "--pipeline", flipPipeline().toString(), "--out", tmp.resolve("o").toString(), "--copies", "1");
             assertThat(res.code()).as(res.err()).isZero();
             assertThat(res.out()).contains("samples/coco (embedded in the jar)");
             for (String stem : STEMS) assertThat(tmp.resolve("o/" + stem + "_0_mask.png")).exists();
-            Cli.Result article = Cli.run("demo", "--skip-unknown", "--out", tmp.resolve("a").toString(), "--copies", "1", "--thumb-height", "32");
+            Cli.Result article = Cli.run("demo", "--out", tmp.resolve("a").toString(), "--copies", "1", "--thumb-height", "32");
             assertThat(article.code()).as(article.err()).isZero();
             assertThat(article.out()).contains("pipelines/article.json (embedded in the jar)");
         } finally {
@@ -208,21 +207,6 @@ class DemoCommandTest {
             if (!TransformRegistry.contains(n)) missing.add(n);
         }
         return missing;
-    }
-
-    @Test
-    void articlePipelineWithMissingTransformsFailsWithAHint() throws Exception {
-        List<String> missing = missingArticleTransforms();
-        assumeFalse(missing.isEmpty(), "every article transform exists");
-        Cli.Result res = Cli.run("demo", "--out", tmp.resolve("o").toString(), "--copies", "1");
-        assertThat(res.code()).isEqualTo(2);
-        assertThat(res.errLines()).hasSize(1);
-        assertThat(res.err()).contains("unknown transform").contains("--skip-unknown");
-
-        Cli.Result skipped = Cli.run("demo", "--skip-unknown", "--out", tmp.resolve("s").toString(), "--copies", "1", "--thumb-height", "32");
-        assertThat(skipped.code()).as(skipped.err()).isZero();
-        for (String n : missing) assertThat(skipped.err()).contains("leaving out " + n);
-        assertThat(tmp.resolve("s/preview.png")).exists();
     }
 
     @Test
