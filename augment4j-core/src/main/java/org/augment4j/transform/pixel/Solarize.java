@@ -68,8 +68,7 @@ public final class Solarize extends PixelTransform<Solarize.Threshold> {
     @Override
     protected Mat applyToImage(Mat image, Threshold t) {
         if (!Mats.isFloat(image)) {
-            // The 1e-9 slack keeps a 1.3 integer threshold exact after the round trip t / 255 * 255.
-            double limit = t.threshold() * 255 - 1e-9;
+            double limit = t.threshold() * 255; // exact for 1.3 integer thresholds: t / 255 * 255 == t for t in 0..255
             byte[] table = new byte[256];
             for (int v = 0; v < 256; v++) table[v] = (byte) (v >= limit ? 255 - v : v);
             return PixelKernels.lut(image, table);
