@@ -62,6 +62,12 @@ final class Images {
         return g;
     }
 
+    static Mat rgbFromGray(Mat gray) {
+        Mat out = new Mat();
+        cvtColor(gray, out, org.bytedeco.opencv.global.opencv_imgproc.COLOR_GRAY2RGB);
+        return out;
+    }
+
     static Mat rgba(Mat rgb) {
         Mat out = new Mat();
         cvtColor(rgb, out, COLOR_RGB2RGBA);
