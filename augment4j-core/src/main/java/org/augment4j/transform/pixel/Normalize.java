@@ -1,0 +1,175 @@
+package org.augment4j.transform.pixel;
+
+import static org.bytedeco.opencv.global.opencv_core.meanStdDev;
+import static org.bytedeco.opencv.global.opencv_core.minMaxLoc;
+import static org.bytedeco.opencv.global.opencv_core.multiply;
+import static org.bytedeco.opencv.global.opencv_core.split;
+import static org.bytedeco.opencv.global.opencv_core.subtract;
+
+import java.nio.DoubleBuffer;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.random.RandomGenerator;
+import org.augment4j.Sample;
+import org.augment4j.opencv.Mats;
+import org.augment4j.serial.Params;
+import org.augment4j.transform.Check;
+import org.augment4j.transform.NoParams;
+import org.augment4j.transform.PixelTransform;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.MatVector;
+
+/**
+ * Normalises to float32. Albumentations' {@code Normalize}: {@code mean} (default ImageNet {@code [0.485, 0.456, 0.406]})
+ * and {@code std} (default {@code [0.229, 0.224, 0.225]}, each > 0), one number or one per channel, {@code max_pixel_value}
+ * > 0 (default 255), {@code normalization} (2.x, default {@code "standard"}), p = 1. Targets: image; output float32.
+ *
+ * <ul>
+ *   <li>{@code standard}: {@code (img − mean·max_pixel_value) / (std·max_pixel_value)} per channel, in float32 exactly
+ *       as Albumentations computes it (a one-number mean/std applies to every channel; extra values beyond the channel
+ *       count are ignored, as in albucore);</li>
+ *   <li>{@code image} / {@code image_per_channel}: {@code (img − mean) / (std + 1e-4)} with the image's own global or
+ *       per-channel statistics, clipped to [-20, 20];</li>
+ *   <li>{@code min_max} / {@code min_max_per_channel}: {@code (img − min) / (max − min + 1e-4)}.</li>
+ * </ul>
+ * The 2.x-only {@code normalization} is written to pipeline files only when it is not {@code standard}.
+ */
+public final class Normalize extends PixelTransform<NoParams> {
+    private static final List<String> MODES = List.of("standard", "image", "image_per_channel", "min_max", "min_max_per_channel");
+    private static final double EPS = 1e-4;
+
+    private final double[] mean;
+    private final double[] std;
+    private final double maxPixelValue;
+    private final String normalization;
+
+    public Normalize(double[] mean, double[] std, double maxPixelValue, String normalization, double p) {
+        super(p);
+        Check.that(mean != null && mean.length >= 1, name(), "mean must be one number or a list of numbers, got " + Arrays.toString(mean));
+        Check.that(std != null && std.length >= 1, name(), "std must be one number or a list of numbers, got " + Arrays.toString(std));
+        for (double s : std) Check.that(s > 0 && Double.isFinite(s), name(), "std values must be > 0, got " + Arrays.toString(std));
+        for (double m : mean) Check.that(Double.isFinite(m), name(), "mean values must be finite numbers, got " + Arrays.toString(mean));
+        Check.that(maxPixelValue > 0 && Double.isFinite(maxPixelValue), name(), "max_pixel_value must be > 0, got " + maxPixelValue);
+        Check.that(MODES.contains(normalization), name(), "normalization must be one of " + MODES + ", got '" + normalization + "'");
+        this.mean = mean.clone();
+        this.std = std.clone();
+        this.maxPixelValue = maxPixelValue;
+        this.normalization = normalization;
+    }
+
+    /** ImageNet mean and std, max_pixel_value 255, standard normalization, p = 1. */
+    public Normalize() {
+        this(new double[] {0.485, 0.456, 0.406}, new double[] {0.229, 0.224, 0.225}, 255.0, "standard", 1.0);
+    }
+
+    public static Normalize fromDict(Params r) {
+        return new Normalize(r.numbers("mean", new double[] {0.485, 0.456, 0.406}), r.numbers("std", new double[] {0.229, 0.224, 0.225}),
+                r.dbl("max_pixel_value", 255.0), r.string("normalization", "standard"), r.p(1.0));
+    }
+
+    @Override
+    public NoParams sampleParams(Sample sample, RandomGenerator rng) {
+        return NoParams.instance();
+    }
+
+    @Override
+    protected Mat applyToImage(Mat image, NoParams params) {
+        int c = image.channels();
+        if (normalization.equals("standard")) {
+            float[] m = perChannel("mean", mean, c), d = perChannel("std", std, c);
+            float mpv = (float) maxPixelValue;
+            for (int i = 0; i < c; i++) {
+                m[i] = m[i] * mpv;            // float32, as numpy: np.array(mean, float32) * max_pixel_value
+                d[i] = 1f / (d[i] * mpv);     // np.reciprocal(np.array(std, float32) * max_pixel_value)
+            }
+            return affine(image, m, d);
+        }
+        double[] lo = new double[c], scale = new double[c];
+        boolean perChannel = normalization.endsWith("_per_channel") && c > 1;
+        if (normalization.startsWith("image")) {
+            try (Mat mu = new Mat(); Mat sd = new Mat()) {
+                meanStdDev(image, mu, sd);
+                double[] mus = doubles(mu, c), sds = doubles(sd, c);
+                double gm = Arrays.stream(mus).average().orElse(0), second = 0;
+                for (int i = 0; i < c; i++) second += (sds[i] * sds[i] + mus[i] * mus[i]) / c;
+                double gs = Math.sqrt(Math.max(0, second - gm * gm));
+                for (int i = 0; i < c; i++) {
+                    lo[i] = perChannel ? mus[i] : gm;
+                    scale[i] = 1 / ((perChannel ? sds[i] : gs) + EPS);
+                }
+            }
+        } else {
+            double[] mins = new double[c], maxs = new double[c];
+            try (MatVector planes = new MatVector(); Mat noMask = new Mat()) {
+                split(image, planes);
+                for (int i = 0; i < c; i++) {
+                    double[] mn = new double[1], mx = new double[1];
+                    minMaxLoc(planes.get(i), mn, mx, null, null, noMask);
+                    mins[i] = mn[0];
+                    maxs[i] = mx[0];
+                }
+            }
+            double gMin = Arrays.stream(mins).min().orElse(0), gMax = Arrays.stream(maxs).max().orElse(0);
+            for (int i = 0; i < c; i++) {
+                lo[i] = perChannel ? mins[i] : gMin;
+                scale[i] = 1 / ((perChannel ? maxs[i] - mins[i] : gMax - gMin) + EPS);
+            }
+        }
+        float[] m = new float[c], d = new float[c];
+        for (int i = 0; i < c; i++) {
+            m[i] = (float) lo[i];
+            d[i] = (float) scale[i];
+        }
+        Mat out = affine(image, m, d);
+        PixelKernels.clipInPlace(out, -20, 20);
+        return out;
+    }
+
+    /** {@code (img − m) · d} per channel in float32: a float table for uint8, OpenCV arithmetic for float32. */
+    private static Mat affine(Mat image, float[] m, float[] d) {
+        int c = m.length;
+        if (!Mats.isFloat(image)) {
+            float[][] tables = new float[c][256];
+            for (int i = 0; i < c; i++) for (int v = 0; v < 256; v++) tables[i][v] = ((float) v - m[i]) * d[i];
+            return PixelKernels.lutFloat(image, tables);
+        }
+        Mat out = new Mat();
+        try (Mat ms = PixelKernels.scalar(toDoubles(m)); Mat ds = PixelKernels.scalar(toDoubles(d))) {
+            subtract(image, ms, out);
+            multiply(out, ds, out);
+        }
+        return out;
+    }
+
+    private float[] perChannel(String param, double[] v, int channels) {
+        Check.that(v.length == 1 || v.length >= channels, name(),
+                param + " has " + v.length + " values but the image has " + channels + " channels: give one value or one per channel");
+        float[] out = new float[channels];
+        for (int i = 0; i < channels; i++) out[i] = (float) v[v.length == 1 ? 0 : i];
+        return out;
+    }
+
+    private static double[] toDoubles(float[] f) {
+        double[] out = new double[f.length];
+        for (int i = 0; i < f.length; i++) out[i] = f[i];
+        return out;
+    }
+
+    private static double[] doubles(Mat m, int n) {
+        double[] out = new double[n];
+        ((DoubleBuffer) m.createBuffer()).get(out);
+        return out;
+    }
+
+    @Override
+    protected Map<String, Object> args() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("mean", mean.length == 1 ? (Object) mean[0] : mean);
+        m.put("std", std.length == 1 ? (Object) std[0] : std);
+        m.put("max_pixel_value", maxPixelValue);
+        if (!normalization.equals("standard")) m.put("normalization", normalization);
+        return m;
+    }
+}

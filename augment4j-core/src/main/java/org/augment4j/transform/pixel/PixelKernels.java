@@ -1,0 +1,141 @@
+package org.augment4j.transform.pixel;
+
+import static org.bytedeco.opencv.global.opencv_core.CMP_GT;
+import static org.bytedeco.opencv.global.opencv_core.CV_32F;
+import static org.bytedeco.opencv.global.opencv_core.CV_64F;
+import static org.bytedeco.opencv.global.opencv_core.CV_8U;
+import static org.bytedeco.opencv.global.opencv_core.CV_MAKETYPE;
+import static org.bytedeco.opencv.global.opencv_core.LUT;
+import static org.bytedeco.opencv.global.opencv_core.bitwise_and;
+import static org.bytedeco.opencv.global.opencv_core.compare;
+import static org.bytedeco.opencv.global.opencv_core.max;
+import static org.bytedeco.opencv.global.opencv_core.merge;
+import static org.bytedeco.opencv.global.opencv_core.min;
+import static org.bytedeco.opencv.global.opencv_core.subtract;
+
+import java.nio.ByteBuffer;
+import java.nio.DoubleBuffer;
+import java.nio.FloatBuffer;
+import org.augment4j.opencv.Mats;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.MatVector;
+
+/**
+ * Pure pixel kernels shared by the pixel, blur and noise transforms: per-channel look-up tables, numpy-style
+ * truncating casts and clipping. Every method returns a new matrix (or works in place where it says so) and releases
+ * its temporaries before returning.
+ */
+public final class PixelKernels {
+    private PixelKernels() {}
+
+    /**
+     * Maps a uint8 image through 256-entry tables: one table for every channel, or one table per channel.
+     *
+     * @return a new uint8 image of the same shape
+     */
+    public static Mat lut(Mat image, byte[]... tables) {
+        try (Mat table = table(image, CV_8U, tables.length)) {
+            ByteBuffer buf = table.createBuffer();
+            interleave(tables.length, (v, c) -> buf.put(v * tables.length + c, tables[c][v]));
+            Mat out = new Mat();
+            LUT(image, table, out);
+            return out;
+        }
+    }
+
+    /**
+     * Maps a uint8 image through 256-entry float tables (one for all channels, or one per channel).
+     *
+     * @return a new float32 image of the same shape
+     */
+    public static Mat lutFloat(Mat image, float[]... tables) {
+        try (Mat table = table(image, CV_32F, tables.length)) {
+            FloatBuffer buf = table.createBuffer();
+            interleave(tables.length, (v, c) -> buf.put(v * tables.length + c, tables[c][v]));
+            Mat out = new Mat();
+            LUT(image, table, out);
+            return out;
+        }
+    }
+
+    private static Mat table(Mat image, int depth, int n) {
+        if (image.depth() != CV_8U) throw new IllegalArgumentException("a look-up table needs a uint8 image, got " + Mats.describe(image));
+        if (n != 1 && n != image.channels()) {
+            throw new IllegalArgumentException("need 1 table or one per channel (" + image.channels() + "), got " + n);
+        }
+        return new Mat(1, 256, CV_MAKETYPE(depth, n));
+    }
+
+    private interface Cell {
+        void put(int value, int channel);
+    }
+
+    private static void interleave(int n, Cell cell) {
+        for (int v = 0; v < 256; v++) for (int c = 0; c < n; c++) cell.put(v, c);
+    }
+
+    /** The identity table {@code 0..255}. */
+    public static byte[] identity() {
+        byte[] t = new byte[256];
+        for (int i = 0; i < 256; i++) t[i] = (byte) i;
+        return t;
+    }
+
+    /**
+     * A float32 image cast to uint8 the way numpy's {@code np.clip(x, 0, 255).astype(np.uint8)} does it: clipped,
+     * then truncated (floor), not rounded. Albumentations casts its float intermediates like this.
+     */
+    public static Mat truncateToUint8(Mat f32) {
+        if (f32.depth() != CV_32F) throw new IllegalArgumentException("truncateToUint8 needs a float32 matrix, got " + Mats.describe(f32));
+        Mat rounded = new Mat();
+        try (Mat clipped = f32.clone(); Mat back = new Mat(); Mat roundedUp = new Mat(); Mat one = scalar(1)) {
+            clipInPlace(clipped, 0, 255);
+            clipped.convertTo(rounded, CV_8U);           // nearest integer: floor or floor + 1
+            rounded.convertTo(back, CV_32F);
+            compare(back, clipped, roundedUp, CMP_GT);   // 255 where it went up
+            bitwise_and(roundedUp, one, roundedUp);      // 1 where it went up
+            subtract(rounded, roundedUp, rounded);
+            return rounded;
+        } catch (RuntimeException e) {
+            rounded.close();
+            throw e;
+        }
+    }
+
+    /**
+     * A scalar for OpenCV arithmetic, comparisons and bitwise operations against an image of any depth: a 4×1
+     * {@code CV_64F} matrix, the form a {@code cv::Scalar} takes as an {@code InputArray}. One value is used for every
+     * channel; missing channels are 0. ({@code Mats.scalarMat}'s 1×1 4-channel form is refused by {@code cv::add} and
+     * friends on float32 images.)
+     */
+    public static Mat scalar(double... v) {
+        double[] s = v.length == 1 ? new double[] {v[0], v[0], v[0], v[0]} : java.util.Arrays.copyOf(v, 4);
+        Mat m = new Mat(4, 1, CV_64F);
+        ((DoubleBuffer) m.createBuffer()).put(s);
+        return m;
+    }
+
+    /** Clips every value of {@code m} to {@code [lo, hi]}, in place. */
+    public static void clipInPlace(Mat m, double lo, double hi) {
+        try (Mat l = scalar(lo); Mat h = scalar(hi)) {
+            max(m, l, m);
+            min(m, h, m);
+        }
+    }
+
+    /** A new image of {@code n} channels, each a copy of the single-channel {@code plane}. */
+    public static Mat replicate(Mat plane, int n) {
+        if (n == 1) return plane.clone();
+        Mat out = new Mat();
+        try (MatVector planes = new MatVector(n)) {
+            for (int i = 0; i < n; i++) planes.put(i, plane);
+            merge(planes, out);
+        }
+        return out;
+    }
+
+    /** Fails unless the image is uint8, with a message naming the transform. */
+    public static void requireUint8(String transform, Mat image) {
+        if (image.depth() != CV_8U) throw new IllegalArgumentException(transform + ": needs a uint8 image, got " + Mats.describe(image));
+    }
+}
