@@ -39,7 +39,7 @@ public final class InvertImg extends PixelTransform<NoParams> {
     protected Mat applyToImage(Mat image, NoParams params) {
         Mat out = new Mat();
         if (Mats.isFloat(image)) {
-            try (Mat one = PixelKernels.scalar(1.0)) {
+            try (Mat one = Mats.scalarMat(1.0)) {
                 subtract(one, image, out);
             }
         } else {

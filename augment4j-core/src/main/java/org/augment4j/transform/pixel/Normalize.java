@@ -136,7 +136,7 @@ public final class Normalize extends PixelTransform<NoParams> {
             return PixelKernels.lutFloat(image, tables);
         }
         Mat out = new Mat();
-        try (Mat ms = PixelKernels.scalar(toDoubles(m)); Mat ds = PixelKernels.scalar(toDoubles(d))) {
+        try (Mat ms = Mats.scalarMat(toDoubles(m)); Mat ds = Mats.scalarMat(toDoubles(d))) {
             subtract(image, ms, out);
             multiply(out, ds, out);
         }

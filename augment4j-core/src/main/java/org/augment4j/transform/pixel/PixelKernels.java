@@ -88,7 +88,7 @@ public final class PixelKernels {
     public static Mat truncateToUint8(Mat f32) {
         if (f32.depth() != CV_32F) throw new IllegalArgumentException("truncateToUint8 needs a float32 matrix, got " + Mats.describe(f32));
         Mat rounded = new Mat();
-        try (Mat clipped = f32.clone(); Mat back = new Mat(); Mat roundedUp = new Mat(); Mat one = scalar(1)) {
+        try (Mat clipped = f32.clone(); Mat back = new Mat(); Mat roundedUp = new Mat(); Mat one = Mats.scalarMat(1)) {
             clipInPlace(clipped, 0, 255);
             clipped.convertTo(rounded, CV_8U);           // nearest integer: floor or floor + 1
             rounded.convertTo(back, CV_32F);
@@ -102,22 +102,9 @@ public final class PixelKernels {
         }
     }
 
-    /**
-     * A scalar for OpenCV arithmetic, comparisons and bitwise operations against an image of any depth: a 4×1
-     * {@code CV_64F} matrix, the form a {@code cv::Scalar} takes as an {@code InputArray}. One value is used for every
-     * channel; missing channels are 0. ({@code Mats.scalarMat}'s 1×1 4-channel form is refused by {@code cv::add} and
-     * friends on float32 images.)
-     */
-    public static Mat scalar(double... v) {
-        double[] s = v.length == 1 ? new double[] {v[0], v[0], v[0], v[0]} : java.util.Arrays.copyOf(v, 4);
-        Mat m = new Mat(4, 1, CV_64F);
-        ((DoubleBuffer) m.createBuffer()).put(s);
-        return m;
-    }
-
     /** Clips every value of {@code m} to {@code [lo, hi]}, in place. */
     public static void clipInPlace(Mat m, double lo, double hi) {
-        try (Mat l = scalar(lo); Mat h = scalar(hi)) {
+        try (Mat l = Mats.scalarMat(lo); Mat h = Mats.scalarMat(hi)) {
             max(m, l, m);
             min(m, h, m);
         }

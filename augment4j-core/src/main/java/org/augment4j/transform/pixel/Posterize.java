@@ -47,7 +47,7 @@ public final class Posterize extends PixelTransform<Posterize.Bits> {
         Check.that(!Mats.isFloat(image), name(), "needs a uint8 image, got " + Mats.describe(image));
         int mask = (0xff << (8 - params.numBits())) & 0xff;
         Mat out = new Mat();
-        try (Mat s = PixelKernels.scalar(mask)) {
+        try (Mat s = Mats.scalarMat(mask)) {
             bitwise_and(image, s, out);
         }
         return out;

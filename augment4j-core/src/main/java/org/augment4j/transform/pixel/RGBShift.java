@@ -58,7 +58,7 @@ public final class RGBShift extends PixelTransform<RGBShift.Shift> {
         double[] shift = {s.rShift(), s.gShift(), s.bShift()};
         if (Mats.isFloat(image)) {
             Mat out = new Mat();
-            try (Mat add = PixelKernels.scalar(shift[0] / 255, shift[1] / 255, shift[2] / 255, 0)) {
+            try (Mat add = Mats.scalarMat(shift[0] / 255, shift[1] / 255, shift[2] / 255, 0)) {
                 add(image, add, out);
             }
             PixelKernels.clipInPlace(out, 0, 1);

@@ -74,7 +74,7 @@ public final class Solarize extends PixelTransform<Solarize.Threshold> {
             return PixelKernels.lut(image, table);
         }
         Mat out = image.clone();
-        try (Mat mask = new Mat(); Mat inverted = new Mat(); Mat one = PixelKernels.scalar(1); Mat thr = PixelKernels.scalar(t.threshold())) {
+        try (Mat mask = new Mat(); Mat inverted = new Mat(); Mat one = Mats.scalarMat(1); Mat thr = Mats.scalarMat(t.threshold())) {
             compare(image, thr, mask, CMP_GE);
             subtract(one, image, inverted);
             inverted.copyTo(out, mask);
