@@ -1,5 +1,7 @@
 package org.augment4j.cli;
 
+import org.augment4j.SharedData;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 

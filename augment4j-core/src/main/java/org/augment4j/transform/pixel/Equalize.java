@@ -12,12 +12,10 @@ import java.nio.FloatBuffer;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.random.RandomGenerator;
-import org.augment4j.Sample;
 import org.augment4j.serial.Params;
 import org.augment4j.transform.Check;
 import org.augment4j.transform.NoParams;
-import org.augment4j.transform.PixelTransform;
+import org.augment4j.transform.FixedPixelTransform;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.MatVector;
 
@@ -28,7 +26,7 @@ import org.bytedeco.opencv.opencv_core.MatVector;
  * kept). Albumentations' {@code mask} / {@code mask_params} are not supported: a pipeline file may give them only as
  * null / empty.
  */
-public final class Equalize extends PixelTransform<NoParams> {
+public final class Equalize extends FixedPixelTransform {
     private final String mode;
     private final boolean byChannels;
 
@@ -48,11 +46,6 @@ public final class Equalize extends PixelTransform<NoParams> {
         Object mp = r.raw("mask_params");
         if (mp != null && !(mp instanceof List<?> l && l.isEmpty())) throw r.error("mask_params", "is not supported by augment4j (only [] or null), got " + mp);
         return new Equalize(r.string("mode", "cv"), r.bool("by_channels", true), r.p(0.5));
-    }
-
-    @Override
-    public NoParams sampleParams(Sample sample, RandomGenerator rng) {
-        return NoParams.instance();
     }
 
     @Override

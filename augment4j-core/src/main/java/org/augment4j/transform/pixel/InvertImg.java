@@ -4,19 +4,17 @@ import static org.bytedeco.opencv.global.opencv_core.bitwise_not;
 import static org.bytedeco.opencv.global.opencv_core.subtract;
 
 import java.util.Map;
-import java.util.random.RandomGenerator;
-import org.augment4j.Sample;
 import org.augment4j.opencv.Mats;
 import org.augment4j.serial.Params;
 import org.augment4j.transform.NoParams;
-import org.augment4j.transform.PixelTransform;
+import org.augment4j.transform.FixedPixelTransform;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
  * Inverts the image: {@code 255 − v} for uint8, {@code 1 − v} for float32. Albumentations' {@code InvertImg}
  * (default p = 0.5). Targets: image.
  */
-public final class InvertImg extends PixelTransform<NoParams> {
+public final class InvertImg extends FixedPixelTransform {
 
     public InvertImg(double p) {
         super(p);
@@ -28,11 +26,6 @@ public final class InvertImg extends PixelTransform<NoParams> {
 
     public static InvertImg fromDict(Params r) {
         return new InvertImg(r.p(0.5));
-    }
-
-    @Override
-    public NoParams sampleParams(Sample sample, RandomGenerator rng) {
-        return NoParams.instance();
     }
 
     @Override

@@ -11,13 +11,11 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.random.RandomGenerator;
-import org.augment4j.Sample;
 import org.augment4j.opencv.Mats;
 import org.augment4j.serial.Params;
 import org.augment4j.transform.Check;
 import org.augment4j.transform.NoParams;
-import org.augment4j.transform.PixelTransform;
+import org.augment4j.transform.FixedPixelTransform;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.MatVector;
 
@@ -36,7 +34,7 @@ import org.bytedeco.opencv.opencv_core.MatVector;
  * </ul>
  * The 2.x-only {@code normalization} is written to pipeline files only when it is not {@code standard}.
  */
-public final class Normalize extends PixelTransform<NoParams> {
+public final class Normalize extends FixedPixelTransform {
     private static final List<String> MODES = List.of("standard", "image", "image_per_channel", "min_max", "min_max_per_channel");
     private static final double EPS = 1e-4;
 
@@ -67,11 +65,6 @@ public final class Normalize extends PixelTransform<NoParams> {
     public static Normalize fromDict(Params r) {
         return new Normalize(r.numbers("mean", new double[] {0.485, 0.456, 0.406}), r.numbers("std", new double[] {0.229, 0.224, 0.225}),
                 r.dbl("max_pixel_value", 255.0), r.string("normalization", "standard"), r.p(1.0));
-    }
-
-    @Override
-    public NoParams sampleParams(Sample sample, RandomGenerator rng) {
-        return NoParams.instance();
     }
 
     @Override

@@ -16,13 +16,11 @@ import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.random.RandomGenerator;
-import org.augment4j.Sample;
 import org.augment4j.opencv.Mats;
 import org.augment4j.serial.Params;
 import org.augment4j.transform.Check;
 import org.augment4j.transform.NoParams;
-import org.augment4j.transform.PixelTransform;
+import org.augment4j.transform.FixedPixelTransform;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.MatVector;
 
@@ -39,7 +37,7 @@ import org.bytedeco.opencv.opencv_core.MatVector;
  * {@code pca} is not implemented. A 1-channel image is returned unchanged (a copy), as Albumentations does. The 2.x-only
  * parameters are written to pipeline files only when they differ from the defaults (1.3 has neither).
  */
-public final class ToGray extends PixelTransform<NoParams> {
+public final class ToGray extends FixedPixelTransform {
     private static final List<String> METHODS = List.of("weighted_average", "from_lab", "desaturation", "average", "max");
 
     private final int numOutputChannels;
@@ -61,11 +59,6 @@ public final class ToGray extends PixelTransform<NoParams> {
 
     public static ToGray fromDict(Params r) {
         return new ToGray(r.integer("num_output_channels", 3), r.string("method", "weighted_average"), r.p(0.5));
-    }
-
-    @Override
-    public NoParams sampleParams(Sample sample, RandomGenerator rng) {
-        return NoParams.instance();
     }
 
     @Override
