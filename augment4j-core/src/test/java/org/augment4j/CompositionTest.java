@@ -170,4 +170,23 @@ class CompositionTest {
         }
         assertThat(applied / 3000.0).isBetween(0.27, 0.33);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Rotate", "RandomSizedCrop", "ElasticTransform", "CoarseDropout", "RGBShift", "GaussNoise"})
+    void additionalTargetsGetTheSameParameters(String name) {
+        Map<String, Object> params = new java.util.HashMap<>(Map.of("p", 1.0));
+        if (name.equals("RandomSizedCrop")) params.putAll(Map.of("min_max_height", List.of(200, 300), "height", 128, "width", 128));
+        if (name.equals("CoarseDropout")) params.put("fill_mask", 9);
+        Compose c = new Compose(List.of(TransformRegistry.create(name, params)), 1.0, null, null, Map.of("image2", "image", "mask2", "mask"), null);
+        try (Sample in = CocoFixture.load("000000397133")) {
+            Sample withExtra = in.withImages(Map.of(Sample.IMAGE, in.image(), "image2", in.image().clone()))
+                    .withMasks(Map.of(Sample.MASK, in.mask(), "mask2", in.mask().clone()));
+            try (Sample out = c.apply(withExtra, 21L)) {
+                assertThat(Mats.toBytes(out.images().get("image2"))).isEqualTo(Mats.toBytes(out.image()));
+                assertThat(Mats.toBytes(out.masks().get("mask2"))).isEqualTo(Mats.toBytes(out.mask()));
+            }
+            withExtra.images().get("image2").close();
+            withExtra.masks().get("mask2").close();
+        }
+    }
 }
