@@ -36,9 +36,10 @@ public final class Sample implements AutoCloseable {
     private final BboxParams bboxParams;
     private final KeypointParams keypointParams;
     private final List<AppliedTransform> applied;
+    private final Map<String, Object> metadata;
 
     private Sample(Map<String, Mat> images, Map<String, Mat> masks, BoundingBoxes boxes, Keypoints keypoints,
-                   BboxParams bboxParams, KeypointParams keypointParams, List<AppliedTransform> applied) {
+                   BboxParams bboxParams, KeypointParams keypointParams, List<AppliedTransform> applied, Map<String, Object> metadata) {
         this.images = images;
         this.masks = masks;
         this.boxes = boxes;
@@ -46,6 +47,7 @@ public final class Sample implements AutoCloseable {
         this.bboxParams = bboxParams;
         this.keypointParams = keypointParams;
         this.applied = applied;
+        this.metadata = metadata;
     }
 
     /** A sample holding just an image. */
@@ -111,24 +113,24 @@ public final class Sample implements AutoCloseable {
     }
 
     public Sample withImages(Map<String, Mat> newImages) {
-        return new Sample(Collections.unmodifiableMap(new LinkedHashMap<>(newImages)), masks, boxes, keypoints, bboxParams, keypointParams, applied);
+        return new Sample(Collections.unmodifiableMap(new LinkedHashMap<>(newImages)), masks, boxes, keypoints, bboxParams, keypointParams, applied, metadata);
     }
 
     public Sample withMasks(Map<String, Mat> newMasks) {
-        return new Sample(images, Collections.unmodifiableMap(new LinkedHashMap<>(newMasks)), boxes, keypoints, bboxParams, keypointParams, applied);
+        return new Sample(images, Collections.unmodifiableMap(new LinkedHashMap<>(newMasks)), boxes, keypoints, bboxParams, keypointParams, applied, metadata);
     }
 
     public Sample withBoxes(BoundingBoxes b) {
-        return new Sample(images, masks, b, keypoints, bboxParams, keypointParams, applied);
+        return new Sample(images, masks, b, keypoints, bboxParams, keypointParams, applied, metadata);
     }
 
     public Sample withKeypoints(Keypoints k) {
-        return new Sample(images, masks, boxes, k, bboxParams, keypointParams, applied);
+        return new Sample(images, masks, boxes, k, bboxParams, keypointParams, applied, metadata);
     }
 
     /** This sample with the label parameters of the pipeline running it. */
     public Sample withLabelParams(BboxParams bp, KeypointParams kp) {
-        return new Sample(images, masks, boxes, keypoints, bp, kp, applied);
+        return new Sample(images, masks, boxes, keypoints, bp, kp, applied, metadata);
     }
 
     /** This sample with one more entry in its {@link #applied()} log. */
@@ -136,12 +138,27 @@ public final class Sample implements AutoCloseable {
         List<AppliedTransform> log = new ArrayList<>(applied.size() + 1);
         log.addAll(applied);
         log.add(a);
-        return new Sample(images, masks, boxes, keypoints, bboxParams, keypointParams, Collections.unmodifiableList(log));
+        return new Sample(images, masks, boxes, keypoints, bboxParams, keypointParams, Collections.unmodifiableList(log), metadata);
     }
 
     /** This sample with an empty {@link #applied()} log. */
     public Sample withoutApplied() {
-        return new Sample(images, masks, boxes, keypoints, bboxParams, keypointParams, List.of());
+        return new Sample(images, masks, boxes, keypoints, bboxParams, keypointParams, List.of(), metadata);
+    }
+
+    /**
+     * Extra per-sample data read by label-aware and multi-image transforms, by Albumentations' key (for example
+     * {@code mosaic_metadata}: a list of further samples for Mosaic). Never transformed; never owned by the sample.
+     */
+    public Map<String, Object> metadata() {
+        return metadata;
+    }
+
+    /** This sample with one more metadata entry. */
+    public Sample withMetadata(String key, Object value) {
+        Map<String, Object> m = new LinkedHashMap<>(metadata);
+        m.put(key, value);
+        return new Sample(images, masks, boxes, keypoints, bboxParams, keypointParams, applied, Collections.unmodifiableMap(m));
     }
 
     /** Every native matrix of the sample, by identity. */
@@ -217,7 +234,7 @@ public final class Sample implements AutoCloseable {
             imgs.put(IMAGE, images.get(IMAGE));
             imgs.putAll(images);
             return new Sample(Collections.unmodifiableMap(imgs), Collections.unmodifiableMap(new LinkedHashMap<>(masks)),
-                    boxes, keypoints, null, null, List.of());
+                    boxes, keypoints, null, null, List.of(), Map.of());
         }
     }
 }

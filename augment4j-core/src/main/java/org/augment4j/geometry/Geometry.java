@@ -4,7 +4,7 @@ package org.augment4j.geometry;
  * The sampled spatial change of one transform, as a value: where every output pixel comes from. Every target
  * (images, masks, boxes, keypoints) is derived from this one value.
  */
-public sealed interface Geometry permits AffineGeometry, DisplacementGeometry {
+public sealed interface Geometry permits AffineGeometry, ProjectiveGeometry, DisplacementGeometry {
     /** Output width in pixels. */
     int outWidth();
 

@@ -50,6 +50,36 @@ public final class LabelGeometry {
         return new double[] {x0, y0, x1, y1};
     }
 
+    /** Maps normalised boxes of a {@code srcW × srcH} image through a perspective {@code g} (corners). */
+    public static double[][] boxes(double[][] boxes, ProjectiveGeometry g, int srcW, int srcH) {
+        double[][] out = new double[boxes.length][];
+        for (int i = 0; i < boxes.length; i++) {
+            double[] b = boxes[i];
+            double[] r = corners(new double[] {b[0] * srcW, b[1] * srcH, b[2] * srcW, b[3] * srcH}, g.boxes());
+            out[i] = new double[] {r[0] / g.outWidth(), r[1] / g.outHeight(), r[2] / g.outWidth(), r[3] / g.outHeight()};
+        }
+        return out;
+    }
+
+    /** Maps keypoints through a perspective {@code g}; angle and scale follow the map's Jacobian at the point. */
+    public static double[][] keypoints(double[][] kps, ProjectiveGeometry g) {
+        double[][] out = new double[kps.length][];
+        Matrix m = g.image();
+        double h = 1e-3;
+        for (int i = 0; i < kps.length; i++) {
+            double[] k = kps[i];
+            double[] p = m.apply(k[0], k[1]);
+            double[] px = m.apply(k[0] + h, k[1]);
+            double[] py = m.apply(k[0], k[1] + h);
+            double j00 = (px[0] - p[0]) / h, j10 = (px[1] - p[1]) / h, j01 = (py[0] - p[0]) / h, j11 = (py[1] - p[1]) / h;
+            double dx = Math.cos(k[2]), dy = Math.sin(k[2]);
+            double angle = Math.atan2(j10 * dx + j11 * dy, j00 * dx + j01 * dy);
+            double scale = k[3] * Math.sqrt(Math.abs(j00 * j11 - j01 * j10));
+            out[i] = new double[] {p[0], p[1], angle, scale};
+        }
+        return out;
+    }
+
     /** Maps internal keypoints {@code [x, y, angle, scale]} through {@code g}. */
     public static double[][] keypoints(double[][] kps, AffineGeometry g) {
         double[][] out = new double[kps.length][];

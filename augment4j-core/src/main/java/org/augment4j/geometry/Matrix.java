@@ -3,8 +3,8 @@ package org.augment4j.geometry;
 import java.util.Arrays;
 
 /**
- * An immutable 3×3 homogeneous matrix mapping source points to destination points: {@code [x', y', 1] = M [x, y, 1]}.
- * Only the affine part is used by {@link AffineGeometry}; the bottom row stays {@code 0 0 1}.
+ * An immutable 3×3 homogeneous matrix mapping source points to destination points: {@code [x'w, y'w, w] = M [x, y, 1]}.
+ * Affine matrices (bottom row {@code 0 0 1}) serve {@link AffineGeometry}; general ones {@link ProjectiveGeometry}.
  */
 public final class Matrix {
     private static final Matrix IDENTITY = affine(1, 0, 0, 0, 1, 0);
@@ -17,6 +17,12 @@ public final class Matrix {
     /** The affine matrix {@code [[a, b, c], [d, e, f], [0, 0, 1]]}. */
     public static Matrix affine(double a, double b, double c, double d, double e, double f) {
         return new Matrix(new double[] {a, b, c, d, e, f, 0, 0, 1});
+    }
+
+    /** A general 3×3 matrix from 9 row-major values. */
+    public static Matrix of(double... rowMajor) {
+        if (rowMajor.length != 9) throw new IllegalArgumentException("a 3x3 matrix needs 9 values, got " + rowMajor.length);
+        return new Matrix(rowMajor.clone());
     }
 
     public static Matrix identity() {
@@ -65,17 +71,33 @@ public final class Matrix {
         return next.after(this);
     }
 
-    /** The inverse of the affine part; a singular matrix is an error. */
-    public Matrix inverse() {
-        double a = m[0], b = m[1], c = m[2], d = m[3], e = m[4], f = m[5];
-        double det = a * e - b * d;
-        if (Math.abs(det) < 1e-12) throw new IllegalArgumentException("singular geometry matrix " + this);
-        return affine(e / det, -b / det, (b * f - c * e) / det, -d / det, a / det, (c * d - a * f) / det);
+    /** True when the bottom row is {@code 0 0 1}. */
+    public boolean isAffine() {
+        return m[6] == 0 && m[7] == 0 && m[8] == 1;
     }
 
-    /** Maps a point: returns {@code {x', y'}}. */
+    /** The inverse; a singular matrix is an error. */
+    public Matrix inverse() {
+        double a = m[0], b = m[1], c = m[2], d = m[3], e = m[4], f = m[5], g = m[6], h = m[7], i = m[8];
+        double c00 = e * i - f * h, c01 = -(d * i - f * g), c02 = d * h - e * g;
+        double det = a * c00 + b * c01 + c * c02;
+        if (Math.abs(det) < 1e-12) throw new IllegalArgumentException("singular geometry matrix " + this);
+        double[] inv = {
+            c00 / det, -(b * i - c * h) / det, (b * f - c * e) / det,
+            c01 / det, (a * i - c * g) / det, -(a * f - c * d) / det,
+            c02 / det, -(a * h - b * g) / det, (a * e - b * d) / det};
+        return new Matrix(inv);
+    }
+
+    /** Maps a point: returns {@code {x', y'}} (divided by w for a projective matrix). */
     public double[] apply(double x, double y) {
-        return new double[] {m[0] * x + m[1] * y + m[2], m[3] * x + m[4] * y + m[5]};
+        double w = m[6] * x + m[7] * y + m[8];
+        return new double[] {(m[0] * x + m[1] * y + m[2]) / w, (m[3] * x + m[4] * y + m[5]) / w};
+    }
+
+    /** All 9 values, row-major: what OpenCV's warpPerspective takes. */
+    public double[] values() {
+        return m.clone();
     }
 
     /** The matrix conjugated by a shift of {@code d}: {@code T(d) · this · T(−d)}; turns a pixel-centre map into a pixel-edge map for d = 0.5. */
@@ -96,6 +118,6 @@ public final class Matrix {
 
     @Override
     public String toString() {
-        return "[[" + m[0] + ", " + m[1] + ", " + m[2] + "], [" + m[3] + ", " + m[4] + ", " + m[5] + "]]";
+        return "[[" + m[0] + ", " + m[1] + ", " + m[2] + "], [" + m[3] + ", " + m[4] + ", " + m[5] + "], [" + m[6] + ", " + m[7] + ", " + m[8] + "]]";
     }
 }

@@ -24,7 +24,8 @@ import org.bytedeco.opencv.opencv_core.Size;
  * Resamples a matrix (image or mask) by a {@link org.augment4j.geometry.Geometry}. Exact special cases take OpenCV's
  * fast paths: flips, transposes and quarter turns use {@code flip}/{@code transpose}/{@code rotate}, crops are ROI
  * copies, and axis-aligned rescales of a whole region use {@code resize} (which is what Albumentations calls for crops
- * and resizes, so INTER_AREA and friends behave identically). Everything else goes through {@code warpAffine} or
+ * and resizes, so INTER_AREA and friends behave identically), integer shifts that only add borders use
+ * {@code copyMakeBorder}. Everything else goes through {@code warpAffine} or
  * {@code remap}. Returns a new matrix; the input is never modified.
  */
 public final class Warp {
@@ -41,9 +42,21 @@ public final class Warp {
         if (fast != null) return fast;
         fast = axisAligned(src, m, w, h, g.outWidth(), g.outHeight(), interpolation);
         if (fast != null) return fast;
+        fast = padded(src, m, w, h, g.outWidth(), g.outHeight(), borderMode, fill);
+        if (fast != null) return fast;
         Mat dst = new Mat();
         try (Mat mm = toMat(m); Size size = new Size(g.outWidth(), g.outHeight())) {
             warpAffine(src, dst, mm, size, interpolation, borderMode, fill);
+        }
+        return dst;
+    }
+
+    /** Applies a perspective geometry to {@code src}. */
+    public static Mat perspective(Mat src, org.augment4j.geometry.ProjectiveGeometry g, int interpolation, int borderMode, Scalar fill) {
+        Mat dst = new Mat();
+        try (Mat mm = new Mat(3, 3, CV_64F); Size size = new Size(g.outWidth(), g.outHeight())) {
+            ((DoubleBuffer) mm.createBuffer()).put(g.image().values());
+            org.bytedeco.opencv.global.opencv_imgproc.warpPerspective(src, dst, mm, size, interpolation, borderMode, fill);
         }
         return dst;
     }
@@ -114,6 +127,18 @@ public final class Warp {
             }
             return dst;
         }
+    }
+
+    /** A pure integer shift that keeps the whole source inside the output: copyMakeBorder (padding). */
+    private static Mat padded(Mat src, Matrix m, int w, int h, int ow, int oh, int borderMode, Scalar fill) {
+        if (!m.approxEquals(Matrix.translation(m.get(0, 2), m.get(1, 2)), EPS)) return null;
+        double tx = m.get(0, 2), ty = m.get(1, 2);
+        if (Math.abs(tx - Math.rint(tx)) > EPS || Math.abs(ty - Math.rint(ty)) > EPS) return null;
+        int left = (int) Math.rint(tx), top = (int) Math.rint(ty), right = ow - w - left, bottom = oh - h - top;
+        if (left < 0 || top < 0 || right < 0 || bottom < 0) return null;
+        Mat dst = new Mat();
+        org.bytedeco.opencv.global.opencv_core.copyMakeBorder(src, dst, top, bottom, left, right, borderMode, fill);
+        return dst;
     }
 
     private static Mat toMat(Matrix m) {

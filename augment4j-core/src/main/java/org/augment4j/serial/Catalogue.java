@@ -10,6 +10,11 @@ final class Catalogue {
 
     static void register(BiConsumer<String, Function<Params, Transform>> r) {
         org.augment4j.transform.spatial.SpatialCatalogue.register(r);
+        org.augment4j.transform.crop.CropCatalogue.register(r);
+        org.augment4j.transform.warp.WarpCatalogue.register(r);
+        org.augment4j.transform.dropout.DropoutCatalogue.register(r);
+        org.augment4j.transform.mix.MixCatalogue.register(r);
         org.augment4j.transform.pixel.PixelCatalogue.register(r);
+        org.augment4j.compose.ComposeCatalogue.register(r);
     }
 }

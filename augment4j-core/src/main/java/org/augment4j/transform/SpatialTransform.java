@@ -55,6 +55,9 @@ public abstract class SpatialTransform<P extends Record> extends BasicTransform<
         if (g instanceof AffineGeometry a) {
             if (sample.boxes().size() > 0) out = out.withBoxes(sample.boxes().withBoxes(LabelGeometry.boxes(sample.boxes().toArray(), a, w, h)));
             if (sample.keypoints().size() > 0) out = out.withKeypoints(sample.keypoints().withPoints(LabelGeometry.keypoints(sample.keypoints().toArray(), a)));
+        } else if (g instanceof org.augment4j.geometry.ProjectiveGeometry pg) {
+            if (sample.boxes().size() > 0) out = out.withBoxes(sample.boxes().withBoxes(LabelGeometry.boxes(sample.boxes().toArray(), pg, w, h)));
+            if (sample.keypoints().size() > 0) out = out.withKeypoints(sample.keypoints().withPoints(LabelGeometry.keypoints(sample.keypoints().toArray(), pg)));
         } else if (g instanceof DisplacementGeometry d) {
             if (sample.boxes().size() > 0) out = out.withBoxes(sample.boxes().withBoxes(DisplacementLabels.boxes(sample.boxes().toArray(), d, w, h)));
             if (sample.keypoints().size() > 0) out = out.withKeypoints(sample.keypoints().withPoints(DisplacementLabels.keypoints(sample.keypoints().toArray(), d)));
@@ -65,6 +68,7 @@ public abstract class SpatialTransform<P extends Record> extends BasicTransform<
     private static Mat warp(Mat m, Geometry g, int interpolation, int border, Fill fill) {
         try (org.bytedeco.opencv.opencv_core.Scalar value = fill.scalar()) {
             if (g instanceof AffineGeometry a) return Warp.affine(m, a, interpolation, border, value);
+            if (g instanceof org.augment4j.geometry.ProjectiveGeometry p) return Warp.perspective(m, p, interpolation, border, value);
             return Warp.remapped(m, (DisplacementGeometry) g, interpolation, border, value);
         }
     }

@@ -23,8 +23,5 @@ public final class SpatialCatalogue {
         r.accept("RandomCrop", RandomCrop::fromDict);
         r.accept("RandomSizedCrop", RandomSizedCrop::fromDict);
         r.accept("ElasticTransform", ElasticTransform::fromDict);
-        r.accept("CoarseDropout", org.augment4j.transform.dropout.CoarseDropout::fromDict);
-        r.accept("Cutout", org.augment4j.transform.dropout.Cutout::fromDict);
-        r.accept("MaskDropout", org.augment4j.transform.dropout.MaskDropout::fromDict);
     }
 }

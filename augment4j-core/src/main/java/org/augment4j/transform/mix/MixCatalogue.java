@@ -1,0 +1,14 @@
+package org.augment4j.transform.mix;
+
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import org.augment4j.Transform;
+import org.augment4j.serial.Params;
+
+/** The multi-image transforms (Mosaic, OverlayElements) a pipeline file may name. */
+public final class MixCatalogue {
+    private MixCatalogue() {}
+
+    public static void register(BiConsumer<String, Function<Params, Transform>> r) {
+    }
+}
