@@ -12,6 +12,7 @@ final class Catalogue {
         org.augment4j.transform.spatial.SpatialCatalogue.register(r);
         org.augment4j.transform.crop.CropCatalogue.register(r);
         org.augment4j.transform.warp.WarpCatalogue.register(r);
+        org.augment4j.transform.distortion.DistortionCatalogue.register(r);
         org.augment4j.transform.dropout.DropoutCatalogue.register(r);
         org.augment4j.transform.mix.MixCatalogue.register(r);
         org.augment4j.transform.pixel.PixelCatalogue.register(r);

@@ -1,0 +1,14 @@
+package org.augment4j.transform.distortion;
+
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import org.augment4j.Transform;
+import org.augment4j.serial.Params;
+
+/** The displacement-field distortions (grid, optical, piecewise affine, thin-plate spline, grid elastic) a pipeline file may name. */
+public final class DistortionCatalogue {
+    private DistortionCatalogue() {}
+
+    public static void register(BiConsumer<String, Function<Params, Transform>> r) {
+    }
+}
