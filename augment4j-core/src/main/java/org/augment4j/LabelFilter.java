@@ -28,6 +28,7 @@ public final class LabelFilter {
             double area = area(c, w, h);
             double cw = (c[2] - c[0]) * w, ch = (c[3] - c[1]) * h;
             boolean ok = area > 0 && cw > 0 && ch > 0
+                    && (params.maxAcceptRatio() == 0 || Math.max(cw / ch, ch / cw) <= params.maxAcceptRatio())
                     && area >= params.minArea()
                     && area / areaBefore >= params.minVisibility()
                     && cw >= params.minWidth()
@@ -46,9 +47,13 @@ public final class LabelFilter {
         return Math.max(0, b[2] - b[0]) * w * Math.max(0, b[3] - b[1]) * h;
     }
 
-    /** Keeps keypoints inside a {@code w × h} image ({@code 0 <= x < w}, {@code 0 <= y < h}) when {@code remove_invisible}. */
+    /**
+     * Keeps keypoints inside a {@code w × h} image ({@code 0 <= x < w}, {@code 0 <= y < h}) when
+     * {@code remove_invisible}; with a {@code visibility_field}, keypoints outside are kept with that field set to 0.
+     */
     public static Keypoints keypoints(Keypoints kps, KeypointParams params, int w, int h) {
         if (kps.size() == 0 || !params.removeInvisible()) return kps;
+        if (params.visibilityField() != null) return markInvisible(kps, params.visibilityField(), w, h);
         int[] keep = new int[kps.size()];
         int n = 0;
         for (int i = 0; i < kps.size(); i++) {
@@ -56,5 +61,22 @@ public final class LabelFilter {
             if (k[0] >= 0 && k[0] < w && k[1] >= 0 && k[1] < h) keep[n++] = i;
         }
         return n == kps.size() ? kps : kps.select(Arrays.copyOf(keep, n));
+    }
+
+    private static Keypoints markInvisible(Keypoints kps, String field, int w, int h) {
+        java.util.List<Object> vis = new java.util.ArrayList<>(kps.labels().get(field));
+        boolean changed = false;
+        for (int i = 0; i < kps.size(); i++) {
+            double[] k = kps.get(i);
+            if (!(k[0] >= 0 && k[0] < w && k[1] >= 0 && k[1] < h) && !isZero(vis.get(i))) {
+                vis.set(i, 0);
+                changed = true;
+            }
+        }
+        return changed ? kps.withLabels(kps.labels().with(field, vis)) : kps;
+    }
+
+    private static boolean isZero(Object v) {
+        return v instanceof Number n && n.doubleValue() == 0 || Boolean.FALSE.equals(v);
     }
 }

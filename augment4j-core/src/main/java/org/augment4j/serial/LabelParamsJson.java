@@ -22,6 +22,8 @@ public final class LabelParamsJson {
         d.put("min_height", b.minHeight());
         d.put("check_each_transform", b.checkEachTransform());
         d.put("clip", b.clip());
+        d.put("filter_invalid_bboxes", b.filterInvalidBboxes());
+        d.put("max_accept_ratio", b.maxAcceptRatio() == 0 ? null : b.maxAcceptRatio());
         return d;
     }
 
@@ -32,6 +34,7 @@ public final class LabelParamsJson {
         d.put("remove_invisible", k.removeInvisible());
         d.put("angle_in_degrees", k.angleInDegrees());
         d.put("check_each_transform", k.checkEachTransform());
+        if (k.visibilityField() != null) d.put("visibility_field", k.visibilityField());
         return d;
     }
 
@@ -41,8 +44,8 @@ public final class LabelParamsJson {
         if (format == null) throw r.error("format", "is required (one of pascal_voc, coco, yolo, albumentations)");
         try {
             BboxParams b = new BboxParams(BboxFormat.of(format), labelFields(r), r.dbl("min_area", 0), r.dbl("min_visibility", 0),
-                    r.dbl("min_width", 0), r.dbl("min_height", 0), r.bool("clip", false), r.bool("check_each_transform", true));
-            r.ignore("filter_invalid_bboxes", "max_accept_ratio");
+                    r.dbl("min_width", 0), r.dbl("min_height", 0), r.bool("clip", false), r.bool("check_each_transform", true),
+                    r.bool("filter_invalid_bboxes", false), r.dbl("max_accept_ratio", 0));
             r.finish();
             return b;
         } catch (PipelineException e) {
@@ -58,7 +61,7 @@ public final class LabelParamsJson {
         if (format == null) throw r.error("format", "is required (one of xy, yx, xya, xys, xyas, xysa)");
         try {
             KeypointParams k = new KeypointParams(KeypointFormat.of(format), labelFields(r), r.bool("remove_invisible", true),
-                    r.bool("angle_in_degrees", true), r.bool("check_each_transform", true));
+                    r.bool("angle_in_degrees", true), r.bool("check_each_transform", true), r.string("visibility_field", null));
             r.finish();
             return k;
         } catch (PipelineException e) {

@@ -13,9 +13,13 @@ import java.util.List;
  * @param minHeight           boxes lower than this many pixels are dropped (default 0)
  * @param clip                clip input boxes to the image instead of rejecting boxes that leave it (default false)
  * @param checkEachTransform  filter after every transform, not only at the end (default true)
+ * @param filterInvalidBboxes drop invalid input boxes (x_min >= x_max, y_min >= y_max, outside the image after
+ *                            {@code clip}) with their labels instead of failing (default false)
+ * @param maxAcceptRatio      drop boxes whose aspect ratio {@code max(w/h, h/w)} exceeds this (default 0: no limit)
  */
 public record BboxParams(BboxFormat format, List<String> labelFields, double minArea, double minVisibility,
-                         double minWidth, double minHeight, boolean clip, boolean checkEachTransform) {
+                         double minWidth, double minHeight, boolean clip, boolean checkEachTransform,
+                         boolean filterInvalidBboxes, double maxAcceptRatio) {
 
     public BboxParams {
         if (format == null) throw new IllegalArgumentException("BboxParams.format is required");
@@ -23,9 +27,19 @@ public record BboxParams(BboxFormat format, List<String> labelFields, double min
         requireNonNegative("min_area", minArea);
         requireNonNegative("min_width", minWidth);
         requireNonNegative("min_height", minHeight);
+        requireNonNegative("max_accept_ratio", maxAcceptRatio);
+        if (maxAcceptRatio > 0 && maxAcceptRatio < 1) {
+            throw new IllegalArgumentException("BboxParams.max_accept_ratio must be >= 1 (or 0/None for no limit), got " + maxAcceptRatio);
+        }
         if (!(minVisibility >= 0 && minVisibility <= 1)) {
             throw new IllegalArgumentException("BboxParams.min_visibility must be in [0, 1], got " + minVisibility);
         }
+    }
+
+    /** Without the 2.x options {@code filter_invalid_bboxes} and {@code max_accept_ratio}. */
+    public BboxParams(BboxFormat format, List<String> labelFields, double minArea, double minVisibility,
+                      double minWidth, double minHeight, boolean clip, boolean checkEachTransform) {
+        this(format, labelFields, minArea, minVisibility, minWidth, minHeight, clip, checkEachTransform, false, 0);
     }
 
     private static void requireNonNegative(String name, double v) {
@@ -40,14 +54,22 @@ public record BboxParams(BboxFormat format, List<String> labelFields, double min
     }
 
     public BboxParams withMinArea(double v) {
-        return new BboxParams(format, labelFields, v, minVisibility, minWidth, minHeight, clip, checkEachTransform);
+        return new BboxParams(format, labelFields, v, minVisibility, minWidth, minHeight, clip, checkEachTransform, filterInvalidBboxes, maxAcceptRatio);
     }
 
     public BboxParams withMinVisibility(double v) {
-        return new BboxParams(format, labelFields, minArea, v, minWidth, minHeight, clip, checkEachTransform);
+        return new BboxParams(format, labelFields, minArea, v, minWidth, minHeight, clip, checkEachTransform, filterInvalidBboxes, maxAcceptRatio);
     }
 
     public BboxParams withClip(boolean v) {
-        return new BboxParams(format, labelFields, minArea, minVisibility, minWidth, minHeight, v, checkEachTransform);
+        return new BboxParams(format, labelFields, minArea, minVisibility, minWidth, minHeight, v, checkEachTransform, filterInvalidBboxes, maxAcceptRatio);
+    }
+
+    public BboxParams withFilterInvalidBboxes(boolean v) {
+        return new BboxParams(format, labelFields, minArea, minVisibility, minWidth, minHeight, clip, checkEachTransform, v, maxAcceptRatio);
+    }
+
+    public BboxParams withMaxAcceptRatio(double v) {
+        return new BboxParams(format, labelFields, minArea, minVisibility, minWidth, minHeight, clip, checkEachTransform, filterInvalidBboxes, v);
     }
 }

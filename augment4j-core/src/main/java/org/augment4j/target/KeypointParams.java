@@ -10,17 +10,34 @@ import java.util.List;
  * @param removeInvisible    drop keypoints that leave the image (default true)
  * @param angleInDegrees     angles are given and returned in degrees rather than radians (default true)
  * @param checkEachTransform filter after every transform, not only at the end (default true)
+ * @param visibilityField    (augment4j) the label field holding each keypoint's visibility, such as COCO's
+ *                           {@code v}: when set, a keypoint that leaves the image is kept, with that field set to 0,
+ *                           instead of being removed — so fixed layouts (17 COCO body points) stay intact. Must be one
+ *                           of {@code labelFields}; null (default) for Albumentations' behaviour
  */
 public record KeypointParams(KeypointFormat format, List<String> labelFields, boolean removeInvisible,
-                             boolean angleInDegrees, boolean checkEachTransform) {
+                             boolean angleInDegrees, boolean checkEachTransform, String visibilityField) {
 
     public KeypointParams {
         if (format == null) throw new IllegalArgumentException("KeypointParams.format is required");
         labelFields = List.copyOf(labelFields == null ? List.of() : labelFields);
+        if (visibilityField != null && !labelFields.contains(visibilityField)) {
+            throw new IllegalArgumentException("KeypointParams.visibility_field '" + visibilityField + "' must be one of label_fields " + labelFields);
+        }
+    }
+
+    /** Albumentations' parameters, without a visibility field. */
+    public KeypointParams(KeypointFormat format, List<String> labelFields, boolean removeInvisible, boolean angleInDegrees, boolean checkEachTransform) {
+        this(format, labelFields, removeInvisible, angleInDegrees, checkEachTransform, null);
     }
 
     /** Defaults for a format, with the given label fields. */
     public static KeypointParams of(KeypointFormat format, String... labelFields) {
         return new KeypointParams(format, List.of(labelFields), true, true, true);
+    }
+
+    /** These parameters keeping keypoints that leave the image, with {@code field} set to 0 for them. */
+    public KeypointParams withVisibilityField(String field) {
+        return new KeypointParams(format, labelFields, removeInvisible, angleInDegrees, checkEachTransform, field);
     }
 }

@@ -62,6 +62,12 @@ public final class Keypoints {
         return new Keypoints(newPoints, labels);
     }
 
+    /** The same keypoints with new labels (same row count). */
+    public Keypoints withLabels(Labels newLabels) {
+        if (newLabels.rows() != points.length) throw new IllegalArgumentException("row count changed: " + points.length + " -> " + newLabels.rows());
+        return new Keypoints(points, newLabels);
+    }
+
     /** The rows at the given indices, with their labels. */
     public Keypoints select(int[] keep) {
         double[][] out = new double[keep.length][];

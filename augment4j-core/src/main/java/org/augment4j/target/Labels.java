@@ -71,6 +71,13 @@ public final class Labels {
         return new Labels(Collections.unmodifiableMap(out), keep.length);
     }
 
+    /** These labels with one column replaced (same row count). */
+    public Labels with(String name, List<?> values) {
+        Map<String, List<?>> m = new LinkedHashMap<>(columns);
+        m.put(name, values);
+        return of(m, rows);
+    }
+
     /** Number of rows. */
     public int rows() {
         return rows;

@@ -16,24 +16,36 @@ public final class TargetCodec {
      * Reads boxes in {@code params.format()} with their label columns.
      *
      * @throws IllegalArgumentException for a NaN coordinate, a box with x_min >= x_max or y_min >= y_max, or a box
-     *                                  outside the image (unless {@code params.clip()}), naming the box
+     *                                  outside the image (unless {@code params.clip()}), naming the box — unless
+     *                                  {@code params.filterInvalidBboxes()}, which drops such boxes with their labels
      */
     public static BoundingBoxes decodeBoxes(double[][] boxes, Map<String, ? extends List<?>> labels, BboxParams params, int width, int height) {
+        Labels allLabels = Labels.of(select(labels, params.labelFields(), boxes.length, "bbox"), boxes.length);
         double[][] internal = new double[boxes.length][];
+        int[] keep = new int[boxes.length];
+        int n = 0;
         for (int i = 0; i < boxes.length; i++) {
-            double[] b = boxes[i];
-            if (b == null || b.length < 4) throw new IllegalArgumentException("bbox " + i + " needs 4 values in format '" + params.format().id() + "', got " + Arrays.toString(b));
-            for (double v : b) {
-                if (!Double.isFinite(v)) throw new IllegalArgumentException("bbox " + i + " " + Arrays.toString(b) + " has a non-finite coordinate");
+            try {
+                internal[n] = decodeBox(i, boxes[i], params, width, height);
+                keep[n++] = i;
+            } catch (IllegalArgumentException e) {
+                if (!params.filterInvalidBboxes()) throw e;
             }
-            double[] a = params.format().toAlbumentations(b, width, height);
-            if (params.clip()) {
-                for (int k = 0; k < 4; k++) a[k] = Math.min(1, Math.max(0, a[k]));
-            }
-            check(i, b, a, params.format());
-            internal[i] = a;
         }
-        return BoundingBoxes.of(internal, Labels.of(select(labels, params.labelFields(), boxes.length, "bbox"), boxes.length));
+        return BoundingBoxes.of(java.util.Arrays.copyOf(internal, n), n == boxes.length ? allLabels : allLabels.select(java.util.Arrays.copyOf(keep, n)));
+    }
+
+    private static double[] decodeBox(int i, double[] b, BboxParams params, int width, int height) {
+        if (b == null || b.length < 4) throw new IllegalArgumentException("bbox " + i + " needs 4 values in format '" + params.format().id() + "', got " + Arrays.toString(b));
+        for (double v : b) {
+            if (!Double.isFinite(v)) throw new IllegalArgumentException("bbox " + i + " " + Arrays.toString(b) + " has a non-finite coordinate");
+        }
+        double[] a = params.format().toAlbumentations(b, width, height);
+        if (params.clip()) {
+            for (int k = 0; k < 4; k++) a[k] = Math.min(1, Math.max(0, a[k]));
+        }
+        check(i, b, a, params.format());
+        return a;
     }
 
     private static void check(int i, double[] given, double[] a, BboxFormat f) {
