@@ -37,9 +37,11 @@ public final class Sample implements AutoCloseable {
     private final KeypointParams keypointParams;
     private final List<AppliedTransform> applied;
     private final Map<String, Object> metadata;
+    private final List<GeometryStep> steps;
 
     private Sample(Map<String, Mat> images, Map<String, Mat> masks, BoundingBoxes boxes, Keypoints keypoints,
-                   BboxParams bboxParams, KeypointParams keypointParams, List<AppliedTransform> applied, Map<String, Object> metadata) {
+                   BboxParams bboxParams, KeypointParams keypointParams, List<AppliedTransform> applied, Map<String, Object> metadata,
+                   List<GeometryStep> steps) {
         this.images = images;
         this.masks = masks;
         this.boxes = boxes;
@@ -48,6 +50,7 @@ public final class Sample implements AutoCloseable {
         this.keypointParams = keypointParams;
         this.applied = applied;
         this.metadata = metadata;
+        this.steps = steps;
     }
 
     /** A sample holding just an image. */
@@ -113,24 +116,24 @@ public final class Sample implements AutoCloseable {
     }
 
     public Sample withImages(Map<String, Mat> newImages) {
-        return new Sample(Collections.unmodifiableMap(new LinkedHashMap<>(newImages)), masks, boxes, keypoints, bboxParams, keypointParams, applied, metadata);
+        return new Sample(Collections.unmodifiableMap(new LinkedHashMap<>(newImages)), masks, boxes, keypoints, bboxParams, keypointParams, applied, metadata, steps);
     }
 
     public Sample withMasks(Map<String, Mat> newMasks) {
-        return new Sample(images, Collections.unmodifiableMap(new LinkedHashMap<>(newMasks)), boxes, keypoints, bboxParams, keypointParams, applied, metadata);
+        return new Sample(images, Collections.unmodifiableMap(new LinkedHashMap<>(newMasks)), boxes, keypoints, bboxParams, keypointParams, applied, metadata, steps);
     }
 
     public Sample withBoxes(BoundingBoxes b) {
-        return new Sample(images, masks, b, keypoints, bboxParams, keypointParams, applied, metadata);
+        return new Sample(images, masks, b, keypoints, bboxParams, keypointParams, applied, metadata, steps);
     }
 
     public Sample withKeypoints(Keypoints k) {
-        return new Sample(images, masks, boxes, k, bboxParams, keypointParams, applied, metadata);
+        return new Sample(images, masks, boxes, k, bboxParams, keypointParams, applied, metadata, steps);
     }
 
     /** This sample with the label parameters of the pipeline running it. */
     public Sample withLabelParams(BboxParams bp, KeypointParams kp) {
-        return new Sample(images, masks, boxes, keypoints, bp, kp, applied, metadata);
+        return new Sample(images, masks, boxes, keypoints, bp, kp, applied, metadata, steps);
     }
 
     /** This sample with one more entry in its {@link #applied()} log. */
@@ -138,12 +141,12 @@ public final class Sample implements AutoCloseable {
         List<AppliedTransform> log = new ArrayList<>(applied.size() + 1);
         log.addAll(applied);
         log.add(a);
-        return new Sample(images, masks, boxes, keypoints, bboxParams, keypointParams, Collections.unmodifiableList(log), metadata);
+        return new Sample(images, masks, boxes, keypoints, bboxParams, keypointParams, Collections.unmodifiableList(log), metadata, steps);
     }
 
     /** This sample with an empty {@link #applied()} log. */
     public Sample withoutApplied() {
-        return new Sample(images, masks, boxes, keypoints, bboxParams, keypointParams, List.of(), metadata);
+        return new Sample(images, masks, boxes, keypoints, bboxParams, keypointParams, List.of(), metadata, steps);
     }
 
     /**
@@ -158,7 +161,20 @@ public final class Sample implements AutoCloseable {
     public Sample withMetadata(String key, Object value) {
         Map<String, Object> m = new LinkedHashMap<>(metadata);
         m.put(key, value);
-        return new Sample(images, masks, boxes, keypoints, bboxParams, keypointParams, applied, Collections.unmodifiableMap(m));
+        return new Sample(images, masks, boxes, keypoints, bboxParams, keypointParams, applied, Collections.unmodifiableMap(m), steps);
+    }
+
+    /** The spatial steps applied so far, in order: what {@link Inverse} walks back. */
+    public List<GeometryStep> steps() {
+        return steps;
+    }
+
+    /** This sample with one more spatial step. */
+    public Sample withStep(GeometryStep step) {
+        List<GeometryStep> l = new ArrayList<>(steps.size() + 1);
+        l.addAll(steps);
+        l.add(step);
+        return new Sample(images, masks, boxes, keypoints, bboxParams, keypointParams, applied, metadata, Collections.unmodifiableList(l));
     }
 
     /** Every native matrix of the sample, by identity. */
@@ -234,7 +250,7 @@ public final class Sample implements AutoCloseable {
             imgs.put(IMAGE, images.get(IMAGE));
             imgs.putAll(images);
             return new Sample(Collections.unmodifiableMap(imgs), Collections.unmodifiableMap(new LinkedHashMap<>(masks)),
-                    boxes, keypoints, null, null, List.of(), Map.of());
+                    boxes, keypoints, null, null, List.of(), Map.of(), List.of());
         }
     }
 }

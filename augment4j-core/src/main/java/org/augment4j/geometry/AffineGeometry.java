@@ -80,6 +80,14 @@ public record AffineGeometry(Matrix image, Matrix keypoints, Matrix boxes, Keypo
                 rule.then(next.rule), method, next.outWidth, next.outHeight);
     }
 
+    /**
+     * The geometry that maps this one's output back onto its {@code srcWidth × srcHeight} input: every matrix inverted,
+     * the keypoint rule undone. Boxes are carried back by their corners.
+     */
+    public AffineGeometry inverse(int srcWidth, int srcHeight) {
+        return new AffineGeometry(image.inverse(), keypoints.inverse(), boxes.inverse(), rule.inverse(), BoxMethod.LARGEST_BOX, srcWidth, srcHeight);
+    }
+
     /** The same geometry carrying boxes by {@code method}. */
     public AffineGeometry withBoxMethod(BoxMethod method) {
         return new AffineGeometry(image, keypoints, boxes, rule, method, outWidth, outHeight);

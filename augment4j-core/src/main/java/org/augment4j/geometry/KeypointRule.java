@@ -26,6 +26,11 @@ public record KeypointRule(int angleSign, double angleOffset, double scaleFactor
         return angleSign * a + angleOffset;
     }
 
+    /** The rule that undoes this one: {@code a = sign·(a' − offset)}, {@code scale = scale' / scaleFactor}. */
+    public KeypointRule inverse() {
+        return new KeypointRule(angleSign, -angleSign * angleOffset, 1 / scaleFactor);
+    }
+
     /** This rule, then {@code next}. */
     public KeypointRule then(KeypointRule next) {
         return new KeypointRule(angleSign * next.angleSign, next.angleSign * angleOffset + next.angleOffset, scaleFactor * next.scaleFactor);

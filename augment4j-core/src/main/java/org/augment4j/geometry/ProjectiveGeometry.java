@@ -14,6 +14,11 @@ public record ProjectiveGeometry(Matrix image, int outWidth, int outHeight) impl
         }
     }
 
+    /** The geometry that maps this one's output back onto its {@code srcWidth × srcHeight} input. */
+    public ProjectiveGeometry inverse(int srcWidth, int srcHeight) {
+        return new ProjectiveGeometry(image.inverse(), srcWidth, srcHeight);
+    }
+
     /** The same map for boxes, in pixel-edge coordinates. */
     public Matrix boxes() {
         return image.shifted(0.5);

@@ -34,14 +34,14 @@ public abstract class SpatialTransform<P extends Record> extends BasicTransform<
     public final Sample apply(Sample sample, P params) {
         Geometry g = geometry(sample, params);
         try {
-            return applyGeometry(sample, g, resampling);
+            return applyGeometry(sample, g, resampling, name());
         } finally {
             if (g instanceof DisplacementGeometry d) d.close();
         }
     }
 
-    /** Carries every target of {@code sample} through {@code g}. */
-    public static Sample applyGeometry(Sample sample, Geometry g, Resampling r) {
+    /** Carries every target of {@code sample} through {@code g}, and records the step (as {@code name}) for {@link org.augment4j.Inverse}. */
+    public static Sample applyGeometry(Sample sample, Geometry g, Resampling r, String name) {
         int w = sample.width(), h = sample.height();
         Map<String, Mat> images = new LinkedHashMap<>();
         for (Map.Entry<String, Mat> e : sample.images().entrySet()) {
@@ -51,7 +51,8 @@ public abstract class SpatialTransform<P extends Record> extends BasicTransform<
         for (Map.Entry<String, Mat> e : sample.masks().entrySet()) {
             masks.put(e.getKey(), warp(e.getValue(), g, r.maskInterpolation(), r.borderMode(), r.fillMask()));
         }
-        Sample out = sample.withImages(images).withMasks(masks);
+        Sample out = sample.withImages(images).withMasks(masks)
+                .withStep(new org.augment4j.GeometryStep(name, g instanceof DisplacementGeometry ? null : g, w, h));
         if (g instanceof AffineGeometry a) {
             if (sample.boxes().size() > 0) out = out.withBoxes(sample.boxes().withBoxes(LabelGeometry.boxes(sample.boxes().toArray(), a, w, h)));
             if (sample.keypoints().size() > 0) out = out.withKeypoints(sample.keypoints().withPoints(LabelGeometry.keypoints(sample.keypoints().toArray(), a)));
