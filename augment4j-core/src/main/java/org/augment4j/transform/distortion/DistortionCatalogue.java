@@ -10,5 +10,10 @@ public final class DistortionCatalogue {
     private DistortionCatalogue() {}
 
     public static void register(BiConsumer<String, Function<Params, Transform>> r) {
+        r.accept("GridDistortion", GridDistortion::fromDict);
+        r.accept("OpticalDistortion", OpticalDistortion::fromDict);
+        r.accept("PiecewiseAffine", PiecewiseAffine::fromDict);
+        r.accept("ThinPlateSpline", ThinPlateSpline::fromDict);
+        r.accept("GridElasticDeform", GridElasticDeform::fromDict);
     }
 }

@@ -1,0 +1,77 @@
+package org.augment4j.transform.distortion;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.random.RandomGenerator;
+import org.augment4j.Sample;
+import org.augment4j.geometry.Geometry;
+import org.augment4j.serial.Params;
+import org.augment4j.transform.Check;
+import org.augment4j.transform.Range;
+import org.augment4j.transform.Resampling;
+import org.augment4j.transform.SpatialTransform;
+
+/**
+ * Stretches and squeezes the cells of a regular grid: Albumentations' {@code GridDistortion}. Each axis is cut into
+ * {@code num_steps} cells (plus a remainder cell); every cell's length is multiplied by {@code 1 + d}, d drawn from
+ * {@code distort_limit} per cell and axis, and the source is resampled piecewise linearly.
+ *
+ * <p>Parameters (2.0.8 names and defaults): num_steps 5 (≥ 1), distort_limit (-0.3, 0.3) (a scalar x means (-x, x);
+ * within [-1, 1]), interpolation 1 (linear), normalized true (the cells are rescaled so the distorted grid still spans
+ * exactly the image), mask_interpolation 0, border_mode 0 (constant), fill 0, fill_mask 0 (1.3: value / mask_value),
+ * p 0.5; 2.x's keypoint_remapping_method is accepted. Targets: image, mask, bboxes (re-fitted around the warped box
+ * region), keypoints (moved with the pixels under them).
+ *
+ * <p>Albumentations fills each cell with a linspace that includes both ends, which stretches every cell by one pixel
+ * even at zero distortion; here the map is linear between the grid nodes, so distort_limit 0 is the exact identity.
+ */
+public final class GridDistortion extends SpatialTransform<GridDistortion.Steps> {
+    /** The sampled relative cell lengths {@code 1 + d} along x and y ({@code num_steps + 1} each), before normalising. */
+    public record Steps(double[] stepsX, double[] stepsY) {}
+
+    private final int numSteps;
+    private final Range distortLimit;
+    private final boolean normalized;
+
+    public GridDistortion(int numSteps, Range distortLimit, boolean normalized, Resampling resampling, double p) {
+        super(p, resampling);
+        this.numSteps = Check.positive(name(), "num_steps", numSteps);
+        this.distortLimit = Check.range(name(), "distort_limit", distortLimit, -1, 1);
+        this.normalized = normalized;
+    }
+
+    /** Albumentations 2.0.8 defaults. */
+    public GridDistortion() {
+        this(5, Range.of(-0.3, 0.3), true, Resampling.defaults(), 0.5);
+    }
+
+    public static GridDistortion fromDict(Params r) {
+        DistortionParams.keypointRemapping(r);
+        return new GridDistortion(r.integer("num_steps", 5), r.range("distort_limit", Range.of(-0.3, 0.3), Params.Scalar.SYMMETRIC),
+                r.bool("normalized", true), DistortionParams.resampling(r, 1, 0, false), r.p(0.5));
+    }
+
+    @Override
+    public Steps sampleParams(Sample sample, RandomGenerator rng) {
+        double[] x = new double[numSteps + 1], y = new double[numSteps + 1];
+        for (int i = 0; i <= numSteps; i++) x[i] = 1 + distortLimit.uniform(rng);
+        for (int i = 0; i <= numSteps; i++) y[i] = 1 + distortLimit.uniform(rng);
+        return new Steps(x, y);
+    }
+
+    @Override
+    protected Geometry geometry(Sample s, Steps p) {
+        return DistortionMaps.separable(DistortionKernels.gridAxis(s.width(), numSteps, p.stepsX(), normalized),
+                DistortionKernels.gridAxis(s.height(), numSteps, p.stepsY(), normalized));
+    }
+
+    @Override
+    protected Map<String, Object> args() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("num_steps", numSteps);
+        m.put("distort_limit", distortLimit);
+        m.put("normalized", normalized);
+        resampling.putArgs(m);
+        return m;
+    }
+}
