@@ -25,8 +25,10 @@ import org.augment4j.transform.Check;
  * a seed gives a reproducible sequence from {@link #apply(Sample)}: call {@code i} uses seed {@code mix(seed, i)}.
  * Intermediate native matrices are released as soon as a later transform replaces them; the result never shares a
  * matrix with the input, so the caller closes each independently. Immutable and thread-safe.
+ *
+ * <p>Subclassed only by {@code ReplayCompose}, which records the parameters of a run.
  */
-public final class Compose implements Transform {
+public class Compose implements Transform {
     private final List<Transform> transforms;
     private final double p;
     private final BboxParams bboxParams;
@@ -102,12 +104,20 @@ public final class Compose implements Transform {
 
     @Override
     public Sample apply(Sample sample, RandomGenerator rng) {
-        return run(sample, rng, Map.of(), false);
+        return run(sample, rng, Map.of(), false, Container.plain(rng));
     }
 
     @Override
     public Sample applyAlways(Sample sample, RandomGenerator rng) {
-        return run(sample, rng, Map.of(), true);
+        return run(sample, rng, Map.of(), true, Container.plain(rng));
+    }
+
+    /**
+     * Applies through {@code step} (see {@link Container.Step}): goes ahead when {@code always} or a draw against p says
+     * so, then offers every transform in order to the step, filtering labels as {@link #apply(Sample, RandomGenerator)}.
+     */
+    public final Sample applyWith(Sample sample, RandomGenerator rng, boolean always, Container.Step step) {
+        return run(sample, rng, Map.of(), always, step);
     }
 
     /**
@@ -119,20 +129,22 @@ public final class Compose implements Transform {
             if (i < 0 || i >= transforms.size()) throw new IllegalArgumentException("forced parameters for transform " + i + ", but the pipeline has " + transforms.size());
             if (!(transforms.get(i) instanceof BasicTransform<?>)) throw new IllegalArgumentException("transform " + i + " (" + transforms.get(i).name() + ") is a container; only single transforms can be forced");
         }
-        return run(sample, Seeds.generator(seed), forced, false);
+        RandomGenerator rng = Seeds.generator(seed);
+        return run(sample, rng, forced, false, Container.plain(rng));
     }
 
-    private Sample run(Sample input, RandomGenerator rng, Map<Integer, Map<String, Object>> forced, boolean always) {
+    private Sample run(Sample input, RandomGenerator rng, Map<Integer, Map<String, Object>> forced, boolean always, Container.Step step) {
         SampleCheck.image(input);
         BboxParams bp = bboxParams != null ? bboxParams : input.bboxParams();
         KeypointParams kp = keypointParams != null ? keypointParams : input.keypointParams();
         Sample current = input.withLabelParams(bp, kp);
         Set<org.bytedeco.opencv.opencv_core.Mat> owned = input.mats();
-        if (!always && forced.isEmpty() && !(rng.nextDouble() < p)) return detach(current, owned);
+        if (!step.proceeds(() -> always || !forced.isEmpty() || rng.nextDouble() < p)) return detach(current, owned);
         try {
-            for (int i = 0; i < transforms.size(); i++) {
+            for (Container.Pick pick : step.picks(() -> Container.all(transforms.size(), false))) {
+                int i = pick.index();
                 Transform t = transforms.get(i);
-                Sample next = forced.containsKey(i) ? ((BasicTransform<?>) t).applyForced(current, rng, forced.get(i)) : t.apply(current, rng);
+                Sample next = forced.containsKey(i) ? ((BasicTransform<?>) t).applyForced(current, rng, forced.get(i)) : step.apply(i, t, current, pick.always());
                 if (next != current) {
                     SampleCheck.image(next);
                     if (bp != null && bp.checkEachTransform()) next = next.withBoxes(LabelFilter.boxes(next.boxes(), bp, next.width(), next.height()));
@@ -168,10 +180,15 @@ public final class Compose implements Transform {
 
     @Override
     public Map<String, Object> toDict() {
+        return toDict(transforms.stream().map(Transform::toDict).toList());
+    }
+
+    /** The {@code to_dict} map with {@code children} in place of the transforms' own maps (how replays annotate them). */
+    public Map<String, Object> toDict(List<?> children) {
         Map<String, Object> d = new LinkedHashMap<>();
-        d.put("__class_fullname__", "Compose");
+        d.put("__class_fullname__", name());
         d.put("p", p);
-        d.put("transforms", transforms.stream().map(Transform::toDict).toList());
+        d.put("transforms", children);
         d.put("bbox_params", bboxParams == null ? null : org.augment4j.serial.LabelParamsJson.toDict(bboxParams));
         d.put("keypoint_params", keypointParams == null ? null : org.augment4j.serial.LabelParamsJson.toDict(keypointParams));
         d.put("additional_targets", additionalTargets);

@@ -17,8 +17,8 @@ public final class OneOf extends Container {
     }
 
     @Override
-    public Sample applyAlways(Sample sample, RandomGenerator rng) {
-        if (transforms.isEmpty()) return sample;
-        return transforms.get(draw(weights(), rng)).applyAlways(sample, rng);
+    protected List<Pick> choose(Sample sample, RandomGenerator rng) {
+        if (transforms.isEmpty()) return List.of();
+        return List.of(new Pick(draw(weights(), rng), true));
     }
 }

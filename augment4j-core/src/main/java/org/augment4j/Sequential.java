@@ -10,7 +10,7 @@ public final class Sequential extends Container {
     }
 
     @Override
-    public Sample applyAlways(Sample sample, RandomGenerator rng) {
-        return chain(sample, transforms, false, rng);
+    protected List<Pick> choose(Sample sample, RandomGenerator rng) {
+        return all(transforms.size(), false);
     }
 }

@@ -9,6 +9,10 @@ import org.augment4j.transform.Check;
 /**
  * Applies {@code n} of its transforms, chosen with weights proportional to their {@code p} (with or without
  * replacement), in the order drawn, each whatever its own {@code p}; Albumentations' {@code SomeOf} (default p = 1).
+ *
+ * <p>This is the selection of Albumentations 1.3 (and of this library's earlier releases, which tests and saved seeds rely
+ * on). Albumentations 2.0.6 changed {@code SomeOf} to draw uniformly and let each drawn child's own p decide; its
+ * subclass {@code RandomOrder} (in {@code org.augment4j.compose}) follows 2.0.8.
  */
 public final class SomeOf extends Container {
     private final int n;
@@ -26,11 +30,11 @@ public final class SomeOf extends Container {
     }
 
     @Override
-    public Sample applyAlways(Sample sample, RandomGenerator rng) {
+    protected List<Pick> choose(Sample sample, RandomGenerator rng) {
         List<Integer> pool = new ArrayList<>();
         for (int i = 0; i < transforms.size(); i++) pool.add(i);
         double[] all = weights();
-        List<Transform> chosen = new ArrayList<>();
+        List<Pick> chosen = new ArrayList<>();
         for (int k = 0; k < n && !pool.isEmpty(); k++) {
             double[] w = new double[pool.size()];
             double sum = 0;
@@ -38,9 +42,9 @@ public final class SomeOf extends Container {
             for (int j = 0; j < w.length; j++) w[j] = sum > 0 ? w[j] / sum : 1.0 / w.length;
             int pick = draw(w, rng);
             int idx = replace ? pool.get(pick) : pool.remove(pick);
-            chosen.add(transforms.get(idx));
+            chosen.add(new Pick(idx, true));
         }
-        return chain(sample, chosen, true, rng);
+        return chosen;
     }
 
     @Override

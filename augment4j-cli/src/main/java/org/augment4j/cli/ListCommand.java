@@ -1,26 +1,44 @@
 package org.augment4j.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.PrintWriter;
 import java.util.List;
+import org.augment4j.serial.PipelineFile;
 import org.augment4j.serial.TransformRegistry;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code augment4j list}: the transform names a pipeline file may use. */
+/** {@code augment4j list}: the transform names a pipeline file may use, or with {@code --json} their full description. */
 @Command(name = "list", mixinStandardHelpOptions = true,
         description = {"List the transforms a pipeline file may name, one per line, then the containers.",
-            "Lines starting with '#' are headings."})
+            "Lines starting with '#' are headings. With --json: a JSON array of {name, kind (transform|container), targets,",
+            "parameters: [{name, type, default, required, min, max, alternative}]}, read off the code itself.",
+            "A Lambda holds Java code: it is never read from a file, so it is not listed."})
 public final class ListCommand implements Runnable {
     /** The containers a pipeline file may use; they nest other transforms. */
-    static final List<String> CONTAINERS = List.of("Compose", "OneOf", "SomeOf", "Sequential");
+    static final List<String> CONTAINERS = PipelineFile.containerNames();
 
     @Spec
     CommandSpec spec;
 
+    @Option(names = "--json", description = "Print every transform and container with its targets and parameters (type, default, "
+            + "required; min/max where the constructor validates them; alternative: a name read only when given, such as a 1.3 name) as JSON.")
+    boolean json;
+
     @Override
     public void run() {
         PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            try {
+                out.println(Json.WRITE.writeValueAsString(TransformRegistry.describe().stream().map(TransformRegistry.Description::toJson).toList()));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+            out.flush();
+            return;
+        }
         List<String> names = TransformRegistry.names().stream().filter(n -> !CONTAINERS.contains(n)).toList();
         out.println("# transforms (" + names.size() + ")");
         names.forEach(out::println);

@@ -5,10 +5,15 @@ import java.util.function.Function;
 import org.augment4j.Transform;
 import org.augment4j.serial.Params;
 
-/** The containers and utility transforms beyond Compose/OneOf/SomeOf/Sequential (NoOp, Lambda, RandomOrder, OneOrOther, SelectiveChannelTransform) a pipeline file may name. */
+/**
+ * The utility transforms of this package a pipeline file may name: {@code NoOp}. The containers (RandomOrder,
+ * OneOrOther, SelectiveChannelTransform, ReplayCompose) nest other transforms and are read by
+ * {@code PipelineFile}; a {@link Lambda} holds code, so it is never built from a file but handed over by name.
+ */
 public final class ComposeCatalogue {
     private ComposeCatalogue() {}
 
     public static void register(BiConsumer<String, Function<Params, Transform>> r) {
+        r.accept("NoOp", NoOp::fromDict);
     }
 }

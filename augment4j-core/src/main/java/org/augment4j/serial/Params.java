@@ -6,31 +6,65 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.augment4j.transform.Fill;
 import org.augment4j.transform.Range;
+import org.augment4j.transform.Records;
 import org.augment4j.transform.Resampling;
 
 /**
  * The parameters of one transform as read from a pipeline file, with typed accessors that know Albumentations'
  * conventions (scalar limits, 1.3 and 2.x parameter names) and that report errors with the JSON path. After reading,
  * {@link #finish()} rejects any parameter nobody asked for.
+ *
+ * <p><b>Strictness</b> (Albumentations 2.x {@code strict}): by default an unknown parameter is an error. A transform
+ * whose map holds {@code "strict": false}, or any transform of a file loaded non-strictly (see
+ * {@link PipelineFile.Options#strict()} and a Compose's {@code strict}), instead gets a warning naming the parameter,
+ * which is then ignored. A transform's own {@code strict} wins over the file's.
+ *
+ * <p><b>Description</b>: every accessor also records what it read (name, type, default); {@link TransformRegistry#describe()}
+ * builds each transform from empty parameters to list them, so the list comes from the code itself.
  */
 public final class Params {
     private final Map<String, Object> values;
     private final String path;
     private final String transform;
+    private final boolean strict;
+    private final Consumer<String> warnings;
     private final Set<String> used = new LinkedHashSet<>();
+    /** Non-null while describing: what the accessors read. */
+    private final Recording recording;
 
     public Params(Map<String, Object> values, String path, String transform) {
+        this(values, path, transform, true, PipelineFile.Options::log, null);
+    }
+
+    /**
+     * @param strict   whether unknown parameters are errors (a {@code strict} key in {@code values} overrides it)
+     * @param warnings where warnings about ignored parameters go when not strict
+     */
+    public Params(Map<String, Object> values, String path, String transform, boolean strict, Consumer<String> warnings) {
+        this(values, path, transform, strict, warnings, null);
+    }
+
+    private Params(Map<String, Object> values, String path, String transform, boolean strict, Consumer<String> warnings, Recording recording) {
         this.values = values;
         this.path = path;
         this.transform = transform;
+        this.strict = strict;
+        this.warnings = warnings;
+        this.recording = recording;
         used.add("__class_fullname__");
     }
 
     /** A reader over a plain map of Albumentations-named parameters (for the Java API). */
     public static Params of(String transform, Map<String, ?> values) {
         return new Params(new LinkedHashMap<>(values), "$", transform);
+    }
+
+    /** A reader that records what is read, for {@link TransformRegistry#describe()}. */
+    static Params describing(String transform, Map<String, Object> values, Recording recording) {
+        return new Params(values, "$", transform, false, w -> {}, recording);
     }
 
     public String path() {
@@ -43,7 +77,13 @@ public final class Params {
 
     /** True when the parameter is present and not null. */
     public boolean has(String name) {
+        if (recording != null) recording.probed.add(name);
         return values.get(name) != null;
+    }
+
+    /** Fails unless the parameter is present and not null: a required parameter (listed as such by {@code augment4j list}). */
+    public void require(String name) {
+        if (!has(name)) throw error(name, "is required");
     }
 
     /** Marks parameters as known but unused (1.3 leftovers such as {@code always_apply} handled elsewhere). */
@@ -53,6 +93,11 @@ public final class Params {
 
     /** The raw value, or null. */
     public Object raw(String name) {
+        declare(name, "any", null, false);
+        return value(name);
+    }
+
+    private Object value(String name) {
         used.add(name);
         return values.get(name);
     }
@@ -60,33 +105,38 @@ public final class Params {
     /** {@code p}, with 1.3's {@code always_apply: true} meaning p = 1. */
     public double p(double def) {
         double p = dbl("p", def);
-        if (Boolean.TRUE.equals(raw("always_apply"))) p = 1.0;
+        bounds("p", 0.0, 1.0);
+        if (Boolean.TRUE.equals(value("always_apply"))) p = 1.0;
         return p;
     }
 
     public double dbl(String name, double def) {
-        Object v = raw(name);
+        declare(name, "number", def, true);
+        Object v = value(name);
         if (v == null) return def;
         if (v instanceof Number n) return n.doubleValue();
         throw error(name, "must be a number, got " + describe(v));
     }
 
     public int integer(String name, int def) {
-        Object v = raw(name);
+        declare(name, "int", def, true);
+        Object v = value(name);
         if (v == null) return def;
         if (v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) return n.intValue();
         throw error(name, "must be an integer, got " + describe(v));
     }
 
     public boolean bool(String name, boolean def) {
-        Object v = raw(name);
+        declare(name, "bool", def, true);
+        Object v = value(name);
         if (v == null) return def;
         if (v instanceof Boolean b) return b;
         throw error(name, "must be true or false, got " + describe(v));
     }
 
     public String string(String name, String def) {
-        Object v = raw(name);
+        declare(name, "string", def, true);
+        Object v = value(name);
         if (v == null) return def;
         if (v instanceof String s) return s;
         throw error(name, "must be a string, got " + describe(v));
@@ -104,7 +154,8 @@ public final class Params {
 
     /** A range parameter: {@code [a, b]} or a scalar read per {@code mode}; {@code low} is the lower bound for UPPER. */
     public Range range(String name, Range def, Scalar mode, double low) {
-        Object v = raw(name);
+        declare(name, "range", def, true);
+        Object v = value(name);
         if (v == null) return def;
         if (v instanceof Number n) {
             double x = n.doubleValue();
@@ -126,7 +177,12 @@ public final class Params {
 
     /** A list of numbers (or one number, as a one-element array). */
     public double[] numbers(String name, double[] def) {
-        Object v = raw(name);
+        declare(name, "list", def, true);
+        return numbersOf(name, def);
+    }
+
+    private double[] numbersOf(String name, double[] def) {
+        Object v = value(name);
         if (v == null) return def;
         if (v instanceof Number n) return new double[] {n.doubleValue()};
         if (v instanceof List<?> l) {
@@ -142,11 +198,12 @@ public final class Params {
 
     /** A fill value from the first of {@code names} present (2.x {@code fill} before 1.3 {@code value}/{@code cval}). */
     public Fill fill(Fill def, String... names) {
+        if (names.length > 0) declare(names[0], "fill", def, true);
         Fill out = null;
         for (String n : names) {
-            Object v = raw(n);
+            Object v = value(n);
             if (v != null && out == null) {
-                double[] d = numbers(n, null);
+                double[] d = numbersOf(n, null);
                 if (d.length == 0 || d.length > 4) throw error(n, "must be a number or 1 to 4 numbers, got " + describe(v));
                 out = Fill.of(d);
             }
@@ -161,8 +218,11 @@ public final class Params {
      */
     public Resampling resampling(int defInterpolation, int defBorder) {
         int interp = integer("interpolation", defInterpolation);
+        bounds("interpolation", 0.0, 4.0);
         int maskInterp = integer("mask_interpolation", 0);
-        int border = has("border_mode") ? integer("border_mode", defBorder) : integer("mode", defBorder);
+        bounds("mask_interpolation", 0.0, 4.0);
+        int border = values.get("border_mode") == null && values.get("mode") != null ? legacyMode(defBorder) : integer("border_mode", defBorder);
+        bounds("border_mode", 0.0, 4.0);
         Fill fill = fill(Fill.zero(), "fill", "value", "cval");
         Fill fillMask = fill(Fill.zero(), "fill_mask", "mask_value", "cval_mask");
         try {
@@ -172,22 +232,67 @@ public final class Params {
         }
     }
 
-    /** Rejects parameters nobody read: an unknown parameter is an error naming it and its path. */
+    /** 1.3's {@code mode} (Affine's name for border_mode), read without listing it. */
+    private int legacyMode(int def) {
+        Object v = value("mode");
+        if (v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) return n.intValue();
+        if (v == null) return def;
+        throw error("mode", "must be an integer, got " + describe(v));
+    }
+
+    /**
+     * Rejects parameters nobody read: an unknown parameter is an error naming it and its path; when not strict, a warning
+     * naming it, and it is ignored.
+     */
     public void finish() {
+        if (recording != null) return;
+        Object s = values.get("strict");
+        used.add("strict");
+        if (s != null && !(s instanceof Boolean)) throw error("strict", "must be true or false, got " + describe(s));
+        boolean isStrict = s == null ? strict : (Boolean) s;
         List<String> unknown = new ArrayList<>();
         for (String k : values.keySet()) if (!used.contains(k)) unknown.add(k);
-        if (!unknown.isEmpty()) {
+        if (unknown.isEmpty()) return;
+        List<String> known = used.stream().filter(n -> !n.startsWith("__") && !n.equals("strict")).toList();
+        if (isStrict) {
             throw new PipelineException(path + "." + unknown.get(0), "unknown parameter '" + unknown.get(0) + "' for " + transform
-                    + " (known: " + used.stream().filter(s -> !s.startsWith("__")).toList() + ")");
+                    + " (known: " + known + ")");
+        }
+        for (String k : unknown) {
+            warnings.accept("ignoring unknown parameter '" + k + "' for " + transform + " at " + path + "." + k + " (strict is false; known: " + known + ")");
         }
     }
 
     /** An error about one parameter. */
     public PipelineException error(String name, String message) {
+        if (recording != null && message.startsWith("is required")) recording.required.add(name);
         return new PipelineException(path + "." + name, transform + "." + name + " " + message);
     }
 
     private static String describe(Object v) {
         return v instanceof String ? "'" + v + "'" : String.valueOf(v);
     }
+
+    private void declare(String name, String type, Object def, boolean typed) {
+        if (recording == null) return;
+        Declared old = recording.read.get(name);
+        if (old != null && !typed) return;
+        recording.read.put(name, new Declared(type, Records.jsonValue(def), old == null ? null : old.min, old == null ? null : old.max));
+    }
+
+    private void bounds(String name, Double min, Double max) {
+        if (recording == null) return;
+        Declared d = recording.read.get(name);
+        if (d != null) recording.read.put(name, new Declared(d.type, d.def, min, max));
+    }
+
+    /** What one build of a transform read: parameters in order, those reported missing, those only tested with {@link #has}. */
+    static final class Recording {
+        final Map<String, Declared> read = new LinkedHashMap<>();
+        final Set<String> required = new LinkedHashSet<>();
+        final Set<String> probed = new LinkedHashSet<>();
+    }
+
+    /** One parameter read: its type, default (JSON-ready) and the bounds known to the reader. */
+    record Declared(String type, Object def, Double min, Double max) {}
 }

@@ -15,11 +15,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.augment4j.Compose;
 import org.augment4j.OneOf;
 import org.augment4j.Sequential;
 import org.augment4j.SomeOf;
 import org.augment4j.Transform;
+import org.augment4j.compose.NoOp;
+import org.augment4j.compose.OneOrOther;
+import org.augment4j.compose.RandomOrder;
+import org.augment4j.compose.ReplayCompose;
+import org.augment4j.compose.SelectiveChannelTransform;
 import org.augment4j.target.BboxParams;
 import org.augment4j.target.KeypointParams;
 
@@ -28,6 +34,12 @@ import org.augment4j.target.KeypointParams;
  * {@code {"__version__": …, "transform": {"__class_fullname__": "Compose", "p": …, "transforms": […],
  * "bbox_params": …, "keypoint_params": …, "additional_targets": …}}}. Files written by Albumentations 1.3.x and 2.x
  * load, with short or dotted class names. Errors name the problem and its JSON path.
+ *
+ * <p>Containers: Compose, OneOf, SomeOf, Sequential and 2.x's OneOrOther ({@code transforms} of two, or
+ * {@code first}/{@code second}), RandomOrder, SelectiveChannelTransform and ReplayCompose (see {@link #containerNames()}).
+ * Unknown parameters are errors unless loaded non-strictly (see {@link Options}). A {@code Lambda} holds code: a file
+ * names it by {@code __name__} and the loader takes it from {@link Options#lambdas()}; saving a pipeline that holds one
+ * fails, naming it.
  */
 public final class PipelineFile {
     /** The version written to {@code __version__}: the Albumentations release whose parameter names are written. */
@@ -46,23 +58,73 @@ public final class PipelineFile {
 
     private PipelineFile() {}
 
+    /**
+     * How a pipeline file is loaded.
+     *
+     * @param strict   Albumentations 2.x {@code strict}: true (the default here) makes an unknown parameter an error;
+     *                 false turns it into a warning and ignores it. A Compose's {@code strict} in the file applies to
+     *                 its subtree; a transform's own {@code strict} applies to it; the innermost wins.
+     * @param lambdas  the {@code Lambda}s a file may name (by {@code __name__}); code cannot be read from a file
+     * @param warnings where warnings go (by default the {@code org.augment4j.serial} logger)
+     */
+    public record Options(boolean strict, Map<String, ? extends Transform> lambdas, Consumer<String> warnings) {
+        public Options {
+            lambdas = Map.copyOf(lambdas);
+            java.util.Objects.requireNonNull(warnings, "warnings");
+        }
+
+        /** Strict, no lambdas, warnings logged. */
+        public static Options defaults() {
+            return new Options(true, Map.of(), Options::log);
+        }
+
+        public Options withStrict(boolean s) {
+            return new Options(s, lambdas, warnings);
+        }
+
+        public Options withLambdas(Map<String, ? extends Transform> l) {
+            return new Options(strict, l, warnings);
+        }
+
+        public Options withWarnings(Consumer<String> w) {
+            return new Options(strict, lambdas, w);
+        }
+
+        /** The default warning sink: the {@code org.augment4j.serial} logger, at WARNING. */
+        static void log(String warning) {
+            System.getLogger("org.augment4j.serial").log(System.Logger.Level.WARNING, warning);
+        }
+    }
+
     /** Loads a {@code .json}, {@code .yaml} or {@code .yml} file. */
     public static Compose load(Path path) {
+        return load(path, Options.defaults());
+    }
+
+    public static Compose load(Path path, Options options) {
         try {
             if (Files.size(path) > MAX_BYTES) throw new PipelineException("$", "pipeline file " + path + " is larger than " + MAX_BYTES + " bytes");
             String text = Files.readString(path);
-            return isYaml(path) ? fromYaml(text) : fromJson(text);
+            return isYaml(path) ? fromYaml(text, options) : fromJson(text, options);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read pipeline file " + path + ": " + e.getMessage(), e);
         }
     }
 
     public static Compose fromJson(String text) {
-        return fromTree(parse(JSON, text, "JSON"));
+        return fromJson(text, Options.defaults());
+    }
+
+    public static Compose fromJson(String text, Options options) {
+        return fromTree(parse(JSON, text, "JSON"), options);
     }
 
     public static Compose fromYaml(String text) {
-        return fromTree(parse(YAML, text, "YAML"));
+        return fromYaml(text, Options.defaults());
+    }
+
+    public static Compose fromYaml(String text, Options options) {
+        return fromTree(parse(YAML, text, "YAML"), options);
     }
 
     @SuppressWarnings("unchecked")
@@ -79,74 +141,136 @@ public final class PipelineFile {
 
     /** Builds a pipeline from an already parsed {@code to_dict} map (with or without the {@code transform} wrapper). */
     public static Compose fromTree(Map<String, Object> root) {
+        return fromTree(root, Options.defaults());
+    }
+
+    public static Compose fromTree(Map<String, Object> root, Options options) {
         Object t = root.containsKey("transform") ? root.get("transform") : root;
         String path = root.containsKey("transform") ? "$.transform" : "$";
-        Transform tr = transform(t, path, 0);
+        Transform tr = transform(t, path, 0, options, options.strict());
         if (tr instanceof Compose c) return c;
         return new Compose(List.of(tr));
     }
 
     @SuppressWarnings("unchecked")
-    private static Transform transform(Object node, String path, int depth) {
+    private static Transform transform(Object node, String path, int depth, Options options, boolean strict) {
         if (depth > MAX_DEPTH) throw new PipelineException(path, "containers are nested deeper than " + MAX_DEPTH + " levels");
         if (!(node instanceof Map)) throw new PipelineException(path, "a transform must be an object with __class_fullname__, got " + node);
         Map<String, Object> m = (Map<String, Object>) node;
         Object nameObj = m.get("__class_fullname__");
         if (!(nameObj instanceof String name)) throw new PipelineException(path + ".__class_fullname__", "missing transform name");
         String shortName = TransformRegistry.shortName(name);
-        Params params = new Params(m, path, shortName);
-        switch (shortName) {
-            case "Compose", "OneOf", "SomeOf", "Sequential", "ReplayCompose" -> {
-                return container(shortName, params, path, depth);
-            }
-            default -> {
-                return TransformRegistry.create(name, params);
-            }
+        Params params = new Params(m, path, shortName, strict, options.warnings());
+        if (shortName.equals("Lambda")) return lambda(params, options);
+        if (CONTAINERS.containsKey(shortName)) return container(shortName, params, path, depth, options, strict);
+        return TransformRegistry.create(name, params);
+    }
+
+    /** A Lambda named in a file: {@code __name__} (Albumentations) or {@code name}, looked up in the options. */
+    private static Transform lambda(Params r, Options options) {
+        String name = r.has("__name__") ? r.string("__name__", null) : r.string("name", null);
+        if (name == null) throw r.error("__name__", "is required: a Lambda is written by name");
+        Transform t = options.lambdas().get(name);
+        if (t == null) {
+            throw new PipelineException(r.path(), "Lambda '" + name + "' holds code and cannot be read from a file; hand it over by name"
+                    + " (PipelineFile.Options.withLambdas)" + (options.lambdas().isEmpty() ? "" : "; known: " + options.lambdas().keySet()));
         }
+        r.ignore("p", "always_apply", "image", "mask", "bboxes", "keypoints", "masks");
+        r.finish();
+        return t;
+    }
+
+    /** Builds a container from its read parameters and its already built children. */
+    @FunctionalInterface
+    private interface ContainerFactory {
+        Transform create(Params r, List<Transform> children);
+    }
+
+    /** The containers a pipeline file may name, in the order {@code augment4j list} shows them. */
+    private static final Map<String, ContainerFactory> CONTAINERS = new LinkedHashMap<>();
+
+    static {
+        CONTAINERS.put("Compose", (r, c) -> compose(r, c, false));
+        CONTAINERS.put("OneOf", (r, c) -> new OneOf(c, r.p(0.5)));
+        CONTAINERS.put("SomeOf", (r, c) -> {
+            double p = r.p(1.0);
+            return new SomeOf(c, r.integer("n", 1), r.bool("replace", false), p);
+        });
+        CONTAINERS.put("Sequential", (r, c) -> new Sequential(c, r.p(0.5)));
+        CONTAINERS.put("OneOrOther", (r, c) -> new OneOrOther(c, r.p(0.5)));
+        CONTAINERS.put("RandomOrder", (r, c) -> {
+            double p = r.p(1.0);
+            return new RandomOrder(c, r.integer("n", 1), r.bool("replace", false), p);
+        });
+        CONTAINERS.put("SelectiveChannelTransform", (r, c) -> {
+            double[] ch = r.numbers("channels", new double[] {0, 1, 2});
+            int[] channels = new int[ch.length];
+            for (int i = 0; i < ch.length; i++) {
+                if (ch[i] != Math.rint(ch[i])) throw r.error("channels", "must be a list of channel indices, got " + java.util.Arrays.toString(ch));
+                channels[i] = (int) ch[i];
+            }
+            return new SelectiveChannelTransform(c, channels, r.p(1.0));
+        });
+        CONTAINERS.put("ReplayCompose", (r, c) -> compose(r, c, true));
+    }
+
+    /** The container names a pipeline file may use: Compose, OneOf, SomeOf, Sequential, then 2.x's others. */
+    public static List<String> containerNames() {
+        return List.copyOf(CONTAINERS.keySet());
+    }
+
+    private static Compose compose(Params r, List<Transform> children, boolean replay) {
+        double p = r.p(1.0);
+        BboxParams bp = r.has("bbox_params") ? LabelParamsJson.bboxParams(sub(r, "bbox_params")) : (BboxParams) ignored(r, "bbox_params");
+        KeypointParams kp = r.has("keypoint_params") ? LabelParamsJson.keypointParams(sub(r, "keypoint_params")) : (KeypointParams) ignored(r, "keypoint_params");
+        Map<String, String> extra = additionalTargets(r);
+        Long seed = r.raw("seed") == null ? null : Long.valueOf(r.integer("seed", 0));
+        r.bool("strict", true);
+        r.ignore("is_check_shapes", "mask_interpolation", "return_params", "save_applied_params");
+        if (replay) return new ReplayCompose(children, p, bp, kp, extra, seed, r.string("save_key", ReplayCompose.DEFAULT_SAVE_KEY));
+        r.ignore("save_key");
+        return new Compose(children, p, bp, kp, extra, seed);
     }
 
     @SuppressWarnings("unchecked")
-    private static Transform container(String kind, Params r, String path, int depth) {
-        Object list = r.raw("transforms");
-        if (!(list instanceof List<?> items)) throw r.error("transforms", "must be a list of transforms");
+    private static Transform container(String kind, Params r, String path, int depth, Options options, boolean inherited) {
+        Object s = r.raw("strict");
+        if (s != null && !(s instanceof Boolean)) throw r.error("strict", "must be true or false, got " + s);
+        boolean strict = s == null ? inherited : (Boolean) s;
         List<Transform> children = new ArrayList<>();
-        for (int i = 0; i < items.size(); i++) children.add(transform(items.get(i), path + ".transforms[" + i + "]", depth + 1));
+        if (kind.equals("OneOrOther") && !r.has("transforms") && (r.has("first") || r.has("second"))) {
+            if (!r.has("first") || !r.has("second")) throw r.error(r.has("first") ? "second" : "first", "is required with " + (r.has("first") ? "first" : "second"));
+            children.add(transform(r.raw("first"), path + ".first", depth + 1, options, strict));
+            children.add(transform(r.raw("second"), path + ".second", depth + 1, options, strict));
+        } else {
+            Object list = r.raw("transforms");
+            if (!(list instanceof List<?> items)) throw r.error("transforms", "must be a list of transforms");
+            for (int i = 0; i < items.size(); i++) children.add(transform(items.get(i), path + ".transforms[" + i + "]", depth + 1, options, strict));
+        }
         try {
-            switch (kind) {
-                case "OneOf" -> {
-                    double p = r.p(0.5);
-                    r.finish();
-                    return new OneOf(children, p);
-                }
-                case "Sequential" -> {
-                    double p = r.p(0.5);
-                    r.finish();
-                    return new Sequential(children, p);
-                }
-                case "SomeOf" -> {
-                    double p = r.p(1.0);
-                    int n = r.integer("n", 1);
-                    boolean replace = r.bool("replace", false);
-                    r.finish();
-                    return new SomeOf(children, n, replace, p);
-                }
-                default -> {
-                    double p = r.p(1.0);
-                    BboxParams bp = r.has("bbox_params") ? LabelParamsJson.bboxParams(sub(r, "bbox_params")) : (BboxParams) ignored(r, "bbox_params");
-                    KeypointParams kp = r.has("keypoint_params") ? LabelParamsJson.keypointParams(sub(r, "keypoint_params")) : (KeypointParams) ignored(r, "keypoint_params");
-                    Map<String, String> extra = additionalTargets(r);
-                    Long seed = r.has("seed") ? Long.valueOf(r.integer("seed", 0)) : null;
-                    r.ignore("seed");
-                    r.ignore("is_check_shapes", "strict", "save_key", "mask_interpolation", "return_params", "save_applied_params");
-                    r.finish();
-                    return new Compose(children, p, bp, kp, extra, seed);
-                }
-            }
+            Transform t = CONTAINERS.get(kind).create(r, children);
+            r.finish();
+            return t;
         } catch (PipelineException e) {
             throw e;
         } catch (IllegalArgumentException e) {
             throw new PipelineException(path, e.getMessage(), e);
         }
+    }
+
+    /**
+     * What each container reads, recorded by building it with two placeholder children: for
+     * {@link TransformRegistry#describe()}.
+     */
+    static Map<String, java.util.function.Function<Params, Transform>> containerFactories() {
+        Map<String, java.util.function.Function<Params, Transform>> out = new LinkedHashMap<>();
+        for (Map.Entry<String, ContainerFactory> e : CONTAINERS.entrySet()) {
+            out.put(e.getKey(), r -> {
+                r.raw("transforms");
+                return e.getValue().create(r, List.of(new NoOp(), new NoOp()));
+            });
+        }
+        return out;
     }
 
     private static Object ignored(Params r, String name) {
@@ -199,7 +323,11 @@ public final class PipelineFile {
         }
     }
 
-    /** Saves as JSON or YAML by the file's extension. */
+    /**
+     * Saves as JSON or YAML by the file's extension.
+     *
+     * @throws UnsupportedOperationException when the pipeline holds a {@code Lambda}, naming it
+     */
     public static void save(Compose pipeline, Path path) {
         try {
             Files.writeString(path, isYaml(path) ? toYaml(pipeline) : toJson(pipeline));

@@ -1,0 +1,28 @@
+package org.augment4j.compose;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * The targets a transform acts on, for {@code augment4j list}. Optional: without it the targets follow from the class
+ * hierarchy — a {@code PixelTransform} acts on {@code image}, every other single transform (spatial or not) and every
+ * container on {@code image, mask, bboxes, keypoints} (Albumentations' ImageOnlyTransform and DualTransform). Annotate
+ * a class only when that default is wrong, as {@link SelectiveChannelTransform} does.
+ */
+@Documented
+@Inherited
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
+public @interface Targets {
+    String IMAGE = "image";
+    String MASK = "mask";
+    String BBOXES = "bboxes";
+    String KEYPOINTS = "keypoints";
+
+    /** Any of {@link #IMAGE}, {@link #MASK}, {@link #BBOXES}, {@link #KEYPOINTS}. */
+    String[] value();
+}
