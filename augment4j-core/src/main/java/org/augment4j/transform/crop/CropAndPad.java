@@ -56,6 +56,8 @@ public final class CropAndPad extends BasicTransform<CropAndPad.Amounts> {
     }
 
     public static CropAndPad fromDict(Params r) {
+        r.raw("px");
+        r.raw("percent");
         PadAmounts px = r.has("px") ? PadAmounts.parse(r.transform(), "px", r.raw("px"), false) : null;
         PadAmounts percent = r.has("percent") ? PadAmounts.parse(r.transform(), "percent", r.raw("percent"), true) : null;
         int border = r.has("border_mode") ? r.integer("border_mode", 0) : r.integer("pad_mode", 0);
