@@ -84,19 +84,23 @@ public final class CropAndPad extends BasicTransform<CropAndPad.Amounts> {
         return new Amounts(cropped ? window : new int[0], padded ? pad : new int[0], FillValue.draw(fill, rng), FillValue.draw(fillMask, rng));
     }
 
-    /** Albumentations' {@code _prevent_zero}: gives back rows (columns) when a crop would leave none. Returns {top, right, bottom, left}. */
+    /**
+     * Albumentations' {@code _prevent_zero}: gives back {@code size + 1} rows (columns) when a crop would leave none.
+     * Where that is still not enough (crops of more than about twice the size, on which Albumentations fails), just
+     * enough is given back to leave one row (column), as imgaug does. Returns {top, right, bottom, left}.
+     */
     static int[] preventZero(int top, int right, int bottom, int left, int h, int w) {
-        if (h - (top + bottom) < 1) {
-            int[] tb = regain(top, bottom, h);
-            top = tb[0];
-            bottom = tb[1];
-        }
-        if (w - (left + right) < 1) {
-            int[] lr = regain(left, right, w);
-            left = lr[0];
-            right = lr[1];
-        }
-        return new int[] {Math.max(top, 0), Math.max(right, 0), Math.max(bottom, 0), Math.max(left, 0)};
+        int[] tb = keepOne(top, bottom, h);
+        int[] lr = keepOne(left, right, w);
+        return new int[] {tb[0], lr[1], tb[1], lr[0]};
+    }
+
+    private static int[] keepOne(int a, int b, int size) {
+        if (size - (a + b) >= 1) return new int[] {a, b};
+        int[] r = regain(a, b, size);
+        r = new int[] {Math.max(r[0], 0), Math.max(r[1], 0)};
+        if (size - (r[0] + r[1]) < 1) r = regain(a, b, a + b - size);
+        return new int[] {Math.max(r[0], 0), Math.max(r[1], 0)};
     }
 
     private static int[] regain(int a, int b, int max) {
