@@ -8,7 +8,6 @@ import org.augment4j.Sample;
 import org.augment4j.geometry.Geometry;
 import org.augment4j.serial.Params;
 import org.augment4j.transform.Check;
-import org.augment4j.transform.Fill;
 import org.augment4j.transform.Resampling;
 import org.augment4j.transform.SpatialTransform;
 
@@ -43,8 +42,7 @@ public final class Pad extends SpatialTransform<Pads> {
 
     public static Pad fromDict(Params r) {
         int[] s = sides(r.transform(), r.numbers("padding", new double[] {0}));
-        Resampling res = new Resampling(1, 0, r.integer("border_mode", 0), r.fill(Fill.zero(), "fill", "value"),
-                r.fill(Fill.zero(), "fill_mask", "mask_value"));
+        Resampling res = Interpolation.border(r);
         return new Pad(s[0], s[1], s[2], s[3], res, r.p(1.0));
     }
 

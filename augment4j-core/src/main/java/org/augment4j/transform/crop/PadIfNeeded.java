@@ -7,7 +7,6 @@ import org.augment4j.Sample;
 import org.augment4j.geometry.Geometry;
 import org.augment4j.serial.Params;
 import org.augment4j.transform.Check;
-import org.augment4j.transform.Fill;
 import org.augment4j.transform.Resampling;
 import org.augment4j.transform.SpatialTransform;
 
@@ -61,8 +60,7 @@ public final class PadIfNeeded extends SpatialTransform<Pads> {
         r.raw("min_height");
         r.raw("min_width");
         PadPosition pos = PadPosition.of(r.transform(), "position", r.string("position", "center"));
-        Resampling res = new Resampling(1, 0, r.integer("border_mode", 0), r.fill(Fill.zero(), "fill", "value"),
-                r.fill(Fill.zero(), "fill_mask", "mask_value"));
+        Resampling res = Interpolation.border(r);
         return new PadIfNeeded(minH, minW, hDiv, wDiv, pos, res, r.p(1.0));
     }
 
