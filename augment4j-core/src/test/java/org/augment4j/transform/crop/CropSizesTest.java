@@ -119,6 +119,26 @@ class CropSizesTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 3, 4})
+    void paddingCropsPadFirstWithTheirBorderMode(int border) {
+        // One warp for pad + crop must equal copyMakeBorder on the whole image, then the window (Albumentations' order).
+        Transform t = create("CenterCrop", Map.of("height", 500, "width", 700, "pad_if_needed", true, "border_mode", border));
+        try (Sample in = SpatialContract.rectangles(); Sample out = SpatialContract.pipeline(t).apply(in, 1); Mat padded = new Mat();
+             Scalar zero = new Scalar(0.0)) {
+            copyMakeBorder(in.image(), padded, 50, 50, 50, 50, border, zero);
+            assertThat(Mats.toBytes(out.image())).isEqualTo(Mats.toBytes(padded));
+        }
+        Transform r = create("RandomCrop", Map.of("height", 450, "width", 300, "pad_if_needed", true, "border_mode", border));
+        try (Sample in = SpatialContract.rectangles(); Sample out = SpatialContract.pipeline(r).apply(in, 5); Mat padded = new Mat();
+             Scalar zero = new Scalar(0.0)) {
+            Map<String, Object> p = out.applied().get(0).params();
+            copyMakeBorder(in.image(), padded, 25, 25, 0, 0, border, zero);
+            int y = (int) (1 * (Double) p.get("h_start")), x = (int) (301 * (Double) p.get("w_start"));
+            assertThat(Mats.toBytes(out.image())).isEqualTo(region(padded, x, y, 300, 450));
+        }
+    }
+
     @Test
     void longestMaxSizeScalesKeypointsByTheFactorAsAlbumentations() {
         try (Sample in = SpatialContract.rectangles(); Sample out = SpatialContract.pipeline(new LongestMaxSize(512)).apply(in, 1)) {
