@@ -76,44 +76,12 @@ public final class CropAndPad extends BasicTransform<CropAndPad.Amounts> {
     public Amounts sampleParams(Sample s, RandomGenerator rng) {
         int h = s.height(), w = s.width();
         int[] v = (px != null ? px : percent).sample(h, w, sampleIndependently, rng); // top, right, bottom, left
-        int[] crop = preventZero(-Math.min(v[0], 0), -Math.min(v[1], 0), -Math.min(v[2], 0), -Math.min(v[3], 0), h, w);
+        int[] crop = PadAmounts.preventZero(-Math.min(v[0], 0), -Math.min(v[1], 0), -Math.min(v[2], 0), -Math.min(v[3], 0), h, w);
         int[] window = {crop[3], crop[0], w - crop[1], h - crop[2]};
         boolean cropped = window[2] - window[0] != w || window[3] - window[1] != h;
         int[] pad = {Math.max(v[0], 0), Math.max(v[2], 0), Math.max(v[3], 0), Math.max(v[1], 0)};
         boolean padded = pad[0] + pad[1] + pad[2] + pad[3] > 0;
         return new Amounts(cropped ? window : new int[0], padded ? pad : new int[0], FillValue.draw(fill, rng), FillValue.draw(fillMask, rng));
-    }
-
-    /**
-     * Albumentations' {@code _prevent_zero}: gives back {@code size + 1} rows (columns) when a crop would leave none.
-     * Where that is still not enough (crops of more than about twice the size, on which Albumentations fails), just
-     * enough is given back to leave one row (column), as imgaug does. Returns {top, right, bottom, left}.
-     */
-    static int[] preventZero(int top, int right, int bottom, int left, int h, int w) {
-        int[] tb = keepOne(top, bottom, h);
-        int[] lr = keepOne(left, right, w);
-        return new int[] {tb[0], lr[1], tb[1], lr[0]};
-    }
-
-    private static int[] keepOne(int a, int b, int size) {
-        if (size - (a + b) >= 1) return new int[] {a, b};
-        int[] r = regain(a, b, size);
-        r = new int[] {Math.max(r[0], 0), Math.max(r[1], 0)};
-        if (size - (r[0] + r[1]) < 1) r = regain(a, b, a + b - size);
-        return new int[] {Math.max(r[0], 0), Math.max(r[1], 0)};
-    }
-
-    private static int[] regain(int a, int b, int max) {
-        int regain = Math.abs(max) + 1, r1 = regain / 2, r2 = regain / 2;
-        if (r1 + r2 < regain) r1++;
-        if (r1 > a) {
-            r2 += r1 - a;
-            r1 = a;
-        } else if (r2 > b) {
-            r1 += r2 - b;
-            r2 = b;
-        }
-        return new int[] {a - r1, b - r2};
     }
 
     @Override

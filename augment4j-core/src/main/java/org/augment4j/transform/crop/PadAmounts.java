@@ -10,7 +10,7 @@ import java.util.random.RandomGenerator;
  * Albumentations 2.x reads them: one number for all sides; {@code [a, b]}, a range drawn once for all sides or per side
  * ({@code sample_independently}); or four entries {@code [top, right, bottom, left]}, each a number, a {@code [a, b]}
  * range or a list to choose from. Pixel ranges are Python's {@code randrange(a, b)} (b excluded), fraction ranges
- * uniform.
+ * uniform. Also Albumentations' {@code _prevent_zero}, which keeps crops from removing every row or column.
  */
 final class PadAmounts {
     private final boolean percent;
@@ -82,7 +82,7 @@ final class PadAmounts {
     /** The value as written to pipeline files. */
     Object toJson() {
         if (pair != null) return List.of(num(pair[0]), num(pair[1]));
-        boolean same = Arrays.stream(sides).allMatch(s -> s.length == 1 && s[0] == sides[0][0]) ;
+        boolean same = Arrays.stream(sides).allMatch(s -> s.length == 1 && s[0] == sides[0][0]);
         if (same) return num(sides[0][0]);
         List<Object> out = new ArrayList<>();
         for (double[] s : sides) out.add(s.length == 1 ? num(s[0]) : Arrays.stream(s).mapToObj(this::num).toList());
@@ -91,5 +91,37 @@ final class PadAmounts {
 
     private Object num(double d) {
         return percent ? (Object) d : (Object) (int) d;
+    }
+
+    /**
+     * Albumentations' {@code _prevent_zero}: gives back {@code size + 1} rows (columns) when a crop would leave none.
+     * Where that is still not enough (crops of more than about twice the size, on which Albumentations fails), just
+     * enough is given back to leave one row (column), as imgaug does. Returns {top, right, bottom, left}.
+     */
+    static int[] preventZero(int top, int right, int bottom, int left, int h, int w) {
+        int[] tb = keepOne(top, bottom, h);
+        int[] lr = keepOne(left, right, w);
+        return new int[] {tb[0], lr[1], tb[1], lr[0]};
+    }
+
+    private static int[] keepOne(int a, int b, int size) {
+        if (size - (a + b) >= 1) return new int[] {a, b};
+        int[] r = regain(a, b, size);
+        r = new int[] {Math.max(r[0], 0), Math.max(r[1], 0)};
+        if (size - (r[0] + r[1]) < 1) r = regain(a, b, a + b - size);
+        return new int[] {Math.max(r[0], 0), Math.max(r[1], 0)};
+    }
+
+    private static int[] regain(int a, int b, int max) {
+        int regain = Math.abs(max) + 1, r1 = regain / 2, r2 = regain / 2;
+        if (r1 + r2 < regain) r1++;
+        if (r1 > a) {
+            r2 += r1 - a;
+            r1 = a;
+        } else if (r2 > b) {
+            r1 += r2 - b;
+            r2 = b;
+        }
+        return new int[] {a - r1, b - r2};
     }
 }

@@ -227,8 +227,8 @@ class CropSizesTest {
             assertThat(out.width()).isEqualTo(1);
             assertThat(out.height()).isEqualTo(1);
         }
-        assertThat(CropAndPad.preventZero(200, 0, 200, 0, 400, 600)).containsExactly(0, 0, 0, 0);
-        assertThat(CropAndPad.preventZero(300, 300, 300, 300, 400, 600)).containsExactly(99, 0, 100, 0);
+        assertThat(PadAmounts.preventZero(200, 0, 200, 0, 400, 600)).containsExactly(0, 0, 0, 0);
+        assertThat(PadAmounts.preventZero(300, 300, 300, 300, 400, 600)).containsExactly(99, 0, 100, 0);
     }
 
     @Test
