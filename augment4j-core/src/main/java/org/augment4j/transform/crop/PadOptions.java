@@ -9,7 +9,9 @@ import org.augment4j.transform.Resampling;
  * The padding options of Albumentations 2.x's Crop, CenterCrop and RandomCrop: {@code pad_if_needed} (default false:
  * a crop larger than the image is an error), {@code pad_position} ("center"), {@code border_mode} (0, constant),
  * {@code fill} and {@code fill_mask} (0). Albumentations 1.4 called the last three {@code pad_mode},
- * {@code pad_cval} and {@code pad_cval_mask}.
+ * {@code pad_cval} and {@code pad_cval_mask}. The padding and the crop are one integer shift, so every border mode
+ * gives exactly Albumentations' pad-then-crop pixels; with a reflecting border Albumentations 2.x also adds mirrored
+ * copies of boxes and keypoints in the border, which augment4j does not.
  */
 public record PadOptions(boolean padIfNeeded, PadPosition position, int borderMode, Fill fill, Fill fillMask) {
 

@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.augment4j.CocoFixture;
+import org.augment4j.Compose;
 import org.augment4j.Sample;
 import org.augment4j.SpatialContract;
 import org.augment4j.Transform;
@@ -93,6 +95,42 @@ class CropContractTest {
             assertThat(out.mask().rows()).isEqualTo(out.height());
             assertThat(out.images().get("probe").cols()).isEqualTo(out.width());
         }
+    }
+
+    /** On real COCO photos (clipped coco boxes, instance masks, person keypoints): labels stay valid, masks keep their values. */
+    @ParameterizedTest(name = "{0} seed {1}")
+    @MethodSource("casesAndTwoSeeds")
+    void labelsStayValidOnCocoPhotos(Case c, long seed) {
+        String stem = CocoFixture.STEMS.get((int) ((CASES.indexOf(c) + seed) % CocoFixture.STEMS.size()));
+        Transform t = c.create();
+        Compose pipeline = new Compose(List.of(t), 1.0, CocoFixture.BOXES, CocoFixture.KEYPOINTS, Map.of(), null);
+        try (Sample in = CocoFixture.load(stem); Sample out = pipeline.apply(in, seed)) {
+            for (int i = 0; i < out.boxes().size(); i++) {
+                double[] b = out.boxes().get(i);
+                assertThat(b[0]).isBetween(0.0, 1.0);
+                assertThat(b[1]).isBetween(0.0, 1.0);
+                assertThat(b[2]).isBetween(0.0, 1.0).isGreaterThan(b[0]);
+                assertThat(b[3]).isBetween(0.0, 1.0).isGreaterThan(b[1]);
+            }
+            for (int i = 0; i < out.keypoints().size(); i++) {
+                double[] k = out.keypoints().get(i);
+                assertThat(k[0]).isGreaterThanOrEqualTo(0).isLessThan(out.width());
+                assertThat(k[1]).isGreaterThanOrEqualTo(0).isLessThan(out.height());
+            }
+            assertThat(out.boxes().labels().get("category_id")).hasSize(out.boxes().size());
+            assertThat(out.keypoints().labels().get("keypoint_labels")).hasSize(out.keypoints().size());
+            java.util.Set<Integer> before = values(in.mask());
+            before.add(0);
+            assertThat(values(out.mask())).isSubsetOf(before);
+            assertThat(out.mask().cols()).isEqualTo(out.width());
+            assertThat(out.mask().rows()).isEqualTo(out.height());
+        }
+    }
+
+    private static java.util.TreeSet<Integer> values(org.bytedeco.opencv.opencv_core.Mat m) {
+        java.util.TreeSet<Integer> s = new java.util.TreeSet<>();
+        for (byte v : org.augment4j.opencv.Mats.toBytes(m)) s.add(v & 0xff);
+        return s;
     }
 
     @ParameterizedTest(name = "{0} seed {1}")
