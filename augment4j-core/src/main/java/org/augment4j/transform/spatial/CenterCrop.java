@@ -7,22 +7,30 @@ import org.augment4j.geometry.AffineGeometry;
 import org.augment4j.geometry.Geometry;
 import org.augment4j.serial.Params;
 import org.augment4j.transform.Check;
-import org.augment4j.transform.NoParams;
-import org.augment4j.transform.Resampling;
 import org.augment4j.transform.SpatialTransform;
+import org.augment4j.transform.crop.PadOptions;
+import org.augment4j.transform.crop.Pads;
 
 /**
  * Crops the centre {@code height × width} region. Albumentations' {@code CenterCrop}: {@code height}, {@code width}
- * (required), p = 1. Targets: image, mask, bboxes, keypoints. A crop larger than the image is an error.
+ * (required), pad_if_needed false, pad_position "center", border_mode 0, fill 0, fill_mask 0, p = 1. Targets: image,
+ * mask, bboxes, keypoints. A crop larger than the image is an error unless {@code pad_if_needed}: then the image is
+ * first padded to the crop size (placed by {@code pad_position}) and the centre of the padded image is taken.
  */
-public final class CenterCrop extends SpatialTransform<NoParams> {
+public final class CenterCrop extends SpatialTransform<Pads> {
     private final int height;
     private final int width;
+    private final PadOptions pad;
 
-    public CenterCrop(int height, int width, double p) {
-        super(p, Resampling.defaults());
+    public CenterCrop(int height, int width, PadOptions pad, double p) {
+        super(p, pad.resampling());
         this.height = Check.positive(name(), "height", height);
         this.width = Check.positive(name(), "width", width);
+        this.pad = pad;
+    }
+
+    public CenterCrop(int height, int width, double p) {
+        this(height, width, PadOptions.none(), p);
     }
 
     public CenterCrop(int height, int width) {
@@ -31,23 +39,27 @@ public final class CenterCrop extends SpatialTransform<NoParams> {
 
     public static CenterCrop fromDict(Params r) {
         int[] size = Crops.size(r);
-        return new CenterCrop(size[0], size[1], r.p(1.0));
+        return new CenterCrop(size[0], size[1], PadOptions.read(r), r.p(1.0));
     }
 
     @Override
-    public NoParams sampleParams(Sample sample, RandomGenerator rng) {
-        return NoParams.instance();
+    public Pads sampleParams(Sample s, RandomGenerator rng) {
+        return pad.padIfNeeded() ? Pads.forCrop(s.height(), s.width(), height, width, pad.position(), rng) : Pads.none();
     }
 
     @Override
-    protected Geometry geometry(Sample s, NoParams params) {
-        Crops.requireFits(name(), s.height(), s.width(), height, width);
-        int[] c = Crops.center(s.height(), s.width(), height, width);
-        return AffineGeometry.crop(c[0], c[1], c[2], c[3]);
+    protected Geometry geometry(Sample s, Pads pads) {
+        int h = s.height() + pads.padTop() + pads.padBottom(), w = s.width() + pads.padLeft() + pads.padRight();
+        Crops.requireFits(name(), h, w, height, width);
+        int[] c = Crops.center(h, w, height, width);
+        AffineGeometry crop = AffineGeometry.crop(c[0], c[1], c[2], c[3]);
+        return pads.isNone() ? crop : pads.geometry(s.width(), s.height()).then(crop);
     }
 
     @Override
     protected Map<String, Object> args() {
-        return Crops.sizeArgs(height, width);
+        Map<String, Object> m = Crops.sizeArgs(height, width);
+        pad.putArgs(m);
+        return m;
     }
 }

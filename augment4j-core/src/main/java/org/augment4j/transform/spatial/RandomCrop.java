@@ -7,24 +7,36 @@ import org.augment4j.geometry.AffineGeometry;
 import org.augment4j.geometry.Geometry;
 import org.augment4j.serial.Params;
 import org.augment4j.transform.Check;
-import org.augment4j.transform.Resampling;
 import org.augment4j.transform.SpatialTransform;
+import org.augment4j.transform.crop.PadOptions;
+import org.augment4j.transform.crop.Pads;
 
 /**
  * Crops a random {@code height × width} region. Albumentations' {@code RandomCrop}: {@code height}, {@code width}
- * (required), p = 1. Targets: image, mask, bboxes, keypoints. A crop larger than the image is an error.
+ * (required), pad_if_needed false, pad_position "center", border_mode 0, fill 0, fill_mask 0, p = 1. Targets: image,
+ * mask, bboxes, keypoints. A crop larger than the image is an error unless {@code pad_if_needed}: then the image is
+ * first padded to the crop size (placed by {@code pad_position}) and the window is drawn in the padded image.
  */
 public final class RandomCrop extends SpatialTransform<RandomCrop.Position> {
-    /** Where the window starts, as fractions in [0, 1) of the free space: Albumentations' {@code h_start, w_start}. */
-    public record Position(double hStart, double wStart) {}
+    /**
+     * Where the window starts, as fractions in [0, 1) of the free space (Albumentations' {@code h_start, w_start}),
+     * and the padding added first.
+     */
+    public record Position(double hStart, double wStart, int padTop, int padBottom, int padLeft, int padRight) {}
 
     private final int height;
     private final int width;
+    private final PadOptions pad;
 
-    public RandomCrop(int height, int width, double p) {
-        super(p, Resampling.defaults());
+    public RandomCrop(int height, int width, PadOptions pad, double p) {
+        super(p, pad.resampling());
         this.height = Check.positive(name(), "height", height);
         this.width = Check.positive(name(), "width", width);
+        this.pad = pad;
+    }
+
+    public RandomCrop(int height, int width, double p) {
+        this(height, width, PadOptions.none(), p);
     }
 
     public RandomCrop(int height, int width) {
@@ -33,24 +45,29 @@ public final class RandomCrop extends SpatialTransform<RandomCrop.Position> {
 
     public static RandomCrop fromDict(Params r) {
         int[] size = Crops.size(r);
-        r.ignore("pad_if_needed", "pad_mode", "pad_position", "fill", "fill_mask", "border_mode");
-        return new RandomCrop(size[0], size[1], r.p(1.0));
+        return new RandomCrop(size[0], size[1], PadOptions.read(r), r.p(1.0));
     }
 
     @Override
-    public Position sampleParams(Sample sample, RandomGenerator rng) {
-        return new Position(rng.nextDouble(), rng.nextDouble());
+    public Position sampleParams(Sample s, RandomGenerator rng) {
+        Pads pads = pad.padIfNeeded() ? Pads.forCrop(s.height(), s.width(), height, width, pad.position(), rng) : Pads.none();
+        return new Position(rng.nextDouble(), rng.nextDouble(), pads.padTop(), pads.padBottom(), pads.padLeft(), pads.padRight());
     }
 
     @Override
     protected Geometry geometry(Sample s, Position p) {
-        Crops.requireFits(name(), s.height(), s.width(), height, width);
-        int[] c = Crops.random(s.height(), s.width(), height, width, p.hStart(), p.wStart());
-        return AffineGeometry.crop(c[0], c[1], c[2], c[3]);
+        Pads pads = new Pads(p.padTop(), p.padBottom(), p.padLeft(), p.padRight());
+        int h = s.height() + pads.padTop() + pads.padBottom(), w = s.width() + pads.padLeft() + pads.padRight();
+        Crops.requireFits(name(), h, w, height, width);
+        int[] c = Crops.random(h, w, height, width, p.hStart(), p.wStart());
+        AffineGeometry crop = AffineGeometry.crop(c[0], c[1], c[2], c[3]);
+        return pads.isNone() ? crop : pads.geometry(s.width(), s.height()).then(crop);
     }
 
     @Override
     protected Map<String, Object> args() {
-        return Crops.sizeArgs(height, width);
+        Map<String, Object> m = Crops.sizeArgs(height, width);
+        pad.putArgs(m);
+        return m;
     }
 }

@@ -14,8 +14,9 @@ import org.augment4j.transform.SpatialTransform;
 
 /**
  * Crops a random region whose height is drawn from {@code min_max_height} (width = height × {@code w2h_ratio}), then
- * resizes it to {@code height × width} (2.x: {@code size}). Albumentations' {@code RandomSizedCrop}: interpolation 1,
- * mask_interpolation 0, w2h_ratio 1.0, p = 1. Targets: image, mask, bboxes, keypoints.
+ * resizes it to {@code size = [height, width]} (1.3: {@code height}, {@code width}). Albumentations'
+ * {@code RandomSizedCrop}: min_max_height and size required, w2h_ratio 1.0, interpolation 1, mask_interpolation 0,
+ * p = 1. Targets: image, mask, bboxes, keypoints (scaled as {@code x·s}).
  *
  * <p>A sampled crop larger than the image is clamped to the image, so a (412, 612) range works on a 512 × 512 photo.
  */
@@ -67,8 +68,7 @@ public final class RandomSizedCrop extends SpatialTransform<RandomSizedCrop.Wind
     protected Map<String, Object> args() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("min_max_height", minMaxHeight);
-        m.put("height", height);
-        m.put("width", width);
+        m.put("size", java.util.List.of(height, width));
         m.put("w2h_ratio", w2hRatio);
         m.put("interpolation", resampling.interpolation());
         m.put("mask_interpolation", resampling.maskInterpolation());
