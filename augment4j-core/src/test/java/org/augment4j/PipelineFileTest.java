@@ -29,7 +29,10 @@ class PipelineFileTest {
     @MethodSource("registered")
     void roundTripsEveryTransform(String name) {
         Map<String, Object> params = switch (name) {
-            case "Resize", "CenterCrop", "RandomCrop" -> Map.of("height", 32, "width", 48);
+            case "Resize", "CenterCrop", "RandomCrop", "AtLeastOneBBoxRandomCrop", "RandomSizedBBoxSafeCrop", "CropNonEmptyMaskIfExists" ->
+                    Map.of("height", 32, "width", 48);
+            case "RandomResizedCrop" -> Map.of("size", List.of(32, 48));
+            case "CropAndPad" -> Map.of("px", 4);
             case "RandomSizedCrop" -> Map.of("min_max_height", List.of(20, 30), "height", 32, "width", 48);
             default -> Map.of();
         };

@@ -99,7 +99,7 @@ public final class CropAndPad extends BasicTransform<CropAndPad.Amounts> {
 
     /** One stage; the previous stage's matrices are released unless they are the input's. */
     private static Sample step(Sample input, Sample current, AffineGeometry g, Resampling r) {
-        Sample next = SpatialTransform.applyGeometry(current, g, r);
+        Sample next = SpatialTransform.applyGeometry(current, g, r, "CropAndPad");
         if (current != input) Sample.releaseReplaced(current, next, input.mats());
         return next;
     }
