@@ -87,7 +87,10 @@ public final class RandomGridShuffle extends BasicTransform<RandomGridShuffle.Sh
         int[] m = p.mapping();
         Check.that(t != null && m != null && t.length == m.length, name(), "tiles and mapping must have the same length");
         for (int i = 0; i < t.length; i++) {
-            Check.that(t[i].length == 4 && t[i][0] >= 0 && t[i][1] >= 0 && t[i][2] <= h && t[i][3] <= w, name(), "tile " + i + " is not inside the image");
+            Check.that(t[i].length == 4 && t[i][0] >= 0 && t[i][1] >= 0 && t[i][2] <= h && t[i][3] <= w, name(),
+                    "tile " + i + " " + java.util.Arrays.toString(t[i]) + " is not inside the " + w + "x" + h + " image");
+        }
+        for (int i = 0; i < t.length; i++) {
             Check.that(m[i] >= 0 && m[i] < t.length, name(), "mapping[" + i + "] = " + m[i] + " is not a tile");
             int[] to = t[m[i]];
             Check.that(to[2] - to[0] == t[i][2] - t[i][0] && to[3] - to[1] == t[i][3] - t[i][1], name(), "tile " + i + " maps onto a tile of another size");
