@@ -51,7 +51,10 @@ final class Homographies {
         return new double[][] {tl, tr, br, bl};
     }
 
-    /** {width, height} of the ordered quadrilateral: its longer opposite sides, at least 2, truncated. */
+    /**
+     * {width, height} of the ordered quadrilateral: its longer opposite sides, at least 2, truncated. (2.0.8 also nudges
+     * the corners of a side shorter than 2 px apart; the 0.32 jitter cap allows that only on images under 4 px wide.)
+     */
     static int[] size(double[][] q) {
         double w = Math.max(Math.max(dist(q[1], q[0]), 2), Math.max(dist(q[2], q[3]), 2));
         double h = Math.max(Math.max(dist(q[2], q[1]), 2), Math.max(dist(q[3], q[0]), 2));
@@ -68,11 +71,14 @@ final class Homographies {
         return transform(q, new double[][] {{0, 0}, {w, 0}, {w, h}, {0, h}});
     }
 
+    /** A homography and the canvas that holds its image of the frame. */
+    record Expanded(Matrix matrix, int width, int height) {}
+
     /**
-     * {@code m} moved so the image of the frame {@code [0, w] × [0, h]} starts at the origin (rounded to whole pixels),
-     * and the size of the canvas that holds it: {matrix, width, height} as Albumentations' fit_output.
+     * {@code m} moved so the image of the frame {@code [0, w] × [0, h]} starts at the origin (corners rounded to whole
+     * pixels, half to even, as numpy), and the canvas that holds it, as Albumentations' fit_output.
      */
-    static Object[] expand(Matrix m, int w, int h) {
+    static Expanded expand(Matrix m, int w, int h) {
         double[][] rect = {{0, 0}, {w, 0}, {w, h}, {0, h}};
         double[][] dst = new double[4][];
         double minX = Double.MAX_VALUE, minY = Double.MAX_VALUE;
@@ -89,7 +95,7 @@ final class Homographies {
             maxX = Math.max(maxX, p[0]);
             maxY = Math.max(maxY, p[1]);
         }
-        return new Object[] {transform(rect, dst), Math.max(1, (int) maxX), Math.max(1, (int) maxY)};
+        return new Expanded(transform(rect, dst), Math.max(1, (int) maxX), Math.max(1, (int) maxY));
     }
 
     /** OpenCV's getPerspectiveTransform of four single-precision point pairs. */

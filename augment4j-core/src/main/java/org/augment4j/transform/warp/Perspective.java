@@ -65,8 +65,8 @@ public final class Perspective extends SpatialTransform<Perspective.Homography> 
         Matrix m = Homographies.rectify(quad, w, h);
         int[] size = Homographies.size(quad);
         if (fitOutput) {
-            Object[] e = Homographies.expand(m, w, h);
-            return new Homography(((Matrix) e[0]).values(), (Integer) e[2], (Integer) e[1]);
+            Homographies.Expanded e = Homographies.expand(m, w, h);
+            return new Homography(e.matrix().values(), e.height(), e.width());
         }
         return new Homography(m.values(), size[1], size[0]);
     }
