@@ -16,13 +16,19 @@ import org.augment4j.transform.Resampling;
 import org.augment4j.transform.SpatialTransform;
 
 /**
- * Scales, translates, rotates and shears about the image centre in one warp. Albumentations' {@code Affine}:
- * scale (default 1), translate_percent or translate_px (default none), rotate (default 0, degrees), shear (default 0,
- * degrees; x and y), each a number, a [min, max] range or {x, y}; interpolation 1, mask_interpolation 0, fill / fill_mask
- * 0 (1.3: cval / cval_mask), border_mode 0 (1.3: mode), fit_output false, keep_ratio false,
- * rotate_method "largest_box", p = 0.5. Targets: image, mask, bboxes, keypoints (angle + θ, scale × max(sx, sy)).
- * The matrix is Albumentations': shear-y, then scale/rotate/shear-x/translate, about the centre
- * ({@code w/2 − 0.5, h/2 − 0.5}).
+ * Scales, translates, rotates and shears about the image centre in one warp. Albumentations' {@code Affine} (2.0.8):
+ * scale (default 1), translate_percent or translate_px (default none: no translation), rotate (default 0, degrees),
+ * shear (default 0, degrees), each a number, a [min, max] range or {x, y} (an axis missing from {x, y} is 1.0 for scale
+ * and — as 2.0.8 does — for shear, 0 for translations); interpolation 1, mask_interpolation 0, fill / fill_mask 0
+ * (1.3: cval / cval_mask), border_mode 0 (1.3: mode), fit_output false, keep_ratio false (true needs equal x and y
+ * scale ranges), rotate_method "largest_box", balanced_scale false (true: each axis' scale is drawn from [min, 1] or
+ * [1, max] with equal odds), p = 0.5. Targets: image, mask, bboxes, keypoints (angle + θ, scale × max(sx, sy)).
+ *
+ * <p>The matrix is 2.0.8's: about the centre {@code (w/2 − 0.5, h/2 − 0.5)}, scale, then rotate, then shear
+ * ({@code [[1, tan(−shx)], [tan(−shy), 1]]}), then translate (translate_percent truncated to whole pixels).
+ * fit_output grows the canvas to hold the warped image edges and moves it in. Boxes follow that centre matrix applied to
+ * pixel-edge corners, as 1.3.1 did (the golden cases pin it); 2.0.8 uses the same map about {@code (w/2, h/2)}, a
+ * sub-pixel difference. 2.0.8's extra reflected copies of labels under reflecting border modes are not made.
  */
 public final class Affine extends SpatialTransform<Affine.Sampled> {
     /** The sampled parameters: scales, translation in pixels, rotation and shears in degrees. */
@@ -36,92 +42,117 @@ public final class Affine extends SpatialTransform<Affine.Sampled> {
     private final boolean fitOutput;
     private final boolean keepRatio;
     private final BoxMethod rotateMethod;
+    private final boolean balancedScale;
 
     public Affine(AxisRanges scale, AxisRanges translatePercent, AxisRanges translatePx, Range rotate, AxisRanges shear,
-                  Resampling resampling, boolean fitOutput, boolean keepRatio, BoxMethod rotateMethod, double p) {
+                  Resampling resampling, boolean fitOutput, boolean keepRatio, BoxMethod rotateMethod, boolean balancedScale, double p) {
         super(p, resampling);
-        Check.that(scale.x().min() > 0 && scale.y().min() > 0, name(), "scale must be > 0, got " + scale);
+        Check.that(scale.x().min() > 0 && scale.y().min() > 0 && scale.x().min() <= scale.x().max() && scale.y().min() <= scale.y().max(),
+                name(), "scale must be ranges (min <= max) of values > 0, got " + scale);
         Check.that(translatePercent == null || translatePx == null, name(), "give translate_percent or translate_px, not both");
+        Check.that(!keepRatio || scale.same(), name(), "keep_ratio needs identical x and y scale ranges, got " + scale);
         this.scale = scale;
-        this.translatePercent = translatePx == null && translatePercent == null ? AxisRanges.both(Range.fixed(0)) : translatePercent;
-        this.translatePx = translatePx;
+        this.translatePercent = translatePercent;
+        this.translatePx = translatePx == null && translatePercent == null ? AxisRanges.both(Range.fixed(0)) : translatePx;
         this.rotate = rotate;
         this.shear = shear;
         this.fitOutput = fitOutput;
         this.keepRatio = keepRatio;
         this.rotateMethod = rotateMethod;
+        this.balancedScale = balancedScale;
+    }
+
+    public Affine(AxisRanges scale, AxisRanges translatePercent, AxisRanges translatePx, Range rotate, AxisRanges shear,
+                  Resampling resampling, boolean fitOutput, boolean keepRatio, BoxMethod rotateMethod, double p) {
+        this(scale, translatePercent, translatePx, rotate, shear, resampling, fitOutput, keepRatio, rotateMethod, false, p);
     }
 
     public static Affine fromDict(Params r) {
-        r.ignore("balanced_scale");
-        return new Affine(AxisRanges.read(r, "scale", AxisRanges.both(Range.fixed(1))),
-                AxisRanges.read(r, "translate_percent", null), AxisRanges.read(r, "translate_px", null),
-                r.range("rotate", Range.fixed(0), Params.Scalar.FIXED), AxisRanges.read(r, "shear", AxisRanges.both(Range.fixed(0))),
+        return new Affine(AxisRanges.read(r, "scale", AxisRanges.both(Range.fixed(1)), 1.0),
+                AxisRanges.read(r, "translate_percent", null, 0.0), AxisRanges.read(r, "translate_px", null, 0.0),
+                r.range("rotate", Range.fixed(0), Params.Scalar.FIXED), AxisRanges.read(r, "shear", AxisRanges.both(Range.fixed(0)), 1.0),
                 r.resampling(1, 0), r.bool("fit_output", false), r.bool("keep_ratio", false),
-                BoxMethod.of(r.string("rotate_method", "largest_box")), r.p(0.5));
+                BoxMethod.of(r.string("rotate_method", "largest_box")), r.bool("balanced_scale", false), r.p(0.5));
     }
 
     @Override
     public Sampled sampleParams(Sample s, RandomGenerator rng) {
         double tx, ty;
         if (translatePx != null) {
-            tx = translatePx.x().randint(rng);
-            ty = translatePx.y().randint(rng);
+            tx = Range.of((int) translatePx.x().min(), (int) translatePx.x().max()).randint(rng);
+            ty = Range.of((int) translatePx.y().min(), (int) translatePx.y().max()).randint(rng);
         } else {
-            tx = translatePercent.x().uniform(rng) * s.width();
-            ty = translatePercent.y().uniform(rng) * s.height();
+            tx = (int) (translatePercent.x().uniform(rng) * s.width());
+            ty = (int) (translatePercent.y().uniform(rng) * s.height());
         }
         double shx = shear.x().uniform(rng), shy = shear.y().uniform(rng);
-        double sx = scale.x().uniform(rng), sy = scale.y().uniform(rng);
+        double sx = scale(scale.x(), rng), sy = scale(scale.y(), rng);
         if (keepRatio) sy = sx;
         return new Sampled(sx, sy, tx, ty, rotate.uniform(rng), shx, shy);
     }
 
+    /** One axis' scale; balanced: first a fair choice between [min, 1] and [1, max] where both exist. */
+    private double scale(Range r, RandomGenerator rng) {
+        if (!balancedScale) return r.uniform(rng);
+        boolean below = r.min() < 1, above = r.max() > 1;
+        if (below && above) return rng.nextBoolean() ? Range.of(r.min(), 1).uniform(rng) : Range.of(1, r.max()).uniform(rng);
+        if (below) return Range.of(r.min(), 1).uniform(rng);
+        if (above) return Range.of(1, r.max()).uniform(rng);
+        return 1.0;
+    }
+
     @Override
     protected Geometry geometry(Sample s, Sampled p) {
-        int w = s.width(), h = s.height();
-        Matrix m = matrix(p, w, h);
+        return geometry(p, s.width(), s.height(), fitOutput, rotateMethod, false);
+    }
+
+    /**
+     * The geometry of sampled parameters on a {@code w × h} image. Boxes follow the centre matrix ({@code edgeBoxes}
+     * false, as 1.3.1) or 2.0.8's box matrix about {@code (w/2, h/2)} (true). Keypoint angles gain the matrix rotation.
+     */
+    static AffineGeometry geometry(Sampled p, int w, int h, boolean fitOutput, BoxMethod method, boolean edgeBoxes) {
+        Matrix m = matrix(p, w / 2.0 - 0.5, h / 2.0 - 0.5);
+        Matrix b = edgeBoxes ? matrix(p, w / 2.0, h / 2.0) : m;
         int ow = w, oh = h;
         if (fitOutput) {
-            double[][] corners = {m.apply(0, 0), m.apply(0, h - 1), m.apply(w - 1, h - 1), m.apply(w - 1, 0)};
-            double minX = Double.MAX_VALUE, minY = Double.MAX_VALUE, maxX = -Double.MAX_VALUE, maxY = -Double.MAX_VALUE;
-            for (double[] c : corners) {
-                minX = Math.min(minX, c[0]);
-                minY = Math.min(minY, c[1]);
-                maxX = Math.max(maxX, c[0]);
-                maxY = Math.max(maxY, c[1]);
-            }
-            m = m.then(Matrix.translation(-minX, -minY));
-            ow = (int) Math.ceil(maxX - minX + 1);
-            oh = (int) Math.ceil(maxY - minY + 1);
+            double[] f = fit(m, w, h);
+            m = m.then(Matrix.translation(-f[0], -f[1]));
+            ow = (int) f[2];
+            oh = (int) f[3];
+            double[] fb = edgeBoxes ? fit(b, w, h) : f;
+            b = edgeBoxes ? b.then(Matrix.translation(-fb[0], -fb[1])) : m;
         }
-        // Albumentations reads the keypoint rotation off the matrix and maps box corners with the centre matrix itself.
         KeypointRule rule = KeypointRule.rotate(Math.atan2(-m.get(1, 0), m.get(0, 0)), Math.max(p.scaleX(), p.scaleY()));
-        return AffineGeometry.of(m, rule, ow, oh).withBoxMatrix(m).withBoxMethod(rotateMethod);
+        return AffineGeometry.of(m, rule, ow, oh).withBoxMatrix(b).withBoxMethod(method);
     }
 
-    /** Albumentations' Affine matrix (skimage conventions; the user's rotation and shears are negated, as there). */
-    static Matrix matrix(Sampled p, int w, int h) {
-        double cx = w / 2.0 - 0.5, cy = h / 2.0 - 0.5;
-        double rot = Math.toRadians(-p.rotate());
-        Matrix shearY = skimage(1, 1, -Math.PI / 2, 0, 0, 0)
-                .then(skimage(1, 1, 0, Math.toRadians(-p.shearY()), 0, 0))
-                .then(skimage(1, 1, Math.PI / 2, 0, 0, 0));
-        Matrix main = skimage(p.scaleX(), p.scaleY(), rot, Math.toRadians(-p.shearX()), p.translateX(), p.translateY());
-        return Matrix.translation(-cx, -cy).then(shearY).then(main).then(Matrix.translation(cx, cy));
+    /** 2.0.8's matrix: about {@code (cx, cy)}, scale, rotate, shear, translate. */
+    static Matrix matrix(Sampled p, double cx, double cy) {
+        double r = Math.toRadians(p.rotate() % 360);
+        Matrix rot = Matrix.affine(Math.cos(r), Math.sin(r), 0, -Math.sin(r), Math.cos(r), 0);
+        Matrix shear = Matrix.affine(1, Math.tan(Math.toRadians(-p.shearX())), 0, Math.tan(Math.toRadians(-p.shearY())), 1, 0);
+        return Matrix.translation(-cx, -cy).then(Matrix.scale(p.scaleX(), p.scaleY())).then(rot).then(shear)
+                .then(Matrix.translation(p.translateX(), p.translateY())).then(Matrix.translation(cx, cy));
     }
 
-    /** skimage's {@code AffineTransform(scale, rotation, shear, translation)} matrix. */
-    private static Matrix skimage(double sx, double sy, double rotation, double shear, double tx, double ty) {
-        return Matrix.affine(sx * Math.cos(rotation), -sy * Math.sin(rotation + shear), tx,
-                sx * Math.sin(rotation), sy * Math.cos(rotation + shear), ty);
+    /** {minX, minY, width, height} of the canvas holding the warped image edges (floor / ceil, + 1 as 2.0.8). */
+    private static double[] fit(Matrix m, int w, int h) {
+        double minX = Double.MAX_VALUE, minY = Double.MAX_VALUE, maxX = -Double.MAX_VALUE, maxY = -Double.MAX_VALUE;
+        for (double[] c : new double[][] {m.apply(0, 0), m.apply(w, 0), m.apply(w, h), m.apply(0, h)}) {
+            minX = Math.min(minX, c[0]);
+            minY = Math.min(minY, c[1]);
+            maxX = Math.max(maxX, c[0]);
+            maxY = Math.max(maxY, c[1]);
+        }
+        double x0 = Math.floor(minX), y0 = Math.floor(minY);
+        return new double[] {x0, y0, Math.ceil(maxX) - x0 + 1, Math.ceil(maxY) - y0 + 1};
     }
 
     @Override
     protected Map<String, Object> args() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("scale", scale.toJson());
-        m.put("translate_percent", translatePx == null ? translatePercent.toJson() : null);
+        m.put("translate_percent", translatePercent == null ? null : translatePercent.toJson());
         m.put("translate_px", translatePx == null ? null : translatePx.toJson());
         m.put("rotate", rotate);
         m.put("shear", shear.toJson());
@@ -129,6 +160,7 @@ public final class Affine extends SpatialTransform<Affine.Sampled> {
         m.put("fit_output", fitOutput);
         m.put("keep_ratio", keepRatio);
         m.put("rotate_method", rotateMethod.id());
+        m.put("balanced_scale", balancedScale);
         return m;
     }
 }

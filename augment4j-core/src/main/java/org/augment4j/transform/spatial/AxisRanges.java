@@ -15,17 +15,29 @@ public record AxisRanges(Range x, Range y) {
 
     /**
      * Reads a number ({@code [v, v]} on both axes), a {@code [min, max]} pair (both axes), or an object with {@code x}
-     * and/or {@code y} (each a number or a pair; a missing axis takes {@code def}).
+     * and/or {@code y} (each a number or a pair); a missing axis takes {@code def}'s.
      */
     public static AxisRanges read(Params r, String name, AxisRanges def) {
+        return read(r, name, def, def == null ? 0 : Double.NaN);
+    }
+
+    /**
+     * As {@link #read(Params, String, AxisRanges)}, but an axis missing from an {@code {x, y}} object is the fixed
+     * value {@code missingAxis} (Albumentations 2.0.8: 1.0 for scale and shear, 0 for translations); NaN means "take
+     * {@code def}'s axis". An object must name at least one axis.
+     */
+    public static AxisRanges read(Params r, String name, AxisRanges def, double missingAxis) {
         Object v = r.raw(name);
         if (v == null) return def;
         if (v instanceof Map<?, ?> m) {
             for (Object k : m.keySet()) {
                 if (!"x".equals(k) && !"y".equals(k)) throw r.error(name, "may only have keys x and y, got " + k);
             }
-            return new AxisRanges(m.containsKey("x") ? range(r, name + ".x", m.get("x")) : def.x(),
-                    m.containsKey("y") ? range(r, name + ".y", m.get("y")) : def.y());
+            if (m.isEmpty()) throw r.error(name, "must name at least one of x and y");
+            Range missX = Double.isNaN(missingAxis) ? def.x() : Range.fixed(missingAxis);
+            Range missY = Double.isNaN(missingAxis) ? def.y() : Range.fixed(missingAxis);
+            return new AxisRanges(m.get("x") != null ? range(r, name + ".x", m.get("x")) : missX,
+                    m.get("y") != null ? range(r, name + ".y", m.get("y")) : missY);
         }
         return both(range(r, name, v));
     }
@@ -36,6 +48,11 @@ public record AxisRanges(Range x, Range y) {
             return Range.of(a.doubleValue(), b.doubleValue());
         }
         throw r.error(name, "must be a number, a [min, max] pair or {x: ..., y: ...}, got " + v);
+    }
+
+    /** True when both axes have the same range. */
+    public boolean same() {
+        return x.equals(y);
     }
 
     public Map<String, Object> toJson() {

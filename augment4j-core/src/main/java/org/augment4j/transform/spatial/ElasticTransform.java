@@ -22,12 +22,14 @@ import org.bytedeco.opencv.opencv_core.Size;
 
 /**
  * Elastic deformation (Simard et al. 2003): a random displacement field, smoothed by a Gaussian of {@code sigma} and
- * scaled by {@code alpha}, moves every pixel. Albumentations' {@code ElasticTransform}: alpha 1, sigma 50,
- * interpolation 1, border_mode 4 (reflect_101), fill / fill_mask 0 (1.3: value / mask_value), approximate false
- * (true: a fixed 17 × 17 kernel), same_dxdy false, noise_distribution "gaussian" ("uniform" as 1.3), mask_interpolation 0,
- * p = 0.5; 1.3's {@code alpha_affine} (a random affine jitter of three points by up to that many pixels) is accepted,
- * default 0. Targets: image, mask, bboxes (re-fitted around the warped box region, so they stay tight) and keypoints
- * (moved with the pixels under them) — which Albumentations 1.3 could not do.
+ * scaled by {@code alpha}, moves every pixel. Albumentations' {@code ElasticTransform} (2.0.8): alpha 1 (>= 0), sigma 50
+ * (>= 1), interpolation 1, mask_interpolation 0, border_mode 0 (constant), fill / fill_mask 0 (1.3: value /
+ * mask_value), approximate false (true: a fixed 17 × 17 kernel), same_dxdy false, noise_distribution "gaussian"
+ * (standard normal noise divided by its largest magnitude, so in [-1, 1]) or "uniform" (in [-1, 1], as 1.3),
+ * keypoint_remapping_method "mask" or "direct" (accepted and recorded; keypoints here always follow the exact map),
+ * p = 0.5. The noise is blurred with a replicated border. 1.3's {@code alpha_affine} (a random affine jitter of three
+ * points by up to that many pixels) is accepted, default 0, and written only when set. Targets: image, mask, bboxes
+ * (re-fitted around the warped box region, so they stay tight) and keypoints (moved with the pixels under them).
  */
 public final class ElasticTransform extends SpatialTransform<ElasticTransform.Field> {
     /** The seed of the sampled displacement field (the field itself is regenerated from it, so it can be replayed). */
@@ -39,12 +41,16 @@ public final class ElasticTransform extends SpatialTransform<ElasticTransform.Fi
     private final boolean approximate;
     private final boolean sameDxDy;
     private final boolean gaussian;
+    private final String keypointRemappingMethod;
 
     public ElasticTransform(double alpha, double sigma, double alphaAffine, Resampling resampling, boolean approximate,
-                            boolean sameDxDy, String noiseDistribution, double p) {
+                            boolean sameDxDy, String noiseDistribution, String keypointRemappingMethod, double p) {
         super(p, resampling);
         this.alpha = Check.between(name(), "alpha", alpha, 0, 1e6);
-        this.sigma = Check.between(name(), "sigma", sigma, 1e-6, 1e6);
+        this.sigma = Check.between(name(), "sigma", sigma, 1, 1e6);
+        Check.that("mask".equals(keypointRemappingMethod) || "direct".equals(keypointRemappingMethod), name(),
+                "keypoint_remapping_method must be 'mask' or 'direct', got '" + keypointRemappingMethod + "'");
+        this.keypointRemappingMethod = keypointRemappingMethod;
         this.alphaAffine = Check.between(name(), "alpha_affine", alphaAffine, 0, 1e6);
         String nd = noiseDistribution.toLowerCase(Locale.ROOT);
         Check.that(nd.equals("gaussian") || nd.equals("uniform"), name(), "noise_distribution must be 'gaussian' or 'uniform', got '" + noiseDistribution + "'");
@@ -53,14 +59,20 @@ public final class ElasticTransform extends SpatialTransform<ElasticTransform.Fi
         this.sameDxDy = sameDxDy;
     }
 
-    /** Albumentations' defaults. */
+    public ElasticTransform(double alpha, double sigma, double alphaAffine, Resampling resampling, boolean approximate,
+                            boolean sameDxDy, String noiseDistribution, double p) {
+        this(alpha, sigma, alphaAffine, resampling, approximate, sameDxDy, noiseDistribution, "mask", p);
+    }
+
+    /** Albumentations 2.0.8's defaults. */
     public ElasticTransform() {
-        this(1, 50, 0, new Resampling(1, 0, 4, org.augment4j.transform.Fill.zero(), org.augment4j.transform.Fill.zero()), false, false, "gaussian", 0.5);
+        this(1, 50, 0, Resampling.defaults(), false, false, "gaussian", "mask", 0.5);
     }
 
     public static ElasticTransform fromDict(Params r) {
-        return new ElasticTransform(r.dbl("alpha", 1), r.dbl("sigma", 50), r.dbl("alpha_affine", 0), r.resampling(1, 4),
-                r.bool("approximate", false), r.bool("same_dxdy", false), r.string("noise_distribution", "gaussian"), r.p(0.5));
+        return new ElasticTransform(r.dbl("alpha", 1), r.dbl("sigma", 50), r.dbl("alpha_affine", 0), r.resampling(1, 0),
+                r.bool("approximate", false), r.bool("same_dxdy", false), r.string("noise_distribution", "gaussian"),
+                r.string("keypoint_remapping_method", "mask"), r.p(0.5));
     }
 
     @Override
@@ -74,23 +86,46 @@ public final class ElasticTransform extends SpatialTransform<ElasticTransform.Fi
         try (RNG rng = new RNG(f.seed())) {
             Mat dx = noise(rng, h, w);
             Mat dy = sameDxDy ? dx.clone() : noise(rng, h, w);
+            if (gaussian) normalize(dx, dy);
+            smooth(dx);
+            if (sameDxDy) dx.copyTo(dy);
+            else smooth(dy);
             Matrix inverseJitter = alphaAffine > 0 ? affineJitter(rng, w, h).inverse() : Matrix.identity();
             fillMaps(dx, dy, inverseJitter);
             return new DisplacementGeometry(dx, dy);
         }
     }
 
-    /** A smoothed noise field scaled by alpha. */
+    /** Raw noise: standard normal, or uniform in [-1, 1). */
     private Mat noise(RNG rng, int h, int w) {
         Mat field = new Mat(h, w, CV_32F);
         try (Mat a = Mats.scalarMat(gaussian ? 0 : -1); Mat b = Mats.scalarMat(1)) {
             rng._fill(field, gaussian ? RNG.NORMAL : RNG.UNIFORM, a, b);
         }
+        return field;
+    }
+
+    /** Divides both fields by their largest magnitude, as 2.0.8 does for Gaussian noise. */
+    private static void normalize(Mat dx, Mat dy) {
+        double maxAbs = 0;
+        for (Mat m : new Mat[] {dx, dy}) {
+            double[] lo = new double[1], hi = new double[1];
+            org.bytedeco.opencv.global.opencv_core.minMaxLoc(m, lo, hi, null, null, null);
+            maxAbs = Math.max(maxAbs, Math.max(Math.abs(lo[0]), Math.abs(hi[0])));
+        }
+        if (maxAbs > 1e-6) {
+            dx.convertTo(dx, CV_32F, 1 / maxAbs, 0);
+            dy.convertTo(dy, CV_32F, 1 / maxAbs, 0);
+        }
+    }
+
+    /** Blurs by sigma (replicated border) and scales by alpha, in place. */
+    private void smooth(Mat field) {
         try (Size k = approximate ? new Size(17, 17) : new Size(0, 0)) {
-            org.bytedeco.opencv.global.opencv_imgproc.GaussianBlur(field, field, k, sigma);
+            org.bytedeco.opencv.global.opencv_imgproc.GaussianBlur(field, field, k, sigma, 0,
+                    org.bytedeco.opencv.global.opencv_core.BORDER_REPLICATE, 0);
         }
         field.convertTo(field, CV_32F, alpha, 0);
-        return field;
     }
 
     /** 1.3's alpha_affine: three points around the centre, each moved by up to alpha_affine pixels. */
@@ -129,11 +164,12 @@ public final class ElasticTransform extends SpatialTransform<ElasticTransform.Fi
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("alpha", alpha);
         m.put("sigma", sigma);
-        m.put("alpha_affine", alphaAffine);
+        if (alphaAffine != 0) m.put("alpha_affine", alphaAffine);
         resampling.putArgs(m);
         m.put("approximate", approximate);
         m.put("same_dxdy", sameDxDy);
         m.put("noise_distribution", gaussian ? "gaussian" : "uniform");
+        m.put("keypoint_remapping_method", keypointRemappingMethod);
         return m;
     }
 }

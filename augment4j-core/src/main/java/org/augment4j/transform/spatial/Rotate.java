@@ -19,7 +19,7 @@ import org.augment4j.transform.SpatialTransform;
  * Rotates by an angle drawn from {@code limit} (degrees, counter-clockwise on screen) about the image centre.
  * Albumentations' {@code Rotate}: limit (-90, 90) (a scalar x means (-x, x)), interpolation 1, border_mode 0
  * (constant, as 2.x), fill / fill_mask 0 (1.3: value / mask_value), rotate_method "largest_box", crop_border false,
- * p = 0.5. Targets: image, mask, bboxes, keypoints (angle + θ). With crop_border, the result is cropped to the largest
+ * mask_interpolation 0 (nearest), p = 0.5. Targets: image, mask, bboxes, keypoints (angle + θ). With crop_border, the result is cropped to the largest
  * upright rectangle free of border pixels.
  */
 public final class Rotate extends SpatialTransform<Rotate.Angle> {

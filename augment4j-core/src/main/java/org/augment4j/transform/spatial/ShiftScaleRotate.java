@@ -4,11 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 import org.augment4j.Sample;
-import org.augment4j.geometry.AffineGeometry;
 import org.augment4j.geometry.BoxMethod;
 import org.augment4j.geometry.Geometry;
-import org.augment4j.geometry.KeypointRule;
-import org.augment4j.geometry.Matrix;
 import org.augment4j.serial.Params;
 import org.augment4j.transform.Check;
 import org.augment4j.transform.Range;
@@ -16,16 +13,15 @@ import org.augment4j.transform.Resampling;
 import org.augment4j.transform.SpatialTransform;
 
 /**
- * Shifts, scales and rotates in one affine warp about the image centre. Albumentations' {@code ShiftScaleRotate}:
- * shift_limit (-0.0625, 0.0625) as fractions of the size (shift_limit_x / shift_limit_y override it per axis),
- * scale_limit (-0.1, 0.1) added to 1, rotate_limit (-45, 45) degrees (scalars mean ±x), interpolation 1,
- * border_mode 0 (constant, as 2.x), fill / fill_mask 0 (1.3: value / mask_value), rotate_method "largest_box",
- * p = 0.5. Targets: image, mask, bboxes, keypoints (angle + θ, scale × s).
+ * Shifts, scales and rotates in one affine warp about the image centre. Albumentations' {@code ShiftScaleRotate}, which
+ * 2.0.8 runs as an {@link Affine}: shift_limit (-0.0625, 0.0625) as fractions of the size (shift_limit_x /
+ * shift_limit_y override it per axis; shifts are truncated to whole pixels), scale_limit (-0.1, 0.1) added to 1 (x and
+ * y are drawn independently, as 2.0.8 does), rotate_limit (-45, 45) degrees (scalars mean ±x), interpolation 1,
+ * mask_interpolation 0, border_mode 0 (constant), fill / fill_mask 0 (1.3: value / mask_value),
+ * rotate_method "largest_box", p = 0.5. Targets: image, mask, bboxes (2.0.8's box matrix about (w/2, h/2)),
+ * keypoints (angle + θ, scale × max(sx, sy)).
  */
-public final class ShiftScaleRotate extends SpatialTransform<ShiftScaleRotate.Sampled> {
-    /** The sampled rotation (degrees), scale and shifts (fractions of width and height). */
-    public record Sampled(double angle, double scale, double dx, double dy) {}
-
+public final class ShiftScaleRotate extends SpatialTransform<Affine.Sampled> {
     private final Range shiftX;
     private final Range shiftY;
     private final Range scale;
@@ -56,15 +52,15 @@ public final class ShiftScaleRotate extends SpatialTransform<ShiftScaleRotate.Sa
     }
 
     @Override
-    public Sampled sampleParams(Sample sample, RandomGenerator rng) {
-        return new Sampled(rotate.uniform(rng), scale.uniform(rng), shiftX.uniform(rng), shiftY.uniform(rng));
+    public Affine.Sampled sampleParams(Sample s, RandomGenerator rng) {
+        double tx = (int) (shiftX.uniform(rng) * s.width()), ty = (int) (shiftY.uniform(rng) * s.height());
+        double sx = scale.uniform(rng), sy = scale.uniform(rng);
+        return new Affine.Sampled(sx, sy, tx, ty, rotate.uniform(rng), 0, 0);
     }
 
     @Override
-    protected Geometry geometry(Sample s, Sampled p) {
-        int w = s.width(), h = s.height();
-        Matrix m = Matrix.rotation((w - 1) / 2.0, (h - 1) / 2.0, p.angle(), p.scale()).then(Matrix.translation(p.dx() * w, p.dy() * h));
-        return AffineGeometry.of(m, KeypointRule.rotate(Math.toRadians(p.angle()), p.scale()), w, h).withBoxMethod(rotateMethod);
+    protected Geometry geometry(Sample s, Affine.Sampled p) {
+        return Affine.geometry(p, s.width(), s.height(), false, rotateMethod, true);
     }
 
     @Override

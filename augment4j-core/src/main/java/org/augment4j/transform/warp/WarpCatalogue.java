@@ -10,5 +10,12 @@ public final class WarpCatalogue {
     private WarpCatalogue() {}
 
     public static void register(BiConsumer<String, Function<Params, Transform>> r) {
+        r.accept("D4", D4::fromDict);
+        r.accept("SquareSymmetry", SquareSymmetry::fromDict);
+        r.accept("Flip", Flip::fromDict);
+        r.accept("SafeRotate", SafeRotate::fromDict);
+        r.accept("Perspective", Perspective::fromDict);
+        r.accept("Morphological", Morphological::fromDict);
+        r.accept("RandomGridShuffle", RandomGridShuffle::fromDict);
     }
 }

@@ -1,0 +1,93 @@
+package org.augment4j.transform.warp;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.random.RandomGenerator;
+import org.augment4j.Sample;
+import org.augment4j.geometry.Geometry;
+import org.augment4j.geometry.Matrix;
+import org.augment4j.geometry.ProjectiveGeometry;
+import org.augment4j.serial.Params;
+import org.augment4j.transform.Check;
+import org.augment4j.transform.Fill;
+import org.augment4j.transform.Range;
+import org.augment4j.transform.Resampling;
+import org.augment4j.transform.SpatialTransform;
+
+/**
+ * A random four-point perspective: each image corner moves inwards by {@code |N(0, σ)| mod 0.32} of the side, σ drawn
+ * from {@code scale}, and the homography that takes the moved quadrilateral onto the frame is applied. Albumentations'
+ * {@code Perspective} (2.0.8): scale (0.05, 0.1) (a scalar x means (0, x)), keep_size true, fit_output false,
+ * interpolation 1, mask_interpolation 0, border_mode 0 (constant; 1.3: pad_mode), fill / fill_mask 0 (1.3: pad_val / mask_pad_val),
+ * p = 0.5. Recorded as Albumentations does: {@code matrix} (row-major 3 × 3), {@code max_height}, {@code max_width}.
+ *
+ * <p>Output size: with keep_size, the input size — the resize back is composed into the homography, so it is one
+ * warpPerspective (as 2.0.8); without it, {@code max_width × max_height}, the longer opposite sides of the quadrilateral
+ * (with fit_output: the canvas holding the whole warped frame). Targets: image, mask, bboxes (the four corners, in
+ * pixel-edge coordinates), keypoints (angle and scale follow the local Jacobian of the map).
+ */
+public final class Perspective extends SpatialTransform<Perspective.Homography> {
+    /** The sampled homography (before the keep_size resize) and the warped canvas size. */
+    public record Homography(double[] matrix, int maxHeight, int maxWidth) {}
+
+    private final Range scale;
+    private final boolean keepSize;
+    private final boolean fitOutput;
+
+    public Perspective(Range scale, boolean keepSize, boolean fitOutput, Resampling resampling, double p) {
+        super(p, resampling);
+        this.scale = Check.range(name(), "scale", scale, 0, 1e6);
+        this.keepSize = keepSize;
+        this.fitOutput = fitOutput;
+    }
+
+    /** Albumentations' defaults. */
+    public Perspective() {
+        this(Range.of(0.05, 0.1), true, false, Resampling.defaults(), 0.5);
+    }
+
+    public static Perspective fromDict(Params r) {
+        Range scale = r.range("scale", Range.of(0.05, 0.1), Params.Scalar.UPPER, 0);
+        Resampling rs = r.resampling(1, 0);
+        int padMode = r.integer("pad_mode", -1);
+        Fill padVal = r.fill(null, "pad_val"), maskPadVal = r.fill(null, "mask_pad_val");
+        int border = r.has("border_mode") || r.has("mode") || padMode < 0 ? rs.borderMode() : padMode;
+        rs = new Resampling(rs.interpolation(), rs.maskInterpolation(), border,
+                r.has("fill") || padVal == null ? rs.fill() : padVal, r.has("fill_mask") || maskPadVal == null ? rs.fillMask() : maskPadVal);
+        return new Perspective(scale, r.bool("keep_size", true), r.bool("fit_output", false), rs, r.p(0.5));
+    }
+
+    @Override
+    public Homography sampleParams(Sample s, RandomGenerator rng) {
+        int w = s.width(), h = s.height();
+        double sigma = scale.uniform(rng);
+        double[][] quad = Homographies.order(Homographies.jitteredCorners(w, h, sigma, rng));
+        Matrix m = Homographies.rectify(quad, w, h);
+        int[] size = Homographies.size(quad);
+        if (fitOutput) {
+            Homographies.Expanded e = Homographies.expand(m, w, h);
+            return new Homography(e.matrix().values(), e.height(), e.width());
+        }
+        return new Homography(m.values(), size[1], size[0]);
+    }
+
+    @Override
+    protected Geometry geometry(Sample s, Homography p) {
+        Check.that(p.matrix().length == 9 && p.maxWidth() > 0 && p.maxHeight() > 0, name(),
+                "matrix must have 9 values and max_width, max_height be > 0, got " + p);
+        Matrix m = Matrix.of(p.matrix());
+        if (!keepSize) return new ProjectiveGeometry(m, p.maxWidth(), p.maxHeight());
+        int w = s.width(), h = s.height();
+        return new ProjectiveGeometry(m.then(Matrix.scale((double) w / p.maxWidth(), (double) h / p.maxHeight())), w, h);
+    }
+
+    @Override
+    protected Map<String, Object> args() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("scale", scale);
+        m.put("keep_size", keepSize);
+        m.put("fit_output", fitOutput);
+        resampling.putArgs(m);
+        return m;
+    }
+}
