@@ -96,21 +96,7 @@ public final class Mosaic extends BasicTransform<Mosaic.Layout> {
         double rx = centerRange.uniform(rng), ry = centerRange.uniform(rng);
         int[] c = MosaicGrid.center(gridYx[0], gridYx[1], cellShape[0], cellShape[1], targetSize[0], targetSize[1], rx, ry);
         int[][] placements = MosaicGrid.placements(gridYx[0], gridYx[1], cellShape[0], cellShape[1], targetSize[0], targetSize[1], c);
-        int needed = placements.length - 1, available = further(s).size();
-        List<Integer> pool = new ArrayList<>();
-        for (int i = 1; i <= available; i++) pool.add(i);
-        int[] items = new int[needed + 1];  // items[0] is the primary; replicas of it stay 0
-        for (int k = 1; k <= Math.min(needed, available); k++) items[k] = available > needed ? pool.remove(rng.nextInt(pool.size())) : pool.get(k - 1);
-        int[] order = new int[needed];
-        for (int i = 0; i < needed; i++) order[i] = i + 1;
-        for (int i = needed - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1), t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
-        int primaryAt = MosaicGrid.largest(placements);
-        int[] assigned = new int[placements.length];
-        for (int p = 0, k = 0; p < placements.length; p++) if (p != primaryAt) assigned[p] = items[order[k++]];
+        int[] assigned = MosaicGrid.assign(placements, further(s).size(), rng);
         return new Layout(c, placements, assigned);
     }
 

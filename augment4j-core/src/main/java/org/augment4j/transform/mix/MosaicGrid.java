@@ -3,6 +3,7 @@ package org.augment4j.transform.mix;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.random.RandomGenerator;
 
 /**
  * Pure layout kernels of {@link Mosaic}: a conceptual grid of {@code rows × cols} cells of {@code cellH × cellW},
@@ -41,6 +42,30 @@ final class MosaicGrid {
         TreeSet<Integer> s = new TreeSet<>();
         for (int i = 0; i <= n; i++) s.add(Math.max(lo, Math.min(hi, i * cell)) - lo);
         return s.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /**
+     * Which item each placement shows ({@code 0} the primary, {@code i} the further sample {@code i − 1}): the primary
+     * takes the largest placement; the others get, in random order, further samples — a random choice of them when
+     * there are more than needed — and then the primary again when there are fewer.
+     */
+    static int[] assign(int[][] placements, int available, RandomGenerator rng) {
+        int needed = placements.length - 1;
+        List<Integer> pool = new ArrayList<>();
+        for (int i = 1; i <= available; i++) pool.add(i);
+        int[] items = new int[needed + 1];
+        for (int k = 1; k <= Math.min(needed, available); k++) items[k] = available > needed ? pool.remove(rng.nextInt(pool.size())) : pool.get(k - 1);
+        int[] order = new int[needed];
+        for (int i = 0; i < needed; i++) order[i] = i + 1;
+        for (int i = needed - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1), t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        int primaryAt = largest(placements);
+        int[] assigned = new int[placements.length];
+        for (int p = 0, k = 0; p < placements.length; p++) if (p != primaryAt) assigned[p] = items[order[k++]];
+        return assigned;
     }
 
     /** The index of the largest placement (the first of equals), where the primary item goes. */

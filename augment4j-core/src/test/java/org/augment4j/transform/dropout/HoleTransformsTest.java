@@ -240,6 +240,24 @@ class HoleTransformsTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"GridDropout", "Erasing", "XYMasking"})
+    void fillMaskWritesTheHolesOfEveryMask(String name) {
+        Map<String, Object> p = new HashMap<>(Map.of("fill_mask", 9));
+        if (name.equals("XYMasking")) p.putAll(Map.of("num_masks_x", 3, "mask_x_length", List.of(10, 40)));
+        Transform t = create(name, p);
+        try (Sample in = SpatialContract.rectangles(); Sample out = SpatialContract.pipeline(t).apply(in, 7L)) {
+            int[][] holes = HoleContractTest.holes(out);
+            byte[] mask = Mats.toBytes(out.mask()), src = Mats.toBytes(in.mask());
+            for (int y = 0; y < 400; y++) {
+                for (int x = 0; x < 600; x++) {
+                    int expected = HoleContractTest.covered(holes, x, y) ? 9 : src[y * 600 + x] & 0xff;
+                    if ((mask[y * 600 + x] & 0xff) != expected) throw new AssertionError(name + ": mask at " + x + "," + y + " is " + mask[y * 600 + x] + ", expected " + expected);
+                }
+            }
+        }
+    }
+
     @Test
     void badParametersNameThemselves() {
         assertThatThrownBy(() -> create("CoarseDropout", Map.of("fill", "bogus"))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("fill");
