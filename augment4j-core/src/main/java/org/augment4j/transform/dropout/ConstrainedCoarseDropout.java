@@ -24,7 +24,7 @@ import org.bytedeco.opencv.opencv_core.Mat;
  *   <li>{@code bbox_labels} (numbers or strings): every box whose label in the first label field of the pipeline's
  *       {@link BboxParams} is one of them gets holes at random places inside it, sides a fraction of the box's.</li>
  * </ul>
- * With neither objects present, nothing happens. Targets: image, mask, bboxes, keypoints (the labels under holes go,
+ * With neither given (the defaults), or none of those objects present, nothing happens. Targets: image, mask, bboxes, keypoints (the labels under holes go,
  * as in {@link CoarseDropout}).
  */
 public final class ConstrainedCoarseDropout extends HoleDropout {
@@ -40,7 +40,6 @@ public final class ConstrainedCoarseDropout extends HoleDropout {
         this.numHoles = Check.range(name(), "num_holes_range", numHoles, 1, 100_000);
         this.holeHeight = Check.range(name(), "hole_height_range", holeHeight, 0, 1);
         this.holeWidth = Check.range(name(), "hole_width_range", holeWidth, 0, 1);
-        Check.that(maskIndices != null || bboxLabels != null, name(), "one of mask_indices or bbox_labels is required");
         if (maskIndices != null) for (int i : maskIndices) Check.that(i >= 1, name(), "mask_indices must be >= 1, got " + i);
         this.maskIndices = maskIndices == null ? null : maskIndices.clone();
         this.bboxLabels = bboxLabels == null ? null : List.copyOf(bboxLabels);

@@ -16,7 +16,7 @@ import org.augment4j.transform.Range;
  * {@code num_masks_y} full-width stripes of height {@code mask_y_length} (frequency masking), each at a random place.
  * Albumentations' {@code XYMasking} (2.x): num_masks_x, num_masks_y, mask_x_length, mask_y_length all 0 — a number is
  * that fixed value, a {@code [min, max]} pair a range drawn per application (counts) or per stripe (lengths), in
- * pixels; at least one length must be positive —, fill 0 (or a {@link HoleFill} mode), fill_mask none (masks
+ * pixels; a count above 0 needs a positive length; with the defaults nothing is cut —, fill 0 (or a {@link HoleFill} mode), fill_mask none (masks
  * untouched), p = 0.5 (1.4 names fill_value, mask_fill_value are read too). A length larger than the image side is an
  * error when applied. Targets: image, mask, bboxes, keypoints (the labels under stripes go, as in {@link CoarseDropout}).
  */
@@ -32,8 +32,8 @@ public final class XYMasking extends HoleDropout {
         this.numMasksY = Check.range(name(), "num_masks_y", numMasksY, 0, 100_000);
         this.maskXLength = Check.range(name(), "mask_x_length", maskXLength, 0, 1_000_000);
         this.maskYLength = Check.range(name(), "mask_y_length", maskYLength, 0, 1_000_000);
-        Check.that(maskXLength.max() > 0 || maskYLength.max() > 0, name(), "at least one of mask_x_length or mask_y_length must be positive, got "
-                + maskXLength + " and " + maskYLength);
+        Check.that(numMasksX.max() == 0 || maskXLength.max() > 0, name(), "num_masks_x " + numMasksX + " asks for stripes but mask_x_length is " + maskXLength);
+        Check.that(numMasksY.max() == 0 || maskYLength.max() > 0, name(), "num_masks_y " + numMasksY + " asks for stripes but mask_y_length is " + maskYLength);
     }
 
     public static XYMasking fromDict(Params r) {

@@ -31,7 +31,7 @@ class PixelDropoutTest {
     @ValueSource(longs = {1, 2, 3})
     void dropsTheAskedShareOfPixelsAndKeepsEveryLabel(long seed) {
         Transform t = create(Map.of("dropout_prob", 0.2, "drop_value", 3, "mask_drop_value", 9));
-        try (Sample in = SpatialContract.rectangles(); Sample out = SpatialContract.pipeline(t).apply(in, seed)) {
+        try (Sample in = SpatialContract.rectangles(); Sample out = SpatialContract.check(t, seed, 0, 9)) {
             byte[] img = Mats.toBytes(out.image()), src = Mats.toBytes(in.image()), mask = Mats.toBytes(out.mask()), srcMask = Mats.toBytes(in.mask());
             int dropped = 0, n = out.width() * out.height();
             for (int i = 0; i < n; i++) {
