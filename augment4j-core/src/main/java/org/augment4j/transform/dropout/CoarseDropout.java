@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.random.RandomGenerator;
 import org.augment4j.Sample;
 import org.augment4j.serial.Params;
-import org.augment4j.transform.BasicTransform;
 import org.augment4j.transform.Check;
 import org.augment4j.transform.Fill;
 import org.augment4j.transform.Range;
@@ -13,28 +12,26 @@ import org.augment4j.transform.Range;
 /**
  * Cuts rectangular holes: Albumentations' {@code CoarseDropout} (2.x names): num_holes_range (1, 2),
  * hole_height_range and hole_width_range (0.1, 0.2) — fractions of the image size when below 1, pixels otherwise —,
- * fill 0, fill_mask none (masks untouched), p = 0.5. 1.3 names (max_holes, max_height, max_width, min_holes,
+ * fill 0 (or {@code "random"}, {@code "random_uniform"}, {@code "inpaint_telea"}, {@code "inpaint_ns"}: see
+ * {@link HoleFill}), fill_mask none (masks untouched), p = 0.5. 1.3 names (max_holes, max_height, max_width, min_holes,
  * min_height, min_width, fill_value, mask_fill_value) are read too. Targets: image, mask (when fill_mask is set),
  * keypoints (those in a hole are dropped), bboxes (dropped when nothing, or less than min_area / min_visibility, is
  * left visible).
  */
-public class CoarseDropout extends BasicTransform<CoarseDropout.HoleList> {
-    /** The sampled holes, each {@code [x1, y1, x2, y2]} in pixels, x2/y2 exclusive. */
-    public record HoleList(int[][] holes) {}
-
+public class CoarseDropout extends HoleDropout {
     private final Range numHoles;
     private final Range holeHeight;
     private final Range holeWidth;
-    private final Fill fill;
-    private final Fill fillMask;
 
-    public CoarseDropout(Range numHoles, Range holeHeight, Range holeWidth, Fill fill, Fill fillMask, double p) {
-        super(p);
+    public CoarseDropout(Range numHoles, Range holeHeight, Range holeWidth, HoleFill fill, Fill fillMask, double p) {
+        super(fill, fillMask, p);
         this.numHoles = Check.range(name(), "num_holes_range", numHoles, 0, 100_000);
         this.holeHeight = Check.range(name(), "hole_height_range", holeHeight, 1e-9, 100_000);
         this.holeWidth = Check.range(name(), "hole_width_range", holeWidth, 1e-9, 100_000);
-        this.fill = fill;
-        this.fillMask = fillMask;
+    }
+
+    public CoarseDropout(Range numHoles, Range holeHeight, Range holeWidth, Fill fill, Fill fillMask, double p) {
+        this(numHoles, holeHeight, holeWidth, HoleFill.of(fill), fillMask, p);
     }
 
     /** Albumentations 2.x defaults. */
@@ -60,11 +57,11 @@ public class CoarseDropout extends BasicTransform<CoarseDropout.HoleList> {
         }
         r.ignore("min_holes", "min_height", "min_width");
         return new CoarseDropout(holes == null ? Range.of(1, 2) : holes, hh == null ? Range.of(0.1, 0.2) : hh,
-                hw == null ? Range.of(0.1, 0.2) : hw, r.fill(Fill.zero(), "fill", "fill_value"), r.fill(null, "fill_mask", "mask_fill_value"), r.p(0.5));
+                hw == null ? Range.of(0.1, 0.2) : hw, HoleFill.read(r, HoleFill.zero(), "fill", "fill_value"), r.fill(null, "fill_mask", "mask_fill_value"), r.p(0.5));
     }
 
     @Override
-    public HoleList sampleParams(Sample s, RandomGenerator rng) {
+    protected int[][] holes(Sample s, RandomGenerator rng) {
         int n = numHoles.randint(rng);
         int[][] holes = new int[n][];
         for (int i = 0; i < n; i++) {
@@ -74,7 +71,7 @@ public class CoarseDropout extends BasicTransform<CoarseDropout.HoleList> {
             int x1 = rng.nextInt(s.width() - hw + 1);
             holes[i] = new int[] {x1, y1, x1 + hw, y1 + hh};
         }
-        return new HoleList(holes);
+        return holes;
     }
 
     /** A hole side: pixels for a range of whole numbers >= 1, otherwise a fraction of the image side. */
@@ -85,18 +82,12 @@ public class CoarseDropout extends BasicTransform<CoarseDropout.HoleList> {
     }
 
     @Override
-    public Sample apply(Sample sample, HoleList params) {
-        return Holes.apply(sample, params.holes(), fill, fillMask);
-    }
-
-    @Override
     protected Map<String, Object> args() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("num_holes_range", numHoles);
         m.put("hole_height_range", holeHeight);
         m.put("hole_width_range", holeWidth);
-        m.put("fill", fill);
-        m.put("fill_mask", fillMask);
+        putFills(m);
         return m;
     }
 }

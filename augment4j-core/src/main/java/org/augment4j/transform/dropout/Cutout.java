@@ -16,7 +16,7 @@ import org.augment4j.transform.Fill;
  * labels under a hole are dropped (keypoints inside, boxes left with no visible area). Targets: image, keypoints,
  * bboxes.
  */
-public final class Cutout extends BasicTransform<CoarseDropout.HoleList> {
+public final class Cutout extends BasicTransform<HoleList> {
     private final int numHoles;
     private final int maxHSize;
     private final int maxWSize;
@@ -41,7 +41,7 @@ public final class Cutout extends BasicTransform<CoarseDropout.HoleList> {
     }
 
     @Override
-    public CoarseDropout.HoleList sampleParams(Sample s, RandomGenerator rng) {
+    public HoleList sampleParams(Sample s, RandomGenerator rng) {
         int h = s.height(), w = s.width();
         int[][] holes = new int[numHoles][];
         for (int i = 0; i < numHoles; i++) {
@@ -49,7 +49,7 @@ public final class Cutout extends BasicTransform<CoarseDropout.HoleList> {
             int y1 = clip(y - maxHSize / 2, h), x1 = clip(x - maxWSize / 2, w);
             holes[i] = new int[] {x1, y1, clip(x1 + maxWSize, w), clip(y1 + maxHSize, h)};
         }
-        return new CoarseDropout.HoleList(holes);
+        return new HoleList(holes, 0L);
     }
 
     private static int clip(int v, int max) {
@@ -57,7 +57,7 @@ public final class Cutout extends BasicTransform<CoarseDropout.HoleList> {
     }
 
     @Override
-    public Sample apply(Sample sample, CoarseDropout.HoleList params) {
+    public Sample apply(Sample sample, HoleList params) {
         return Holes.apply(sample, java.util.Arrays.stream(params.holes()).filter(h -> h[2] > h[0] && h[3] > h[1]).toArray(int[][]::new), fill, null);
     }
 

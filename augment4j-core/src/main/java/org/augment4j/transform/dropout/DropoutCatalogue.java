@@ -13,5 +13,10 @@ public final class DropoutCatalogue {
         r.accept("CoarseDropout", CoarseDropout::fromDict);
         r.accept("Cutout", Cutout::fromDict);
         r.accept("MaskDropout", MaskDropout::fromDict);
+        r.accept("ConstrainedCoarseDropout", ConstrainedCoarseDropout::fromDict);
+        r.accept("Erasing", Erasing::fromDict);
+        r.accept("GridDropout", GridDropout::fromDict);
+        r.accept("PixelDropout", PixelDropout::fromDict);
+        r.accept("XYMasking", XYMasking::fromDict);
     }
 }

@@ -29,15 +29,24 @@ public final class Holes {
      * @param fillMask the mask fill, or null to leave masks untouched
      */
     public static Sample apply(Sample s, int[][] holes, Fill fill, Fill fillMask) {
+        return apply(s, holes, HoleFill.of(fill), fillMask, 0L);
+    }
+
+    /**
+     * Applies holes to every target of a sample, images filled by {@code fill} (random fills drawn from {@code seed}).
+     *
+     * @param fillMask the mask fill, or null to leave masks untouched
+     */
+    public static Sample apply(Sample s, int[][] holes, HoleFill fill, Fill fillMask, long seed) {
+        if (holes.length == 0) return s;
         Map<String, Mat> images = new LinkedHashMap<>();
-        for (Map.Entry<String, Mat> e : s.images().entrySet()) images.put(e.getKey(), fillHoles(e.getValue(), holes, fill));
+        for (Map.Entry<String, Mat> e : s.images().entrySet()) images.put(e.getKey(), fill.fill(e.getValue(), holes, seed));
         Sample out = s.withImages(images);
         if (fillMask != null) {
             Map<String, Mat> masks = new LinkedHashMap<>();
             for (Map.Entry<String, Mat> e : s.masks().entrySet()) masks.put(e.getKey(), fillHoles(e.getValue(), holes, fillMask));
             out = out.withMasks(masks);
         }
-        if (holes.length == 0) return out;
         try (Mat covered = org.augment4j.opencv.Mats.zeros(s.height(), s.width(), CV_8U)) {
             try (Scalar one = new Scalar(255.0)) {
                 for (int[] h : holes) {
@@ -48,6 +57,14 @@ public final class Holes {
             }
             return out.withBoxes(visibleBoxes(s.boxes(), covered, s.bboxParams())).withKeypoints(uncoveredKeypoints(s.keypoints(), covered));
         }
+    }
+
+    /** The holes clipped to a {@code w × h} image, without those left empty. */
+    public static int[][] clipped(int[][] holes, int w, int h) {
+        return Arrays.stream(holes)
+                .map(o -> new int[] {clamp(o[0], w), clamp(o[1], h), clamp(o[2], w), clamp(o[3], h)})
+                .filter(o -> o[2] > o[0] && o[3] > o[1])
+                .toArray(int[][]::new);
     }
 
     /** A copy of {@code m} with every hole set to {@code fill}. */

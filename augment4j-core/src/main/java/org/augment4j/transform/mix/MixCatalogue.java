@@ -10,5 +10,7 @@ public final class MixCatalogue {
     private MixCatalogue() {}
 
     public static void register(BiConsumer<String, Function<Params, Transform>> r) {
+        r.accept("Mosaic", Mosaic::fromDict);
+        r.accept("OverlayElements", OverlayElements::fromDict);
     }
 }
