@@ -76,6 +76,12 @@ public final class Params {
     }
 
     /** True when the parameter is present and not null. */
+    /** True when the parameter is named at all, even as null (where null means something, such as "random"). */
+    public boolean contains(String name) {
+        if (recording != null) recording.probed.add(name);
+        return values.containsKey(name);
+    }
+
     public boolean has(String name) {
         if (recording != null) recording.probed.add(name);
         return values.get(name) != null;

@@ -53,22 +53,8 @@ public final class PixelDropout extends BasicTransform<PixelDropout.Drop> {
     public static PixelDropout fromDict(Params r) {
         // A file that names drop_value as null asks for random values; a file that leaves it out gets the default 0.
         Fill drop = r.fill(null, "drop_value");
-        if (drop == null && !named(r, "drop_value")) drop = Fill.zero();
+        if (drop == null && !r.contains("drop_value")) drop = Fill.zero();
         return new PixelDropout(r.dbl("dropout_prob", 0.01), r.bool("per_channel", false), drop, r.fill(null, "mask_drop_value"), r.p(0.5));
-    }
-
-    /**
-     * Whether the parameters name {@code key} at all, even as null. {@link Params} has no such query (only
-     * {@code has}, which is false for null), so this reads its map; a {@code Params.contains} would replace it.
-     */
-    private static boolean named(Params r, String key) {
-        try {
-            java.lang.reflect.Field f = Params.class.getDeclaredField("values");
-            f.setAccessible(true);
-            return ((Map<?, ?>) f.get(r)).containsKey(key);
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            return false;
-        }
     }
 
     @Override

@@ -61,7 +61,7 @@ final class MosaicCanvas implements AutoCloseable {
         AffineGeometry resize = AffineGeometry.resize(item.width(), item.height(), fit[0], fit[1]);
         AffineGeometry place = AffineGeometry.of(Matrix.translation(fit[2], fit[3]), KeypointRule.identity(), pw, ph);
         Resampling shift = new Resampling(INTER_NEAREST, INTER_NEAREST, BORDER_CONSTANT, r.fill(), r.fillMask());
-        try (Sample resized = SpatialTransform.applyGeometry(view, resize, r); Sample part = SpatialTransform.applyGeometry(resized, place, shift)) {
+        try (Sample resized = SpatialTransform.applyGeometry(view, resize, r, "Mosaic"); Sample part = SpatialTransform.applyGeometry(resized, place, shift, "Mosaic")) {
             try (Rect roi = new Rect(placement[0], placement[1], pw, ph)) {
                 for (Map.Entry<String, Mat> e : part.images().entrySet()) copy(e.getValue(), images.get(e.getKey()), roi);
                 for (Map.Entry<String, Mat> e : part.masks().entrySet()) copy(e.getValue(), masks.get(e.getKey()), roi);
@@ -96,7 +96,8 @@ final class MosaicCanvas implements AutoCloseable {
         handedOver = true;
         return primary.withImages(images).withMasks(masks)
                 .withBoxes(BoundingBoxes.of(boxes.toArray(double[][]::new), concat(boxLabels, boxes.size())))
-                .withKeypoints(Keypoints.of(keypoints.toArray(double[][]::new), concat(keypointLabels, keypoints.size())));
+                .withKeypoints(Keypoints.of(keypoints.toArray(double[][]::new), concat(keypointLabels, keypoints.size())))
+                .withStep(org.augment4j.GeometryStep.notInvertible("Mosaic", primary.width(), primary.height()));
     }
 
     /** The label columns of all parts, row after row; the fields are those of the first part that has rows. */

@@ -60,7 +60,7 @@ public final class RandomGridShuffle extends BasicTransform<RandomGridShuffle.Sh
         for (Map.Entry<String, Mat> e : s.images().entrySet()) images.put(e.getKey(), GridTiles.swap(e.getValue(), p.tiles(), p.mapping()));
         Map<String, Mat> masks = new LinkedHashMap<>();
         for (Map.Entry<String, Mat> e : s.masks().entrySet()) masks.put(e.getKey(), GridTiles.swap(e.getValue(), p.tiles(), p.mapping()));
-        Sample out = s.withImages(images).withMasks(masks);
+        Sample out = s.withImages(images).withMasks(masks).withStep(org.augment4j.GeometryStep.notInvertible(name(), s.width(), s.height()));
         if (s.keypoints().size() > 0) {
             out = out.withKeypoints(s.keypoints().withPoints(GridTiles.keypoints(s.keypoints().toArray(), p.tiles(), p.mapping())));
         }
