@@ -13,7 +13,7 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.augment4j.Transform;
-import org.augment4j.compose.Targets;
+import org.augment4j.transform.Targets;
 import org.augment4j.transform.PixelTransform;
 
 /**

@@ -8,6 +8,7 @@ import org.augment4j.serial.Params;
 import org.augment4j.transform.BasicTransform;
 import org.augment4j.transform.Check;
 import org.augment4j.transform.Fill;
+import org.augment4j.transform.Targets;
 
 /**
  * Albumentations 1.3's {@code Cutout} (DeVries and Taylor 2017), kept so that old pipelines run: {@code num_holes}
@@ -16,6 +17,7 @@ import org.augment4j.transform.Fill;
  * labels under a hole are dropped (keypoints inside, boxes left with no visible area). Targets: image, keypoints,
  * bboxes.
  */
+@Targets({Targets.IMAGE, Targets.BBOXES, Targets.KEYPOINTS})
 public final class Cutout extends BasicTransform<HoleList> {
     private final int numHoles;
     private final int maxHSize;

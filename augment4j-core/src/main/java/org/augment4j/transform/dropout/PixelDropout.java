@@ -9,6 +9,7 @@ import org.augment4j.serial.Params;
 import org.augment4j.transform.BasicTransform;
 import org.augment4j.transform.Check;
 import org.augment4j.transform.Fill;
+import org.augment4j.transform.Targets;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
@@ -19,6 +20,7 @@ import org.bytedeco.opencv.opencv_core.Mat;
  * Targets: image and mask; boxes and keypoints are left as they are. Extra images get the same pattern (per channel:
  * the same pattern when they have the same number of channels).
  */
+@Targets({Targets.IMAGE, Targets.MASK})
 public final class PixelDropout extends BasicTransform<PixelDropout.Drop> {
     /**
      * One application: the pattern's seed and the drop values (per channel of the main image).

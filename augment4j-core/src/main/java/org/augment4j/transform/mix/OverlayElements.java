@@ -9,6 +9,7 @@ import org.augment4j.Sample;
 import org.augment4j.serial.Params;
 import org.augment4j.transform.BasicTransform;
 import org.augment4j.transform.Check;
+import org.augment4j.transform.Targets;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
@@ -26,6 +27,7 @@ import org.bytedeco.opencv.opencv_core.Mat;
  * Extra images of the image's type get the same paste. Targets: image, mask; boxes and keypoints of the sample are
  * unchanged. Without the metadata entry nothing happens.
  */
+@Targets({Targets.IMAGE, Targets.MASK})
 public final class OverlayElements extends BasicTransform<OverlayElements.Placements> {
     /** Where each element goes: {@code {x, y, width, height}} in pixels, in the order of the metadata. */
     public record Placements(int[][] placements) {}

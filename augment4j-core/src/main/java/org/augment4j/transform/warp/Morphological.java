@@ -11,6 +11,7 @@ import org.augment4j.serial.Params;
 import org.augment4j.transform.BasicTransform;
 import org.augment4j.transform.Check;
 import org.augment4j.transform.Range;
+import org.augment4j.transform.Targets;
 import org.bytedeco.opencv.global.opencv_imgproc;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Size;
@@ -25,6 +26,7 @@ import org.bytedeco.opencv.opencv_core.Size;
  * labels). Boxes and keypoints are unchanged: the transform moves no labels (2.0.8 tries to dilate boxes through
  * masks, but stacks them along the wrong axes).
  */
+@Targets({Targets.IMAGE, Targets.MASK})
 public final class Morphological extends BasicTransform<Morphological.Kernel> {
     /** The structuring element's size, {width, height}. */
     public record Kernel(int[] kernel) {}

@@ -1,4 +1,4 @@
-package org.augment4j.compose;
+package org.augment4j.transform;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -11,7 +11,7 @@ import java.lang.annotation.Target;
  * The targets a transform acts on, for {@code augment4j list}. Optional: without it the targets follow from the class
  * hierarchy — a {@code PixelTransform} acts on {@code image}, every other single transform (spatial or not) and every
  * container on {@code image, mask, bboxes, keypoints} (Albumentations' ImageOnlyTransform and DualTransform). Annotate
- * a class only when that default is wrong, as {@link SelectiveChannelTransform} does.
+ * a class only when that default is wrong, as {@code SelectiveChannelTransform} does.
  */
 @Documented
 @Inherited
