@@ -56,6 +56,8 @@ public final class CropAndPad extends BasicTransform<CropAndPad.Amounts> {
     }
 
     public static CropAndPad fromDict(Params r) {
+        r.raw("px"); // the one not given is written as null
+        r.raw("percent");
         if (!r.has("px") && !r.has("percent")) throw r.error("px", "is required (or percent)");
         PadAmounts px = r.has("px") ? PadAmounts.parse(r.transform(), "px", r.raw("px"), false) : null;
         PadAmounts percent = r.has("percent") ? PadAmounts.parse(r.transform(), "percent", r.raw("percent"), true) : null;
