@@ -1,13 +1,7 @@
 package org.augment4j.transform.crop;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.random.RandomGenerator;
-import org.augment4j.Sample;
-import org.augment4j.geometry.Geometry;
 import org.augment4j.serial.Params;
 import org.augment4j.transform.Resampling;
-import org.augment4j.transform.SpatialTransform;
 
 /**
  * Rescales, keeping the aspect ratio, so that the longest side equals {@code max_size} (a list: one drawn uniformly),
@@ -16,15 +10,10 @@ import org.augment4j.transform.SpatialTransform;
  * p = 1. Targets: image, mask, bboxes, keypoints (× scale). The new size is {@code round(side · scale)} (at least 1), so
  * 600 × 400 with max_size 512 becomes 512 × 341.
  */
-public final class LongestMaxSize extends SpatialTransform<LongestMaxSize.Scale> {
-    /** The sampled scale factor. */
-    public record Scale(double scale) {}
-
-    private final MaxSize size;
+public final class LongestMaxSize extends MaxSizeTransform {
 
     LongestMaxSize(MaxSize size, Resampling resampling, double p) {
-        super(p, resampling);
-        this.size = size;
+        super(size, true, resampling, p);
     }
 
     /** Longest side to {@code maxSize}, linear images, p = 1. */
@@ -34,25 +23,5 @@ public final class LongestMaxSize extends SpatialTransform<LongestMaxSize.Scale>
 
     public static LongestMaxSize fromDict(Params r) {
         return new LongestMaxSize(MaxSize.read(r), Interpolation.read(r), r.p(1.0));
-    }
-
-    @Override
-    public Scale sampleParams(Sample s, RandomGenerator rng) {
-        return new Scale(size.scale(s.height(), s.width(), true, rng));
-    }
-
-    @Override
-    protected Geometry geometry(Sample s, Scale p) {
-        int w = s.width(), h = s.height();
-        int outW = Math.max(1, (int) Math.rint(w * p.scale())), outH = Math.max(1, (int) Math.rint(h * p.scale()));
-        return MaxSize.rescale(w, h, outW, outH, p.scale());
-    }
-
-    @Override
-    protected Map<String, Object> args() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        size.putArgs(m);
-        Interpolation.putArgs(m, resampling);
-        return m;
     }
 }
