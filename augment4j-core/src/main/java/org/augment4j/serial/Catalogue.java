@@ -16,6 +16,11 @@ final class Catalogue {
         org.augment4j.transform.dropout.DropoutCatalogue.register(r);
         org.augment4j.transform.mix.MixCatalogue.register(r);
         org.augment4j.transform.pixel.PixelCatalogue.register(r);
+        org.augment4j.transform.blur.BlurCatalogue.register(r);
+        org.augment4j.transform.noise.NoiseCatalogue.register(r);
+        org.augment4j.transform.color.ColorCatalogue.register(r);
+        org.augment4j.transform.weather.WeatherCatalogue.register(r);
+        org.augment4j.transform.policy.PolicyCatalogue.register(r);
         org.augment4j.compose.ComposeCatalogue.register(r);
     }
 }

@@ -12,37 +12,37 @@ import org.augment4j.opencv.Mats;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 /** Test images: real photos from the shared data, constants, ramps and conversions. */
-final class Images {
+public final class Images {
     private Images() {}
 
-    static Mat photo(String name) {
+    public static Mat photo(String name) {
         return ImageIO.readImage(SharedData.data().resolve("photos").resolve(name));
     }
 
-    static Mat astronaut() {
+    public static Mat astronaut() {
         return photo("astronaut.png");
     }
 
-    static Mat coffee() {
+    public static Mat coffee() {
         return photo("coffee.png");
     }
 
     /** A uint8 image with every value {@code v}. */
-    static Mat constant(int rows, int cols, int channels, int v) {
+    public static Mat constant(int rows, int cols, int channels, int v) {
         byte[] b = new byte[rows * cols * channels];
         java.util.Arrays.fill(b, (byte) v);
         return Mats.fromBytes(b, rows, cols, channels);
     }
 
     /** A uint8 image holding every value 0..255 in each channel (16 x 16 pixels), channel c shifted by 85·c. */
-    static Mat ramp(int channels) {
+    public static Mat ramp(int channels) {
         byte[] b = new byte[256 * channels];
         for (int i = 0; i < 256; i++) for (int c = 0; c < channels; c++) b[i * channels + c] = (byte) ((i + 85 * c) % 256);
         return Mats.fromBytes(b, 16, 16, channels);
     }
 
     /** Random uint8 noise of the given shape. */
-    static Mat random(int rows, int cols, int channels, long seed) {
+    public static Mat random(int rows, int cols, int channels, long seed) {
         byte[] b = new byte[rows * cols * channels];
         SplittableRandom r = new SplittableRandom(seed);
         for (int i = 0; i < b.length; i++) b[i] = (byte) r.nextInt(256);
@@ -50,25 +50,25 @@ final class Images {
     }
 
     /** {@code u8 / 255} as float32. */
-    static Mat toFloat(Mat u8) {
+    public static Mat toFloat(Mat u8) {
         Mat f = new Mat();
         u8.convertTo(f, CV_32F, 1 / 255.0, 0);
         return f;
     }
 
-    static Mat gray(Mat rgb) {
+    public static Mat gray(Mat rgb) {
         Mat g = new Mat();
         cvtColor(rgb, g, COLOR_RGB2GRAY);
         return g;
     }
 
-    static Mat rgbFromGray(Mat gray) {
+    public static Mat rgbFromGray(Mat gray) {
         Mat out = new Mat();
         cvtColor(gray, out, org.bytedeco.opencv.global.opencv_imgproc.COLOR_GRAY2RGB);
         return out;
     }
 
-    static Mat rgba(Mat rgb) {
+    public static Mat rgba(Mat rgb) {
         Mat out = new Mat();
         cvtColor(rgb, out, COLOR_RGB2RGBA);
         return out;

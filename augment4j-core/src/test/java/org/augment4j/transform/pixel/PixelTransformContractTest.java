@@ -28,8 +28,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** What every pixel transform promises, checked for each of them with p = 1 on real photos. */
-class PixelTransformContractTest {
+/**
+ * What every pixel transform promises, checked for each of them with p = 1 on real photos. Other families reuse it:
+ * a subclass declares its own static {@code transforms()} and JUnit runs every check below on that list.
+ */
+public class PixelTransformContractTest {
 
     /** Transforms with p = 1, in several configurations; the boolean says whether the output is float32 whatever the input. */
     static Stream<Arguments> transforms() {
@@ -52,7 +55,7 @@ class PixelTransformContractTest {
         return out.stream();
     }
 
-    private static void add(List<Arguments> out, String name, Supplier<Transform> t) {
+    protected static void add(List<Arguments> out, String name, Supplier<Transform> t) {
         out.add(Arguments.of(name, t));
     }
 

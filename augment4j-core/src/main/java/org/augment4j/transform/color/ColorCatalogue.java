@@ -1,0 +1,14 @@
+package org.augment4j.transform.color;
+
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import org.augment4j.Transform;
+import org.augment4j.serial.Params;
+
+/** The colour, tone and reference-image transforms a pipeline file may name. */
+public final class ColorCatalogue {
+    private ColorCatalogue() {}
+
+    public static void register(BiConsumer<String, Function<Params, Transform>> r) {
+    }
+}

@@ -1,0 +1,14 @@
+package org.augment4j.transform.weather;
+
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import org.augment4j.Transform;
+import org.augment4j.serial.Params;
+
+/** The weather and overlay effects a pipeline file may name. */
+public final class WeatherCatalogue {
+    private WeatherCatalogue() {}
+
+    public static void register(BiConsumer<String, Function<Params, Transform>> r) {
+    }
+}
