@@ -10,5 +10,6 @@ public final class WeatherCatalogue {
     private WeatherCatalogue() {}
 
     public static void register(BiConsumer<String, Function<Params, Transform>> r) {
+        r.accept("RandomShadow", RandomShadow::fromDict);
     }
 }
