@@ -10,6 +10,7 @@ public final class WeatherCatalogue {
     private WeatherCatalogue() {}
 
     public static void register(BiConsumer<String, Function<Params, Transform>> r) {
+        r.accept("RandomFog", RandomFog::fromDict);
         r.accept("RandomShadow", RandomShadow::fromDict);
     }
 }
