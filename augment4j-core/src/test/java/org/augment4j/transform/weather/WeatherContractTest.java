@@ -14,6 +14,8 @@ class WeatherContractTest extends PixelTransformContractTest {
         List<Arguments> out = new ArrayList<>();
         add(out, "RandomShadow", () -> new RandomShadow(new double[] {0, 0.3, 1, 1}, Range.of(1, 3), 6, Range.of(0.3, 0.8), 1));
         add(out, "RandomFog", () -> new RandomFog(Range.of(0.3, 1), 0.1, 1));
+        add(out, "RandomRain", () -> new RandomRain(Range.of(-20, 20), null, 1, new double[] {200, 200, 200}, 7, 0.7, "default", 1));
+        add(out, "RandomRain heavy", () -> new RandomRain(Range.fixed(5), 15, 2, new double[] {150, 160, 255}, 1, 1, "heavy", 1));
         return out.stream();
     }
 }
