@@ -13,5 +13,6 @@ public final class WeatherCatalogue {
         r.accept("RandomFog", RandomFog::fromDict);
         r.accept("RandomRain", RandomRain::fromDict);
         r.accept("RandomShadow", RandomShadow::fromDict);
+        r.accept("RandomSnow", RandomSnow::fromDict);
     }
 }

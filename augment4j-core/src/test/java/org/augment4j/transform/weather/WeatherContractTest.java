@@ -16,6 +16,8 @@ class WeatherContractTest extends PixelTransformContractTest {
         add(out, "RandomFog", () -> new RandomFog(Range.of(0.3, 1), 0.1, 1));
         add(out, "RandomRain", () -> new RandomRain(Range.of(-20, 20), null, 1, new double[] {200, 200, 200}, 7, 0.7, "default", 1));
         add(out, "RandomRain heavy", () -> new RandomRain(Range.fixed(5), 15, 2, new double[] {150, 160, 255}, 1, 1, "heavy", 1));
+        add(out, "RandomSnow bleach", () -> new RandomSnow(Range.of(0.1, 0.5), 2.5, "bleach", 1));
+        add(out, "RandomSnow texture", () -> new RandomSnow(Range.of(0.2, 0.4), 1.5, "texture", 1));
         return out.stream();
     }
 }
