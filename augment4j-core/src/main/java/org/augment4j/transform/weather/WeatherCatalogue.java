@@ -13,6 +13,7 @@ public final class WeatherCatalogue {
         r.accept("RandomFog", RandomFog::fromDict);
         r.accept("RandomRain", RandomRain::fromDict);
         r.accept("RandomShadow", RandomShadow::fromDict);
+        r.accept("RandomSunFlare", RandomSunFlare::fromDict);
         r.accept("RandomSnow", RandomSnow::fromDict);
     }
 }
