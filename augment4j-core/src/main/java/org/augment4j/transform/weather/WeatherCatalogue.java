@@ -11,6 +11,7 @@ public final class WeatherCatalogue {
 
     public static void register(BiConsumer<String, Function<Params, Transform>> r) {
         r.accept("RandomFog", RandomFog::fromDict);
+        r.accept("RandomGravel", RandomGravel::fromDict);
         r.accept("RandomRain", RandomRain::fromDict);
         r.accept("RandomShadow", RandomShadow::fromDict);
         r.accept("RandomSunFlare", RandomSunFlare::fromDict);
