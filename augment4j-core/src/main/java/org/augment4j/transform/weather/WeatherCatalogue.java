@@ -15,6 +15,7 @@ public final class WeatherCatalogue {
         r.accept("RandomRain", RandomRain::fromDict);
         r.accept("RandomShadow", RandomShadow::fromDict);
         r.accept("RandomSunFlare", RandomSunFlare::fromDict);
+        r.accept("Spatter", Spatter::fromDict);
         r.accept("RandomSnow", RandomSnow::fromDict);
     }
 }

@@ -37,16 +37,34 @@ final class WeatherKernels {
         return u8;
     }
 
+    /** Runs a float32 kernel (values in [0, 1]; must return a new matrix) on any image, converting uint8 to float32 and back (rounded). */
+    static Mat onFloat(Mat image, UnaryOperator<Mat> kernel) {
+        if (Mats.isFloat(image)) return kernel.apply(image);
+        try (Mat f = new Mat()) {
+            image.convertTo(f, CV_32F, 1 / 255.0, 0);
+            try (Mat r = kernel.apply(f)) {
+                Mat out = new Mat();
+                r.convertTo(out, CV_8U, 255, 0);
+                return out;
+            }
+        }
+    }
+
     /** Runs a uint8 RGB kernel on a 3-channel image, or on the RGB part of a 4-channel one (alpha kept). */
     static Mat onRgb(String transform, Mat image, UnaryOperator<Mat> kernel) {
+        return onRgb(transform, image, kernel, false);
+    }
+
+    /** As {@link #onRgb(String, Mat, UnaryOperator)}, with a float32 kernel when {@code floatIo} (Albumentations' {@code float32_io}). */
+    static Mat onRgb(String transform, Mat image, UnaryOperator<Mat> kernel, boolean floatIo) {
         int c = image.channels();
         Check.that(c == 3 || c == 4, transform, "needs a 3-channel RGB (or 4-channel RGBA) image, got " + c + " channel(s)");
-        if (c == 3) return onUint8(image, kernel);
+        if (c == 3) return floatIo ? onFloat(image, kernel) : onUint8(image, kernel);
         try (MatVector planes = new MatVector(); Mat rgb = new Mat(); MatVector three = new MatVector(3)) {
             split(image, planes);
             for (int i = 0; i < 3; i++) three.put(i, planes.get(i));
             merge(three, rgb);
-            try (Mat done = onUint8(rgb, kernel); MatVector donePlanes = new MatVector(); MatVector four = new MatVector(4)) {
+            try (Mat done = floatIo ? onFloat(rgb, kernel) : onUint8(rgb, kernel); MatVector donePlanes = new MatVector(); MatVector four = new MatVector(4)) {
                 split(done, donePlanes);
                 for (int i = 0; i < 3; i++) four.put(i, donePlanes.get(i));
                 four.put(3, planes.get(3));
@@ -75,6 +93,15 @@ final class WeatherKernels {
         if (r.has(lower) || r.has(upper)) {
             if (r.has(name)) throw r.error(lower, "is an Albumentations 1.3 parameter; give either " + lower + "/" + upper + " (1.3) or " + name + " (2.x), not both");
             return Range.of(r.dbl(lower, def.min()), r.dbl(upper, def.max()));
+        }
+        return r.range(name, def, Params.Scalar.FIXED);
+    }
+
+    /** A 2.x range parameter that Albumentations 1.3 gave under another name as a number or a pair. */
+    static Range renamedRange(Params r, String name, String old, Range def) {
+        if (r.has(old)) {
+            if (r.has(name)) throw r.error(old, "is an Albumentations 1.3 parameter; give either " + old + " (1.3) or " + name + " (2.x), not both");
+            return r.range(old, def, Params.Scalar.FIXED);
         }
         return r.range(name, def, Params.Scalar.FIXED);
     }

@@ -21,6 +21,8 @@ class WeatherContractTest extends PixelTransformContractTest {
         add(out, "RandomSunFlare overlay", () -> new RandomSunFlare(new double[] {0, 0, 1, 0.5}, Range.of(0, 1), Range.of(3, 8), 150, new double[] {255, 240, 200}, "overlay", 1));
         add(out, "RandomSunFlare physics", () -> new RandomSunFlare(new double[] {0.2, 0.1, 0.8, 0.4}, Range.of(0.2, 0.6), Range.of(6, 10), 60, new double[] {255, 255, 255}, "physics_based", 1));
         add(out, "RandomGravel", () -> new RandomGravel(new double[] {0.1, 0.4, 0.9, 0.9}, 4, 1));
+        add(out, "Spatter rain", () -> new Spatter(Range.of(0.6, 0.7), Range.of(0.2, 0.3), Range.of(1, 3), Range.of(0.6, 0.7), Range.of(0.5, 0.8), "rain", null, 1));
+        add(out, "Spatter mud", () -> new Spatter(Range.fixed(0.65), Range.fixed(0.3), Range.fixed(2), Range.fixed(0.68), Range.fixed(0.6), "mud", new double[] {120, 40, 40}, 1));
         return out.stream();
     }
 }
