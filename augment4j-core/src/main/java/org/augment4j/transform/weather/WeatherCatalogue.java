@@ -14,8 +14,9 @@ public final class WeatherCatalogue {
         r.accept("RandomGravel", RandomGravel::fromDict);
         r.accept("RandomRain", RandomRain::fromDict);
         r.accept("RandomShadow", RandomShadow::fromDict);
+        r.accept("RandomSnow", RandomSnow::fromDict);
         r.accept("RandomSunFlare", RandomSunFlare::fromDict);
         r.accept("Spatter", Spatter::fromDict);
-        r.accept("RandomSnow", RandomSnow::fromDict);
+        r.accept("TextImage", TextImage::fromDict);
     }
 }

@@ -23,6 +23,7 @@ class WeatherContractTest extends PixelTransformContractTest {
         add(out, "RandomGravel", () -> new RandomGravel(new double[] {0.1, 0.4, 0.9, 0.9}, 4, 1));
         add(out, "Spatter rain", () -> new Spatter(Range.of(0.6, 0.7), Range.of(0.2, 0.3), Range.of(1, 3), Range.of(0.6, 0.7), Range.of(0.5, 0.8), "rain", null, 1));
         add(out, "Spatter mud", () -> new Spatter(Range.fixed(0.65), Range.fixed(0.3), Range.fixed(2), Range.fixed(0.68), Range.fixed(0.6), "mud", new double[] {120, 40, 40}, 1));
+        add(out, "TextImage", () -> new TextImage(null, List.of("the", "a"), java.util.Arrays.asList("swap", null), Range.of(0.5, 1), Range.of(0.5, 0.9), new double[] {255, 0, 0}, true, "textimage_metadata", 1));
         return out.stream();
     }
 }
