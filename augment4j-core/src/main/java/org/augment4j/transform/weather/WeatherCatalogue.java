@@ -10,5 +10,13 @@ public final class WeatherCatalogue {
     private WeatherCatalogue() {}
 
     public static void register(BiConsumer<String, Function<Params, Transform>> r) {
+        r.accept("RandomFog", RandomFog::fromDict);
+        r.accept("RandomGravel", RandomGravel::fromDict);
+        r.accept("RandomRain", RandomRain::fromDict);
+        r.accept("RandomShadow", RandomShadow::fromDict);
+        r.accept("RandomSnow", RandomSnow::fromDict);
+        r.accept("RandomSunFlare", RandomSunFlare::fromDict);
+        r.accept("Spatter", Spatter::fromDict);
+        r.accept("TextImage", TextImage::fromDict);
     }
 }
