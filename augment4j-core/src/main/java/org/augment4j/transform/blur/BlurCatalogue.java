@@ -10,5 +10,14 @@ public final class BlurCatalogue {
     private BlurCatalogue() {}
 
     public static void register(BiConsumer<String, Function<Params, Transform>> r) {
+        r.accept("GaussianBlur", GaussianBlur::fromDict);
+        r.accept("MedianBlur", MedianBlur::fromDict);
+        r.accept("MotionBlur", MotionBlur::fromDict);
+        r.accept("Sharpen", Sharpen::fromDict);
+        r.accept("UnsharpMask", UnsharpMask::fromDict);
+        r.accept("Emboss", Emboss::fromDict);
+        r.accept("Downscale", Downscale::fromDict);
+        r.accept("ImageCompression", ImageCompression::fromDict);
+        r.accept("JpegCompression", JpegCompression::fromDict);
     }
 }
