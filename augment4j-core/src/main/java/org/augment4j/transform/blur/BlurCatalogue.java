@@ -19,5 +19,10 @@ public final class BlurCatalogue {
         r.accept("Downscale", Downscale::fromDict);
         r.accept("ImageCompression", ImageCompression::fromDict);
         r.accept("JpegCompression", JpegCompression::fromDict);
+        r.accept("Defocus", Defocus::fromDict);
+        r.accept("ZoomBlur", ZoomBlur::fromDict);
+        r.accept("GlassBlur", GlassBlur::fromDict);
+        r.accept("AdvancedBlur", AdvancedBlur::fromDict);
+        r.accept("RingingOvershoot", RingingOvershoot::fromDict);
     }
 }

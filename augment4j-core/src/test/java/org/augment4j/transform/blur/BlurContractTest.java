@@ -28,6 +28,12 @@ class BlurContractTest extends PixelTransformContractTest {
         add(out, "ImageCompression webp", () -> new ImageCompression("webp", Range.of(20, 80), 1));
         add(out, "ImageCompression 1.3", () -> ImageCompression.ofQualityLowerUpper(30, 60, "webp", 1));
         add(out, "JpegCompression", () -> new JpegCompression(30, 70, 1));
+        add(out, "Defocus", () -> new Defocus(Range.of(1, 12), Range.of(0, 0.5), 1));
+        add(out, "ZoomBlur", () -> new ZoomBlur(Range.of(1, 1.2), Range.of(0.02, 0.05), 1));
+        add(out, "GlassBlur", () -> new GlassBlur(0.7, 3, 2, "fast", 1));
+        add(out, "GlassBlur exact", () -> new GlassBlur(0.5, 2, 1, "exact", 1));
+        add(out, "AdvancedBlur", () -> new AdvancedBlur(Range.of(3, 9), Range.of(0.2, 2), Range.of(0.2, 2), Range.of(-90, 90), Range.of(0.5, 8), Range.of(0.75, 1.25), 1));
+        add(out, "RingingOvershoot", () -> new RingingOvershoot(Range.of(7, 15), Range.of(Math.PI / 4, Math.PI / 2), 1));
         return out.stream();
     }
 }

@@ -55,7 +55,8 @@ class BlurEffectsTest {
     void everyTransformKeepsAConstantImageConstant(long seed) {
         List<BasicTransform<?>> all = List.of(new GaussianBlur(Range.of(0, 9), Range.of(0.5, 3), 1), new MedianBlur(), new MotionBlur(),
                 new Sharpen(Range.of(0, 1), Range.fixed(1), "gaussian", 5, 1, 1), new UnsharpMask(Range.of(3, 9), Range.of(0, 3), Range.of(0, 1), 0, 1),
-                new Emboss(Range.of(0, 1), Range.of(0, 1), 1), new Downscale(Range.of(0.1, 0.9), 1, 2, 1));
+                new Emboss(Range.of(0, 1), Range.of(0, 1), 1), new Downscale(Range.of(0.1, 0.9), 1, 2, 1), new Defocus(Range.of(1, 6), Range.of(0, 1), 1), new ZoomBlur(),
+                new GlassBlur(0.7, 3, 2, "exact", 1), new AdvancedBlur(), new RingingOvershoot());
         for (BasicTransform<?> t : all) {
             Mat image = Images.constant(37, 41, 3, 123);
             Sample out = t.apply(Sample.of(image), new SplittableRandom(seed));
