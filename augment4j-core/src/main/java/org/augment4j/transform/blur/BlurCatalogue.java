@@ -24,5 +24,6 @@ public final class BlurCatalogue {
         r.accept("GlassBlur", GlassBlur::fromDict);
         r.accept("AdvancedBlur", AdvancedBlur::fromDict);
         r.accept("RingingOvershoot", RingingOvershoot::fromDict);
+        r.accept("Superpixels", Superpixels::fromDict);
     }
 }

@@ -34,6 +34,8 @@ class BlurContractTest extends PixelTransformContractTest {
         add(out, "GlassBlur exact", () -> new GlassBlur(0.5, 2, 1, "exact", 1));
         add(out, "AdvancedBlur", () -> new AdvancedBlur(Range.of(3, 9), Range.of(0.2, 2), Range.of(0.2, 2), Range.of(-90, 90), Range.of(0.5, 8), Range.of(0.75, 1.25), 1));
         add(out, "RingingOvershoot", () -> new RingingOvershoot(Range.of(7, 15), Range.of(Math.PI / 4, Math.PI / 2), 1));
+        add(out, "Superpixels", () -> new Superpixels(Range.of(0.3, 0.8), Range.of(50, 150), 128, 1, 1));
+        add(out, "Superpixels full size", () -> new Superpixels(Range.of(0.5, 1), Range.fixed(200), null, 0, 1));
         return out.stream();
     }
 }
