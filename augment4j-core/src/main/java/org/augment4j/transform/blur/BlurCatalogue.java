@@ -10,5 +10,20 @@ public final class BlurCatalogue {
     private BlurCatalogue() {}
 
     public static void register(BiConsumer<String, Function<Params, Transform>> r) {
+        r.accept("GaussianBlur", GaussianBlur::fromDict);
+        r.accept("MedianBlur", MedianBlur::fromDict);
+        r.accept("MotionBlur", MotionBlur::fromDict);
+        r.accept("Sharpen", Sharpen::fromDict);
+        r.accept("UnsharpMask", UnsharpMask::fromDict);
+        r.accept("Emboss", Emboss::fromDict);
+        r.accept("Downscale", Downscale::fromDict);
+        r.accept("ImageCompression", ImageCompression::fromDict);
+        r.accept("JpegCompression", JpegCompression::fromDict);
+        r.accept("Defocus", Defocus::fromDict);
+        r.accept("ZoomBlur", ZoomBlur::fromDict);
+        r.accept("GlassBlur", GlassBlur::fromDict);
+        r.accept("AdvancedBlur", AdvancedBlur::fromDict);
+        r.accept("RingingOvershoot", RingingOvershoot::fromDict);
+        r.accept("Superpixels", Superpixels::fromDict);
     }
 }

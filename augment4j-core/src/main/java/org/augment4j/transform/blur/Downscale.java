@@ -1,0 +1,122 @@
+package org.augment4j.transform.blur;
+
+import static org.bytedeco.opencv.global.opencv_imgproc.INTER_NEAREST;
+import static org.bytedeco.opencv.global.opencv_imgproc.resize;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.random.RandomGenerator;
+import org.augment4j.Sample;
+import org.augment4j.opencv.Mats;
+import org.augment4j.serial.Params;
+import org.augment4j.transform.Check;
+import org.augment4j.transform.PixelTransform;
+import org.augment4j.transform.Range;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Size;
+
+/**
+ * Lowers quality by shrinking and enlarging back. Albumentations' {@code Downscale} (2.x): {@code scale_range} the
+ * shrink factor, a range within (0, 1) (default {@code [0.25, 0.25]}), {@code interpolation_pair}
+ * {@code {"downscale": d, "upscale": u}} OpenCV interpolation codes 0–4 (default nearest for both), p = 0.5. Targets:
+ * image (uint8 or float32, any channel count).
+ *
+ * <p>Albumentations 1.3's {@code scale_min} / {@code scale_max} (default 0.25 each) and {@code interpolation} (one code
+ * for both, or the same map; default nearest) are accepted too; such a transform is written back with those names.
+ *
+ * <p>The image is resized to {@code round(size · scale)} (at least 1 pixel) and back to its size. Unless both
+ * interpolations are nearest, a uint8 image is resampled in float and rounded back ({@code rint(x · 255)}); float
+ * results are clipped to [0, 1] (cubic and Lanczos overshoot).
+ */
+public final class Downscale extends PixelTransform<Downscale.Scale> {
+    /** The sampled shrink factor. */
+    public record Scale(double scale) {}
+
+    private final Range scaleRange;
+    private final int down;
+    private final int up;
+    private final boolean legacy; // written back as scale_min / scale_max / interpolation
+
+    private Downscale(Range scaleRange, int down, int up, boolean legacy, double p) {
+        super(p);
+        String param = legacy ? "scale_min/scale_max" : "scale_range";
+        Check.that(scaleRange.min() > 0 && scaleRange.min() <= scaleRange.max() && scaleRange.max() < 1, name(),
+                param + " must be a range (min <= max) within (0, 1), got " + scaleRange);
+        this.scaleRange = scaleRange;
+        this.down = (int) Check.between(name(), "interpolation_pair.downscale", down, 0, 4);
+        this.up = (int) Check.between(name(), "interpolation_pair.upscale", up, 0, 4);
+        this.legacy = legacy;
+    }
+
+    /** Albumentations 2.x parameters. */
+    public Downscale(Range scaleRange, int downInterpolation, int upInterpolation, double p) {
+        this(scaleRange, downInterpolation, upInterpolation, false, p);
+    }
+
+    public Downscale() {
+        this(Range.fixed(0.25), INTER_NEAREST, INTER_NEAREST, 0.5);
+    }
+
+    /** Albumentations 1.3 parameters. */
+    public static Downscale ofScaleMinMax(double scaleMin, double scaleMax, int downInterpolation, int upInterpolation, double p) {
+        return new Downscale(Range.of(scaleMin, scaleMax), downInterpolation, upInterpolation, true, p);
+    }
+
+    public static Downscale fromDict(Params r) {
+        double p = r.p(0.5);
+        if (r.has("scale_min") || r.has("scale_max") || r.has("interpolation")) {
+            if (r.has("scale_range") || r.has("interpolation_pair")) {
+                throw r.error("scale_range", "cannot be combined with Albumentations 1.3's scale_min / scale_max / interpolation");
+            }
+            int[] pair = pair(r, "interpolation");
+            return ofScaleMinMax(r.dbl("scale_min", 0.25), r.dbl("scale_max", 0.25), pair[0], pair[1], p);
+        }
+        int[] pair = pair(r, "interpolation_pair");
+        return new Downscale(r.range("scale_range", Range.fixed(0.25), Params.Scalar.FIXED), pair[0], pair[1], p);
+    }
+
+    /** {@code {"downscale": d, "upscale": u}}, or one code for both; nearest when absent. */
+    private static int[] pair(Params r, String name) {
+        Object v = r.raw(name);
+        if (v == null) return new int[] {INTER_NEAREST, INTER_NEAREST};
+        if (v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) return new int[] {n.intValue(), n.intValue()};
+        if (v instanceof Map<?, ?> m && m.size() == 2 && m.get("downscale") instanceof Number d && m.get("upscale") instanceof Number u) {
+            return new int[] {d.intValue(), u.intValue()};
+        }
+        throw r.error(name, "must be {\"downscale\": code, \"upscale\": code} with OpenCV interpolation codes, got " + v);
+    }
+
+    @Override
+    public Scale sampleParams(Sample sample, RandomGenerator rng) {
+        return new Scale(scaleRange.uniform(rng));
+    }
+
+    @Override
+    protected Mat applyToImage(Mat image, Scale s) {
+        boolean viaFloat = !Mats.isFloat(image) && (down != INTER_NEAREST || up != INTER_NEAREST);
+        int w = Math.max(1, (int) Math.round(image.cols() * s.scale())), h = Math.max(1, (int) Math.round(image.rows() * s.scale()));
+        try (Mat in = viaFloat ? BlurKernels.toFloat(image) : image.clone(); Mat small = new Mat(); Mat big = new Mat();
+             Size smallSize = new Size(w, h); Size size = new Size(image.cols(), image.rows())) {
+            resize(in, small, smallSize, 0, 0, down);
+            resize(small, big, size, 0, 0, up);
+            return viaFloat || Mats.isFloat(image) ? BlurKernels.fromFloat(big, image) : big.clone();
+        }
+    }
+
+    @Override
+    protected Map<String, Object> args() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        Map<String, Object> pair = new LinkedHashMap<>();
+        pair.put("downscale", (long) down);
+        pair.put("upscale", (long) up);
+        if (legacy) {
+            m.put("scale_min", scaleRange.min());
+            m.put("scale_max", scaleRange.max());
+            m.put("interpolation", pair);
+        } else {
+            m.put("scale_range", scaleRange);
+            m.put("interpolation_pair", pair);
+        }
+        return m;
+    }
+}

@@ -1,0 +1,61 @@
+package org.augment4j.transform.blur;
+
+import static org.bytedeco.opencv.global.opencv_imgproc.medianBlur;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.random.RandomGenerator;
+import org.augment4j.Sample;
+import org.augment4j.serial.Params;
+import org.augment4j.transform.PixelTransform;
+import org.augment4j.transform.Range;
+import org.bytedeco.opencv.opencv_core.Mat;
+
+/**
+ * Median blur with a random odd aperture. Albumentations' {@code MedianBlur}: {@code blur_limit} a range of integers
+ * {@code >= 3} (a scalar {@code x} means {@code [3, x]}; default {@code [3, 7]}; even bounds raised to the next odd
+ * number when sampling), p = 0.5. Targets: image (uint8 or float32, any channel count).
+ *
+ * <p>The median is OpenCV's {@code medianBlur} (border replicated) on each channel. As Albumentations'
+ * {@code uint8_io}, a float32 image is converted to uint8 ({@code rint(x · 255)}), filtered and divided by 255 again,
+ * so float results are quantised to 1/255.
+ */
+public final class MedianBlur extends PixelTransform<MedianBlur.Kernel> {
+    /** The sampled (odd) aperture size in pixels. */
+    public record Kernel(int ksize) {}
+
+    private final Range blurLimit;
+
+    public MedianBlur(Range blurLimit, double p) {
+        super(p);
+        this.blurLimit = BlurKernels.blurLimit(name(), "blur_limit", blurLimit, 3);
+    }
+
+    public MedianBlur() {
+        this(Range.of(3, 7), 0.5);
+    }
+
+    public static MedianBlur fromDict(Params r) {
+        return new MedianBlur(r.range("blur_limit", Range.of(3, 7), Params.Scalar.UPPER, 3), r.p(0.5));
+    }
+
+    @Override
+    public Kernel sampleParams(Sample sample, RandomGenerator rng) {
+        return new Kernel(Blur.sampleOdd(rng, (int) blurLimit.min(), (int) blurLimit.max()));
+    }
+
+    @Override
+    protected Mat applyToImage(Mat image, Kernel k) {
+        try (Mat u8 = BlurKernels.toUint8(image); Mat out = new Mat()) {
+            medianBlur(u8, out, k.ksize());
+            return BlurKernels.fromUint8(out, image);
+        }
+    }
+
+    @Override
+    protected Map<String, Object> args() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("blur_limit", blurLimit);
+        return m;
+    }
+}
