@@ -10,5 +10,9 @@ public final class ColorCatalogue {
     private ColorCatalogue() {}
 
     public static void register(BiConsumer<String, Function<Params, Transform>> r) {
+        r.accept("RandomBrightnessContrast", RandomBrightnessContrast::fromDict);
+        r.accept("RandomBrightness", RandomBrightness::fromDict);
+        r.accept("RandomContrast", RandomContrast::fromDict);
+        r.accept("RandomGamma", RandomGamma::fromDict);
     }
 }

@@ -1,0 +1,22 @@
+package org.augment4j.transform.color;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.augment4j.transform.Range;
+import org.augment4j.transform.pixel.PixelTransformContractTest;
+import org.junit.jupiter.params.provider.Arguments;
+
+/** Every pixel-transform contract check, run on the colour transforms with p = 1. */
+class ColorContractTest extends PixelTransformContractTest {
+
+    static Stream<Arguments> transforms() {
+        List<Arguments> out = new ArrayList<>();
+        add(out, "RandomBrightnessContrast", () -> new RandomBrightnessContrast(Range.symmetric(0.3), Range.symmetric(0.3), true, false, 1));
+        add(out, "RandomBrightnessContrast mean safe", () -> new RandomBrightnessContrast(Range.of(-0.2, 0.4), Range.of(-0.5, 0.2), false, true, 1));
+        add(out, "RandomBrightness", () -> new RandomBrightness(Range.symmetric(0.3), 1));
+        add(out, "RandomContrast", () -> new RandomContrast(Range.symmetric(0.3), 1));
+        add(out, "RandomGamma", () -> new RandomGamma(Range.of(60, 150), 1));
+        return out.stream();
+    }
+}
