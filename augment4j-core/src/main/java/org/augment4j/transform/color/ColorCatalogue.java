@@ -14,5 +14,7 @@ public final class ColorCatalogue {
         r.accept("RandomBrightness", RandomBrightness::fromDict);
         r.accept("RandomContrast", RandomContrast::fromDict);
         r.accept("RandomGamma", RandomGamma::fromDict);
+        r.accept("HueSaturationValue", HueSaturationValue::fromDict);
+        r.accept("ColorJitter", ColorJitter::fromDict);
     }
 }

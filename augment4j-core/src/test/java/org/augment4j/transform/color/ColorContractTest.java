@@ -17,6 +17,9 @@ class ColorContractTest extends PixelTransformContractTest {
         add(out, "RandomBrightness", () -> new RandomBrightness(Range.symmetric(0.3), 1));
         add(out, "RandomContrast", () -> new RandomContrast(Range.symmetric(0.3), 1));
         add(out, "RandomGamma", () -> new RandomGamma(Range.of(60, 150), 1));
+        add(out, "HueSaturationValue", () -> new HueSaturationValue(Range.symmetric(30), Range.symmetric(40), Range.symmetric(30), 1));
+        add(out, "ColorJitter", () -> new ColorJitter(Range.of(0.6, 1.4), Range.of(0.5, 1.5), Range.of(0, 2), Range.symmetric(0.3), 1));
+        add(out, "ColorJitter default", () -> new ColorJitter(Range.of(0.8, 1.2), Range.of(0.8, 1.2), Range.of(0.8, 1.2), Range.symmetric(0.5), 1));
         return out.stream();
     }
 }
