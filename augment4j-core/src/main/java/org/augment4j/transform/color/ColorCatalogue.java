@@ -16,5 +16,7 @@ public final class ColorCatalogue {
         r.accept("RandomGamma", RandomGamma::fromDict);
         r.accept("HueSaturationValue", HueSaturationValue::fromDict);
         r.accept("ColorJitter", ColorJitter::fromDict);
+        r.accept("CLAHE", CLAHE::fromDict);
+        r.accept("RandomToneCurve", RandomToneCurve::fromDict);
     }
 }

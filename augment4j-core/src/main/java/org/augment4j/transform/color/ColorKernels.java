@@ -88,4 +88,20 @@ public final class ColorKernels {
         if (image.channels() != 4) return kernel.apply(image);
         return onRgb("", image, kernel);
     }
+
+    /**
+     * Albumentations' {@code uint8_io}: a uint8 kernel applied to a float32 image by rounding {@code v·255} to uint8,
+     * applying, and dividing by 255 again; uint8 images go straight through.
+     */
+    public static Mat uint8Io(Mat image, UnaryOperator<Mat> uint8Kernel) {
+        if (!Mats.isFloat(image)) return uint8Kernel.apply(image);
+        try (Mat u8 = new Mat()) {
+            image.convertTo(u8, org.bytedeco.opencv.global.opencv_core.CV_8U, 255, 0);
+            try (Mat done = uint8Kernel.apply(u8)) {
+                Mat out = new Mat();
+                done.convertTo(out, org.bytedeco.opencv.global.opencv_core.CV_32F, 1 / 255.0, 0);
+                return out;
+            }
+        }
+    }
 }

@@ -20,6 +20,10 @@ class ColorContractTest extends PixelTransformContractTest {
         add(out, "HueSaturationValue", () -> new HueSaturationValue(Range.symmetric(30), Range.symmetric(40), Range.symmetric(30), 1));
         add(out, "ColorJitter", () -> new ColorJitter(Range.of(0.6, 1.4), Range.of(0.5, 1.5), Range.of(0, 2), Range.symmetric(0.3), 1));
         add(out, "ColorJitter default", () -> new ColorJitter(Range.of(0.8, 1.2), Range.of(0.8, 1.2), Range.of(0.8, 1.2), Range.symmetric(0.5), 1));
+        add(out, "CLAHE", () -> new CLAHE(Range.of(1, 4), new int[] {8, 8}, 1));
+        add(out, "CLAHE coarse", () -> new CLAHE(Range.of(2, 6), new int[] {3, 5}, 1));
+        add(out, "RandomToneCurve", () -> new RandomToneCurve(0.2, false, 1));
+        add(out, "RandomToneCurve per channel", () -> new RandomToneCurve(0.3, true, 1));
         return out.stream();
     }
 }
