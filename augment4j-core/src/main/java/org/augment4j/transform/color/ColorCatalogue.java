@@ -18,5 +18,6 @@ public final class ColorCatalogue {
         r.accept("ColorJitter", ColorJitter::fromDict);
         r.accept("CLAHE", CLAHE::fromDict);
         r.accept("RandomToneCurve", RandomToneCurve::fromDict);
+        r.accept("PlanckianJitter", PlanckianJitter::fromDict);
     }
 }

@@ -104,4 +104,22 @@ public final class ColorKernels {
             }
         }
     }
+
+    /**
+     * Multiplies each channel by its own factor: uint8 through tables ({@code clip(arange(256)·f, 0, 255)} truncated),
+     * float32 clipped to [0, 1].
+     */
+    public static Mat scaleChannels(Mat image, double... factors) {
+        if (!Mats.isFloat(image)) {
+            byte[][] tables = new byte[factors.length][];
+            for (int i = 0; i < factors.length; i++) tables[i] = linearTable(factors[i], 0);
+            return PixelKernels.lut(image, tables);
+        }
+        Mat out = new Mat();
+        try (Mat f = Mats.scalarMat(factors)) {
+            org.bytedeco.opencv.global.opencv_core.multiply(image, f, out);
+        }
+        PixelKernels.clipInPlace(out, 0, 1);
+        return out;
+    }
 }

@@ -24,6 +24,8 @@ class ColorContractTest extends PixelTransformContractTest {
         add(out, "CLAHE coarse", () -> new CLAHE(Range.of(2, 6), new int[] {3, 5}, 1));
         add(out, "RandomToneCurve", () -> new RandomToneCurve(0.2, false, 1));
         add(out, "RandomToneCurve per channel", () -> new RandomToneCurve(0.3, true, 1));
+        add(out, "PlanckianJitter", () -> new PlanckianJitter("blackbody", null, "uniform", 1));
+        add(out, "PlanckianJitter cied gaussian", () -> new PlanckianJitter("cied", Range.of(5000, 9000), "gaussian", 1));
         return out.stream();
     }
 }
