@@ -19,5 +19,7 @@ public final class ColorCatalogue {
         r.accept("CLAHE", CLAHE::fromDict);
         r.accept("RandomToneCurve", RandomToneCurve::fromDict);
         r.accept("PlanckianJitter", PlanckianJitter::fromDict);
+        r.accept("HistogramMatching", HistogramMatching::fromDict);
+        r.accept("FDA", FDA::fromDict);
     }
 }

@@ -3,12 +3,16 @@ package org.augment4j.transform.color;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.augment4j.SharedData;
 import org.augment4j.transform.Range;
 import org.augment4j.transform.pixel.PixelTransformContractTest;
 import org.junit.jupiter.params.provider.Arguments;
 
 /** Every pixel-transform contract check, run on the colour transforms with p = 1. */
 class ColorContractTest extends PixelTransformContractTest {
+
+    static final List<String> REFERENCES = List.of(SharedData.data().resolve("photos/chelsea.png").toString(),
+            SharedData.data().resolve("photos/rocket.jpg").toString());
 
     static Stream<Arguments> transforms() {
         List<Arguments> out = new ArrayList<>();
@@ -26,6 +30,8 @@ class ColorContractTest extends PixelTransformContractTest {
         add(out, "RandomToneCurve per channel", () -> new RandomToneCurve(0.3, true, 1));
         add(out, "PlanckianJitter", () -> new PlanckianJitter("blackbody", null, "uniform", 1));
         add(out, "PlanckianJitter cied gaussian", () -> new PlanckianJitter("cied", Range.of(5000, 9000), "gaussian", 1));
+        add(out, "HistogramMatching", () -> new HistogramMatching(Range.of(0.5, 1), REFERENCES, "hm_metadata", 1));
+        add(out, "FDA", () -> new FDA(Range.of(0.01, 0.1), REFERENCES, "fda_metadata", 1));
         return out.stream();
     }
 }
