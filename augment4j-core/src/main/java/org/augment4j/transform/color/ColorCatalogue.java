@@ -21,5 +21,6 @@ public final class ColorCatalogue {
         r.accept("PlanckianJitter", PlanckianJitter::fromDict);
         r.accept("HistogramMatching", HistogramMatching::fromDict);
         r.accept("FDA", FDA::fromDict);
+        r.accept("PixelDistributionAdaptation", PixelDistributionAdaptation::fromDict);
     }
 }

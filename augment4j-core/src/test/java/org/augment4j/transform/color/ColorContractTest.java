@@ -32,6 +32,9 @@ class ColorContractTest extends PixelTransformContractTest {
         add(out, "PlanckianJitter cied gaussian", () -> new PlanckianJitter("cied", Range.of(5000, 9000), "gaussian", 1));
         add(out, "HistogramMatching", () -> new HistogramMatching(Range.of(0.5, 1), REFERENCES, "hm_metadata", 1));
         add(out, "FDA", () -> new FDA(Range.of(0.01, 0.1), REFERENCES, "fda_metadata", 1));
+        add(out, "PixelDistributionAdaptation", () -> new PixelDistributionAdaptation(Range.of(0.25, 1), "pca", REFERENCES, "pda_metadata", 1));
+        add(out, "PixelDistributionAdaptation standard", () -> new PixelDistributionAdaptation(Range.of(0.5, 1), "standard", REFERENCES, "pda_metadata", 1));
+        add(out, "PixelDistributionAdaptation minmax", () -> new PixelDistributionAdaptation(Range.of(0.5, 1), "minmax", REFERENCES, "pda_metadata", 1));
         return out.stream();
     }
 }

@@ -111,4 +111,45 @@ class ReferenceTransformsTest {
         }
         Mats.release(image);
     }
+
+    private static double[] channelStds(Mat m) {
+        double[] mean = channelMeans(m), v = new double[m.channels()];
+        byte[] b = Mats.toBytes(m);
+        for (int i = 0; i < b.length; i++) v[i % v.length] += Math.pow((b[i] & 0xff) - mean[i % v.length], 2);
+        for (int c = 0; c < v.length; c++) v[c] = Math.sqrt(v[c] / (b.length / v.length));
+        return v;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource({"standard", "pca"})
+    void pdaWithFullBlendTakesTheReferencesMeanAndSpread(String type) {
+        Mat image = Images.coffee();
+        Mat photo = Images.astronaut();
+        Mat ref = new Mat();
+        photo.convertTo(ref, -1, 0.4, 70); // a narrow reference, so that nothing clips
+        Sample out = new PixelDistributionAdaptation(Range.of(1, 1), type, null, "pda_metadata", 1)
+                .apply(Sample.of(image).withMetadata("pda_metadata", ref), new PixelDistributionAdaptation.Blend(0, 1));
+        double[] gm = channelMeans(out.image()), wm = channelMeans(ref), gs = channelStds(out.image()), ws = channelStds(ref);
+        for (int c = 0; c < 3; c++) {
+            assertThat(gm[c]).as("mean of channel %d", c).isCloseTo(wm[c], within(2.0));
+            // the scaler matches each channel's spread; PCA (no whitening) only rotates, keeping the source's variances
+            if (type.equals("standard")) assertThat(gs[c]).as("std of channel %d", c).isCloseTo(ws[c], within(1.0));
+        }
+        Mats.release(image, photo, ref, out.image());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource({"standard", "pca", "minmax"})
+    void pdaWithTheImageAsItsOwnReferenceIsNearlyIdentity(String type) {
+        Mat image = Images.astronaut();
+        Sample out = new PixelDistributionAdaptation(Range.of(1, 1), type, null, "pda_metadata", 1)
+                .apply(Sample.of(image).withMetadata("pda_metadata", List.of(image)), new PixelDistributionAdaptation.Blend(0, 1));
+        byte[] a = Mats.toBytes(image), b = Mats.toBytes(out.image());
+        int off = 0;
+        for (int i = 0; i < a.length; i++) off = Math.max(off, Math.abs((a[i] & 0xff) - (b[i] & 0xff)));
+        assertThat(off).as("float32 round trip, truncated twice").isLessThanOrEqualTo(2);
+        assertThatThrownBy(() -> new PixelDistributionAdaptation(Range.of(0, 1), "ica", null, "k", 1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("transform_type");
+        Mats.release(image, out.image());
+    }
 }
