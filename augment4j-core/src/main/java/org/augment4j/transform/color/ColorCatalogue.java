@@ -19,6 +19,8 @@ public final class ColorCatalogue {
         r.accept("CLAHE", CLAHE::fromDict);
         r.accept("RandomToneCurve", RandomToneCurve::fromDict);
         r.accept("PlanckianJitter", PlanckianJitter::fromDict);
+        r.accept("PlasmaBrightnessContrast", PlasmaBrightnessContrast::fromDict);
+        r.accept("PlasmaShadow", PlasmaShadow::fromDict);
         r.accept("HistogramMatching", HistogramMatching::fromDict);
         r.accept("FDA", FDA::fromDict);
         r.accept("PixelDistributionAdaptation", PixelDistributionAdaptation::fromDict);

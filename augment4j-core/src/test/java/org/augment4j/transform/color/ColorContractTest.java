@@ -35,6 +35,9 @@ class ColorContractTest extends PixelTransformContractTest {
         add(out, "PixelDistributionAdaptation", () -> new PixelDistributionAdaptation(Range.of(0.25, 1), "pca", REFERENCES, "pda_metadata", 1));
         add(out, "PixelDistributionAdaptation standard", () -> new PixelDistributionAdaptation(Range.of(0.5, 1), "standard", REFERENCES, "pda_metadata", 1));
         add(out, "PixelDistributionAdaptation minmax", () -> new PixelDistributionAdaptation(Range.of(0.5, 1), "minmax", REFERENCES, "pda_metadata", 1));
+        add(out, "PlasmaBrightnessContrast", () -> new PlasmaBrightnessContrast(Range.symmetric(0.4), Range.symmetric(0.4), 256, 3, 1));
+        add(out, "PlasmaBrightnessContrast smooth", () -> new PlasmaBrightnessContrast(Range.of(0.1, 0.3), Range.fixed(0), 64, 0.5, 1));
+        add(out, "PlasmaShadow", () -> new PlasmaShadow(Range.of(0.3, 0.7), 256, 3, 1));
         return out.stream();
     }
 }
