@@ -21,6 +21,7 @@ public final class ColorCatalogue {
         r.accept("PlanckianJitter", PlanckianJitter::fromDict);
         r.accept("PlasmaBrightnessContrast", PlasmaBrightnessContrast::fromDict);
         r.accept("PlasmaShadow", PlasmaShadow::fromDict);
+        r.accept("Illumination", Illumination::fromDict);
         r.accept("HistogramMatching", HistogramMatching::fromDict);
         r.accept("FDA", FDA::fromDict);
         r.accept("PixelDistributionAdaptation", PixelDistributionAdaptation::fromDict);

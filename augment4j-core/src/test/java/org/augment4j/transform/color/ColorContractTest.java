@@ -38,6 +38,9 @@ class ColorContractTest extends PixelTransformContractTest {
         add(out, "PlasmaBrightnessContrast", () -> new PlasmaBrightnessContrast(Range.symmetric(0.4), Range.symmetric(0.4), 256, 3, 1));
         add(out, "PlasmaBrightnessContrast smooth", () -> new PlasmaBrightnessContrast(Range.of(0.1, 0.3), Range.fixed(0), 64, 0.5, 1));
         add(out, "PlasmaShadow", () -> new PlasmaShadow(Range.of(0.3, 0.7), 256, 3, 1));
+        add(out, "Illumination", () -> new Illumination("linear", Range.of(0.01, 0.2), "both", Range.of(0, 360), Range.of(0.1, 0.9), Range.of(0.2, 1), 1));
+        add(out, "Illumination corner", () -> new Illumination("corner", Range.of(0.1, 0.2), "both", Range.of(0, 360), Range.of(0.1, 0.9), Range.of(0.2, 1), 1));
+        add(out, "Illumination gaussian", () -> new Illumination("gaussian", Range.of(0.05, 0.2), "brighten", Range.of(0, 360), Range.of(0.2, 0.8), Range.of(0.2, 0.6), 1));
         return out.stream();
     }
 }
