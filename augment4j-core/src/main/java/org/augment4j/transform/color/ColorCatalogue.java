@@ -22,6 +22,7 @@ public final class ColorCatalogue {
         r.accept("PlasmaBrightnessContrast", PlasmaBrightnessContrast::fromDict);
         r.accept("PlasmaShadow", PlasmaShadow::fromDict);
         r.accept("Illumination", Illumination::fromDict);
+        r.accept("HEStain", HEStain::fromDict);
         r.accept("HistogramMatching", HistogramMatching::fromDict);
         r.accept("FDA", FDA::fromDict);
         r.accept("PixelDistributionAdaptation", PixelDistributionAdaptation::fromDict);

@@ -41,6 +41,8 @@ class ColorContractTest extends PixelTransformContractTest {
         add(out, "Illumination", () -> new Illumination("linear", Range.of(0.01, 0.2), "both", Range.of(0, 360), Range.of(0.1, 0.9), Range.of(0.2, 1), 1));
         add(out, "Illumination corner", () -> new Illumination("corner", Range.of(0.1, 0.2), "both", Range.of(0, 360), Range.of(0.1, 0.9), Range.of(0.2, 1), 1));
         add(out, "Illumination gaussian", () -> new Illumination("gaussian", Range.of(0.05, 0.2), "brighten", Range.of(0, 360), Range.of(0.2, 0.8), Range.of(0.2, 0.6), 1));
+        add(out, "HEStain", () -> new HEStain("random_preset", null, Range.of(0.7, 1.3), Range.of(-0.2, 0.2), false, 1));
+        add(out, "HEStain preset background", () -> new HEStain("preset", "h_heavy", Range.of(0.5, 1.5), Range.of(-0.3, 0.3), true, 1));
         return out.stream();
     }
 }
