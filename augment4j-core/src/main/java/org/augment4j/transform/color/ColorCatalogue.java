@@ -10,5 +10,21 @@ public final class ColorCatalogue {
     private ColorCatalogue() {}
 
     public static void register(BiConsumer<String, Function<Params, Transform>> r) {
+        r.accept("RandomBrightnessContrast", RandomBrightnessContrast::fromDict);
+        r.accept("RandomBrightness", RandomBrightness::fromDict);
+        r.accept("RandomContrast", RandomContrast::fromDict);
+        r.accept("RandomGamma", RandomGamma::fromDict);
+        r.accept("HueSaturationValue", HueSaturationValue::fromDict);
+        r.accept("ColorJitter", ColorJitter::fromDict);
+        r.accept("CLAHE", CLAHE::fromDict);
+        r.accept("RandomToneCurve", RandomToneCurve::fromDict);
+        r.accept("PlanckianJitter", PlanckianJitter::fromDict);
+        r.accept("PlasmaBrightnessContrast", PlasmaBrightnessContrast::fromDict);
+        r.accept("PlasmaShadow", PlasmaShadow::fromDict);
+        r.accept("Illumination", Illumination::fromDict);
+        r.accept("HEStain", HEStain::fromDict);
+        r.accept("HistogramMatching", HistogramMatching::fromDict);
+        r.accept("FDA", FDA::fromDict);
+        r.accept("PixelDistributionAdaptation", PixelDistributionAdaptation::fromDict);
     }
 }

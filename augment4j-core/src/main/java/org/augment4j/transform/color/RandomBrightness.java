@@ -1,0 +1,51 @@
+package org.augment4j.transform.color;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.random.RandomGenerator;
+import org.augment4j.Sample;
+import org.augment4j.serial.Params;
+import org.augment4j.transform.Check;
+import org.augment4j.transform.PixelTransform;
+import org.augment4j.transform.Range;
+import org.bytedeco.opencv.opencv_core.Mat;
+
+/**
+ * Changes brightness: {@code v + beta·max}. Albumentations 1.3's {@code RandomBrightness} (removed in 2.x, where it is
+ * {@code RandomBrightnessContrast} with {@code contrast_limit = 0}): {@code limit} the range of {@code beta} (default
+ * {@code [-0.2, 0.2]}; a scalar {@code x} means {@code [-x, x]}), p = 0.5. Targets: image. Same kernel as
+ * {@link RandomBrightnessContrast} with {@code alpha = 1} and {@code brightness_by_max = true}.
+ */
+public final class RandomBrightness extends PixelTransform<RandomBrightnessContrast.AlphaBeta> {
+    private final Range limit;
+
+    public RandomBrightness(Range limit, double p) {
+        super(p);
+        this.limit = Check.range(name(), "limit", limit, -1, 1);
+    }
+
+    public RandomBrightness() {
+        this(Range.symmetric(0.2), 0.5);
+    }
+
+    public static RandomBrightness fromDict(Params r) {
+        return new RandomBrightness(r.range("limit", Range.symmetric(0.2), Params.Scalar.SYMMETRIC), r.p(0.5));
+    }
+
+    @Override
+    public RandomBrightnessContrast.AlphaBeta sampleParams(Sample sample, RandomGenerator rng) {
+        return new RandomBrightnessContrast.AlphaBeta(1, limit.uniform(rng));
+    }
+
+    @Override
+    protected Mat applyToImage(Mat image, RandomBrightnessContrast.AlphaBeta ab) {
+        return RandomBrightnessContrast.apply(image, ab.alpha(), ab.beta(), true);
+    }
+
+    @Override
+    protected Map<String, Object> args() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("limit", limit);
+        return m;
+    }
+}
