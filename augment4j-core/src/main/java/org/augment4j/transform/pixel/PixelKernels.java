@@ -102,11 +102,17 @@ public final class PixelKernels {
         }
     }
 
-    /** Clips every value of {@code m} to {@code [lo, hi]}, in place. */
+    /**
+     * Clips every value of {@code m} to {@code [lo, hi]}, in place. Uses OpenCV's {@code max(Mat, double)} and
+     * {@code min(Mat, double)}, which stay unambiguous for a 1×1 image (a 1×1 matrix against a scalar matrix is read
+     * as two scalars by the array overloads).
+     */
     public static void clipInPlace(Mat m, double lo, double hi) {
-        try (Mat l = Mats.scalarMat(lo); Mat h = Mats.scalarMat(hi)) {
-            max(m, l, m);
-            min(m, h, m);
+        try (org.bytedeco.opencv.opencv_core.MatExpr a = max(m, lo); Mat low = a.asMat()) {
+            low.copyTo(m);
+        }
+        try (org.bytedeco.opencv.opencv_core.MatExpr b = min(m, hi); Mat high = b.asMat()) {
+            high.copyTo(m);
         }
     }
 
