@@ -4,11 +4,24 @@ import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.augment4j.Transform;
 import org.augment4j.serial.Params;
+import org.augment4j.transform.channel.ChannelDropout;
+import org.augment4j.transform.channel.ChannelShuffle;
+import org.augment4j.transform.channel.FromFloat;
+import org.augment4j.transform.channel.ToFloat;
+import org.augment4j.transform.channel.ToRGB;
+import org.augment4j.transform.channel.ToSepia;
 
 /** The noise and channel transforms a pipeline file may name. */
 public final class NoiseCatalogue {
     private NoiseCatalogue() {}
 
     public static void register(BiConsumer<String, Function<Params, Transform>> r) {
+        r.accept("ChannelDropout", ChannelDropout::fromDict);
+        r.accept("ChannelShuffle", ChannelShuffle::fromDict);
+        r.accept("FromFloat", FromFloat::fromDict);
+        r.accept("MultiplicativeNoise", MultiplicativeNoise::fromDict);
+        r.accept("ToFloat", ToFloat::fromDict);
+        r.accept("ToRGB", ToRGB::fromDict);
+        r.accept("ToSepia", ToSepia::fromDict);
     }
 }

@@ -1,0 +1,21 @@
+package org.augment4j.transform.noise;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.augment4j.transform.Range;
+import org.augment4j.transform.pixel.PixelTransformContractTest;
+import org.junit.jupiter.params.provider.Arguments;
+
+/** The pixel contract for the noise transforms. */
+class NoiseContractTest extends PixelTransformContractTest {
+
+    static Stream<Arguments> transforms() {
+        List<Arguments> out = new ArrayList<>();
+        add(out, "MultiplicativeNoise", () -> new MultiplicativeNoise(Range.of(0.7, 1.3), false, false, 1));
+        add(out, "MultiplicativeNoise per channel", () -> new MultiplicativeNoise(Range.of(0.7, 1.3), true, false, 1));
+        add(out, "MultiplicativeNoise elementwise", () -> new MultiplicativeNoise(Range.of(0.5, 1.5), false, true, 1));
+        add(out, "MultiplicativeNoise elementwise per channel", () -> new MultiplicativeNoise(Range.of(0.5, 1.5), true, true, 1));
+        return out.stream();
+    }
+}
