@@ -4,6 +4,7 @@ import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.augment4j.Transform;
 import org.augment4j.serial.Params;
+import org.augment4j.transform.channel.AutoContrast;
 import org.augment4j.transform.channel.ChannelDropout;
 import org.augment4j.transform.channel.ChannelShuffle;
 import org.augment4j.transform.channel.FromFloat;
@@ -16,6 +17,7 @@ public final class NoiseCatalogue {
     private NoiseCatalogue() {}
 
     public static void register(BiConsumer<String, Function<Params, Transform>> r) {
+        r.accept("AutoContrast", AutoContrast::fromDict);
         r.accept("ChannelDropout", ChannelDropout::fromDict);
         r.accept("ChannelShuffle", ChannelShuffle::fromDict);
         r.accept("FromFloat", FromFloat::fromDict);

@@ -21,6 +21,8 @@ class ChannelContractTest extends PixelTransformContractTest {
         add(out, "ChannelDropout", () -> new ChannelDropout(Range.of(1, 1), 0, 1));
         add(out, "ChannelDropout 1-2", () -> new ChannelDropout(Range.of(1, 2), 0, 1));
         add(out, "ToSepia", () -> new ToSepia(1));
+        add(out, "AutoContrast", () -> new AutoContrast(0, null, "cdf", 1));
+        add(out, "AutoContrast pil cutoff ignore", () -> new AutoContrast(2.5, 200, "pil", 1));
         return out.stream();
     }
 }
