@@ -22,6 +22,7 @@ public final class NoiseCatalogue {
         r.accept("ChannelShuffle", ChannelShuffle::fromDict);
         r.accept("FromFloat", FromFloat::fromDict);
         r.accept("MultiplicativeNoise", MultiplicativeNoise::fromDict);
+        r.accept("SaltAndPepper", SaltAndPepper::fromDict);
         r.accept("ToFloat", ToFloat::fromDict);
         r.accept("ToRGB", ToRGB::fromDict);
         r.accept("ToSepia", ToSepia::fromDict);

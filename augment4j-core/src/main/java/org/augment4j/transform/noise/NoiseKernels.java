@@ -27,4 +27,17 @@ final class NoiseKernels {
         ((DoubleBuffer) m.createBuffer()).put(0, v);
         return m;
     }
+
+    /** {@code k} distinct indices of {@code [0, n)} in random order (a partial Fisher–Yates shuffle). */
+    static int[] choose(int n, int k, java.util.SplittableRandom rng) {
+        int[] a = new int[n];
+        for (int i = 0; i < n; i++) a[i] = i;
+        for (int i = 0; i < k; i++) {
+            int j = i + rng.nextInt(n - i);
+            int t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+        }
+        return java.util.Arrays.copyOf(a, k);
+    }
 }

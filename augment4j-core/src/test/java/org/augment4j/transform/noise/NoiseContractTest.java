@@ -16,6 +16,8 @@ class NoiseContractTest extends PixelTransformContractTest {
         add(out, "MultiplicativeNoise per channel", () -> new MultiplicativeNoise(Range.of(0.7, 1.3), true, false, 1));
         add(out, "MultiplicativeNoise elementwise", () -> new MultiplicativeNoise(Range.of(0.5, 1.5), false, true, 1));
         add(out, "MultiplicativeNoise elementwise per channel", () -> new MultiplicativeNoise(Range.of(0.5, 1.5), true, true, 1));
+        add(out, "SaltAndPepper", () -> new SaltAndPepper(Range.of(0.01, 0.06), Range.of(0.4, 0.6), 1));
+        add(out, "SaltAndPepper heavy", () -> new SaltAndPepper(Range.of(0.3, 0.5), Range.of(0, 1), 1));
         return out.stream();
     }
 }
