@@ -23,6 +23,7 @@ public final class NoiseCatalogue {
         r.accept("FromFloat", FromFloat::fromDict);
         r.accept("MultiplicativeNoise", MultiplicativeNoise::fromDict);
         r.accept("SaltAndPepper", SaltAndPepper::fromDict);
+        r.accept("ShotNoise", ShotNoise::fromDict);
         r.accept("ToFloat", ToFloat::fromDict);
         r.accept("ToRGB", ToRGB::fromDict);
         r.accept("ToSepia", ToSepia::fromDict);

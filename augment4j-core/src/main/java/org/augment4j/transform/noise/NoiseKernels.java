@@ -40,4 +40,50 @@ final class NoiseKernels {
         }
         return java.util.Arrays.copyOf(a, k);
     }
+
+    /**
+     * Replaces every value {@code λ >= 0} of a float32 matrix, in place, by {@code Poisson(λ) · factor}: Knuth's
+     * multiplication method below λ = 10, Hörmann's transformed rejection (PTRS, as numpy) from there on.
+     */
+    static void poissonInPlace(Mat m, double factor, java.util.SplittableRandom rng) {
+        if (m.depth() != CV_32F || !m.isContinuous()) throw new IllegalArgumentException("poisson needs a continuous float32 matrix");
+        java.nio.FloatBuffer b = m.createBuffer();
+        int n = (int) (m.total() * m.channels());
+        for (int i = 0; i < n; i++) b.put(i, (float) (poisson(b.get(i), rng) * factor));
+    }
+
+    static long poisson(double lam, java.util.SplittableRandom rng) {
+        if (!(lam > 0)) return 0;
+        if (lam < 10) {
+            double limit = Math.exp(-lam), prod = rng.nextDouble();
+            long k = 0;
+            while (prod > limit) {
+                k++;
+                prod *= rng.nextDouble();
+            }
+            return k;
+        }
+        double slam = Math.sqrt(lam), loglam = Math.log(lam);
+        double b = 0.931 + 2.53 * slam, a = -0.059 + 0.02483 * b;
+        double invalpha = 1.1239 + 1.1328 / (b - 3.4), vr = 0.9277 - 3.6224 / (b - 2);
+        while (true) {
+            double u = rng.nextDouble() - 0.5, v = rng.nextDouble();
+            double us = 0.5 - Math.abs(u);
+            long k = (long) Math.floor((2 * a / us + b) * u + lam + 0.43);
+            if (us >= 0.07 && v <= vr) return k;
+            if (k < 0 || (us < 0.013 && v > us)) continue;
+            if (Math.log(v) + Math.log(invalpha) - Math.log(a / (us * us) + b) <= -lam + k * loglam - logFactorial(k)) return k;
+        }
+    }
+
+    /** {@code ln(k!)}: exact sums below 20, Stirling's series above. */
+    static double logFactorial(long k) {
+        if (k < 20) {
+            double s = 0;
+            for (long i = 2; i <= k; i++) s += Math.log(i);
+            return s;
+        }
+        double x = k + 1.0;
+        return (x - 0.5) * Math.log(x) - x + 0.5 * Math.log(2 * Math.PI) + 1 / (12 * x) - 1 / (360 * x * x * x);
+    }
 }

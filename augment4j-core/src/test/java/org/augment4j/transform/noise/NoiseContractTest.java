@@ -18,6 +18,8 @@ class NoiseContractTest extends PixelTransformContractTest {
         add(out, "MultiplicativeNoise elementwise per channel", () -> new MultiplicativeNoise(Range.of(0.5, 1.5), true, true, 1));
         add(out, "SaltAndPepper", () -> new SaltAndPepper(Range.of(0.01, 0.06), Range.of(0.4, 0.6), 1));
         add(out, "SaltAndPepper heavy", () -> new SaltAndPepper(Range.of(0.3, 0.5), Range.of(0, 1), 1));
+        add(out, "ShotNoise", () -> new ShotNoise(Range.of(0.1, 0.3), 1));
+        add(out, "ShotNoise fine", () -> new ShotNoise(Range.of(0.001, 0.01), 1));
         return out.stream();
     }
 }
