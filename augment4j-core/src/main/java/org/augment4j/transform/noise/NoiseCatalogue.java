@@ -21,6 +21,7 @@ public final class NoiseCatalogue {
         r.accept("ChannelDropout", ChannelDropout::fromDict);
         r.accept("ChannelShuffle", ChannelShuffle::fromDict);
         r.accept("FromFloat", FromFloat::fromDict);
+        r.accept("ISONoise", ISONoise::fromDict);
         r.accept("MultiplicativeNoise", MultiplicativeNoise::fromDict);
         r.accept("SaltAndPepper", SaltAndPepper::fromDict);
         r.accept("ShotNoise", ShotNoise::fromDict);

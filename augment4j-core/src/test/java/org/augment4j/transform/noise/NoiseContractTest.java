@@ -20,6 +20,8 @@ class NoiseContractTest extends PixelTransformContractTest {
         add(out, "SaltAndPepper heavy", () -> new SaltAndPepper(Range.of(0.3, 0.5), Range.of(0, 1), 1));
         add(out, "ShotNoise", () -> new ShotNoise(Range.of(0.1, 0.3), 1));
         add(out, "ShotNoise fine", () -> new ShotNoise(Range.of(0.001, 0.01), 1));
+        add(out, "ISONoise", () -> new ISONoise(Range.of(0.01, 0.05), Range.of(0.1, 0.5), 1));
+        add(out, "ISONoise strong", () -> new ISONoise(Range.of(0.5, 1), Range.of(1, 3), 1));
         return out.stream();
     }
 }
