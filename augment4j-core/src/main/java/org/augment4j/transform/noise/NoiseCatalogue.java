@@ -17,6 +17,7 @@ public final class NoiseCatalogue {
     private NoiseCatalogue() {}
 
     public static void register(BiConsumer<String, Function<Params, Transform>> r) {
+        r.accept("AdditiveNoise", AdditiveNoise::fromDict);
         r.accept("AutoContrast", AutoContrast::fromDict);
         r.accept("ChannelDropout", ChannelDropout::fromDict);
         r.accept("ChannelShuffle", ChannelShuffle::fromDict);

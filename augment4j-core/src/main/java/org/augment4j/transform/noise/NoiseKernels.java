@@ -86,4 +86,45 @@ final class NoiseKernels {
         double x = k + 1.0;
         return (x - 0.5) * Math.log(x) - x + 0.5 * Math.log(2 * Math.PI) + 1 / (12 * x) - 1 / (360 * x * x * x);
     }
+
+    /** Fills a float32 matrix, in place, with draws of {@code sampler} (a tight loop: OpenCV has no such distribution). */
+    static void fillInPlace(Mat m, java.util.function.DoubleSupplier sampler) {
+        if (m.depth() != CV_32F || !m.isContinuous()) throw new IllegalArgumentException("fill needs a continuous float32 matrix");
+        java.nio.FloatBuffer b = m.createBuffer();
+        int n = (int) (m.total() * m.channels());
+        for (int i = 0; i < n; i++) b.put(i, (float) sampler.getAsDouble());
+    }
+
+    /** A Laplace draw by inverting the distribution function. */
+    static double laplace(double loc, double scale, java.util.SplittableRandom rng) {
+        double u = rng.nextDouble() - 0.5;
+        return loc - scale * Math.signum(u) * Math.log(1 - 2 * Math.abs(u));
+    }
+
+    /** A Beta(a, b) draw as X / (X + Y) of two gamma draws. */
+    static double beta(double a, double b, java.util.SplittableRandom rng) {
+        double x = gamma(a, rng), y = gamma(b, rng);
+        return x + y == 0 ? 0.5 : x / (x + y);
+    }
+
+    /** A Gamma(shape, 1) draw: Marsaglia and Tsang's method, boosted by {@code U^(1/shape)} below shape 1. */
+    static double gamma(double shape, java.util.SplittableRandom rng) {
+        if (shape < 1) return gamma(shape + 1, rng) * Math.pow(rng.nextDouble(), 1 / shape);
+        double d = shape - 1 / 3.0, c = 1 / Math.sqrt(9 * d);
+        while (true) {
+            double x, v;
+            do {
+                x = gaussian(rng);
+                v = 1 + c * x;
+            } while (v <= 0);
+            v = v * v * v;
+            double u = rng.nextDouble();
+            if (u < 1 - 0.0331 * x * x * x * x || Math.log(u) < 0.5 * x * x + d * (1 - v + Math.log(v))) return d * v;
+        }
+    }
+
+    private static double gaussian(java.util.SplittableRandom rng) {
+        double u1 = 1 - rng.nextDouble(), u2 = rng.nextDouble();
+        return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+    }
 }

@@ -2,6 +2,7 @@ package org.augment4j.transform.noise;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.augment4j.transform.Range;
 import org.augment4j.transform.pixel.PixelTransformContractTest;
@@ -22,6 +23,13 @@ class NoiseContractTest extends PixelTransformContractTest {
         add(out, "ShotNoise fine", () -> new ShotNoise(Range.of(0.001, 0.01), 1));
         add(out, "ISONoise", () -> new ISONoise(Range.of(0.01, 0.05), Range.of(0.1, 0.5), 1));
         add(out, "ISONoise strong", () -> new ISONoise(Range.of(0.5, 1), Range.of(1, 3), 1));
+        add(out, "AdditiveNoise", () -> new AdditiveNoise("uniform", "constant", null, 1, 1));
+        add(out, "AdditiveNoise gaussian per pixel", () -> new AdditiveNoise("gaussian", "per_pixel",
+                Map.of("mean_range", List.of(-0.05, 0.05), "std_range", List.of(0.05, 0.1)), 1, 1));
+        add(out, "AdditiveNoise laplace shared approx", () -> new AdditiveNoise("laplace", "shared", null, 0.5, 1));
+        add(out, "AdditiveNoise beta per pixel", () -> new AdditiveNoise("beta", "per_pixel", null, 1, 1));
+        add(out, "AdditiveNoise uniform ranges", () -> new AdditiveNoise("uniform", "constant",
+                Map.of("ranges", List.of(List.of(-0.2, 0.2), List.of(0, 0.1), List.of(-0.1, 0))), 1, 1));
         return out.stream();
     }
 }
