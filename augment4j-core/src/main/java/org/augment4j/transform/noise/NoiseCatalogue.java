@@ -7,6 +7,7 @@ import org.augment4j.serial.Params;
 import org.augment4j.transform.channel.AutoContrast;
 import org.augment4j.transform.channel.ChannelDropout;
 import org.augment4j.transform.channel.ChannelShuffle;
+import org.augment4j.transform.channel.ChromaticAberration;
 import org.augment4j.transform.channel.FromFloat;
 import org.augment4j.transform.channel.ToFloat;
 import org.augment4j.transform.channel.ToRGB;
@@ -21,6 +22,7 @@ public final class NoiseCatalogue {
         r.accept("AutoContrast", AutoContrast::fromDict);
         r.accept("ChannelDropout", ChannelDropout::fromDict);
         r.accept("ChannelShuffle", ChannelShuffle::fromDict);
+        r.accept("ChromaticAberration", ChromaticAberration::fromDict);
         r.accept("FromFloat", FromFloat::fromDict);
         r.accept("ISONoise", ISONoise::fromDict);
         r.accept("MultiplicativeNoise", MultiplicativeNoise::fromDict);

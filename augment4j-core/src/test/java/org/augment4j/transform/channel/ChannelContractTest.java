@@ -23,6 +23,8 @@ class ChannelContractTest extends PixelTransformContractTest {
         add(out, "ToSepia", () -> new ToSepia(1));
         add(out, "AutoContrast", () -> new AutoContrast(0, null, "cdf", 1));
         add(out, "AutoContrast pil cutoff ignore", () -> new AutoContrast(2.5, 200, "pil", 1));
+        add(out, "ChromaticAberration", () -> new ChromaticAberration(Range.symmetric(0.02), Range.symmetric(0.05), "green_purple", 1, 1));
+        add(out, "ChromaticAberration strong random cubic", () -> new ChromaticAberration(Range.symmetric(0.3), Range.symmetric(0.3), "random", 2, 1));
         return out.stream();
     }
 }
