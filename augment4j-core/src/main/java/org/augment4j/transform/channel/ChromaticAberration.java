@@ -2,8 +2,10 @@ package org.augment4j.transform.channel;
 
 import static org.bytedeco.opencv.global.opencv_calib3d.initUndistortRectifyMap;
 import static org.bytedeco.opencv.global.opencv_core.BORDER_REPLICATE;
+import static org.bytedeco.opencv.global.opencv_core.CV_32F;
 import static org.bytedeco.opencv.global.opencv_core.CV_32FC1;
 import static org.bytedeco.opencv.global.opencv_core.CV_64F;
+import static org.bytedeco.opencv.global.opencv_core.CV_8U;
 import static org.bytedeco.opencv.global.opencv_core.merge;
 import static org.bytedeco.opencv.global.opencv_core.split;
 import static org.bytedeco.opencv.global.opencv_imgproc.remap;
@@ -19,7 +21,6 @@ import org.augment4j.serial.Params;
 import org.augment4j.transform.Check;
 import org.augment4j.transform.PixelTransform;
 import org.augment4j.transform.Range;
-import org.augment4j.transform.pixel.PixelKernels;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.MatVector;
 import org.bytedeco.opencv.opencv_core.Scalar;
@@ -35,8 +36,8 @@ import org.bytedeco.opencv.opencv_core.Size;
  *
  * <p>As Albumentations: each of k2 takes the sign of its channel's k1; each channel is remapped through OpenCV's
  * {@code initUndistortRectifyMap} for a camera with focal lengths (w, h) and principal point (w/2, h/2), with
- * replicated borders; float32 results are clipped to [0, 1] (cubic and Lanczos interpolation overshoot; uint8
- * saturates anyway).
+ * replicated borders. float32 images go through uint8 ({@code rint(v·255)}, then divided by 255), as Albumentations'
+ * {@code uint8_io}.
  */
 public final class ChromaticAberration extends PixelTransform<ChromaticAberration.Coefficients> {
     /** The sampled radial coefficients of the red and blue channels. */
@@ -97,6 +98,16 @@ public final class ChromaticAberration extends PixelTransform<ChromaticAberratio
     protected Mat applyToImage(Mat image, Coefficients k) {
         int c = image.channels();
         Check.that(c == 3, name(), "needs a 3-channel RGB image, got " + c + " channel(s)");
+        if (Mats.isFloat(image)) { // Albumentations' uint8_io: rint(v·255), distort, divide by 255
+            try (Mat u8 = new Mat()) {
+                image.convertTo(u8, CV_8U, 255, 0);
+                try (Mat d = applyToImage(u8, k)) {
+                    Mat out = new Mat();
+                    d.convertTo(out, CV_32F, 1 / 255.0, 0);
+                    return out;
+                }
+            }
+        }
         Mat out = new Mat();
         try (MatVector planes = new MatVector()) {
             split(image, planes);
@@ -119,7 +130,6 @@ public final class ChromaticAberration extends PixelTransform<ChromaticAberratio
             initUndistortRectifyMap(lens, dist, none, lens, size, CV_32FC1, mx, my);
             remap(plane, out, mx, my, interpolation, BORDER_REPLICATE, border);
         }
-        if (Mats.isFloat(out)) PixelKernels.clipInPlace(out, 0, 1); // cubic and Lanczos overshoot
         return out;
     }
 
