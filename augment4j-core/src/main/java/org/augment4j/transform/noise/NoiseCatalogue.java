@@ -8,6 +8,7 @@ import org.augment4j.transform.channel.AutoContrast;
 import org.augment4j.transform.channel.ChannelDropout;
 import org.augment4j.transform.channel.ChannelShuffle;
 import org.augment4j.transform.channel.ChromaticAberration;
+import org.augment4j.transform.channel.FancyPCA;
 import org.augment4j.transform.channel.FromFloat;
 import org.augment4j.transform.channel.ToFloat;
 import org.augment4j.transform.channel.ToRGB;
@@ -23,6 +24,7 @@ public final class NoiseCatalogue {
         r.accept("ChannelDropout", ChannelDropout::fromDict);
         r.accept("ChannelShuffle", ChannelShuffle::fromDict);
         r.accept("ChromaticAberration", ChromaticAberration::fromDict);
+        r.accept("FancyPCA", FancyPCA::fromDict);
         r.accept("FromFloat", FromFloat::fromDict);
         r.accept("ISONoise", ISONoise::fromDict);
         r.accept("MultiplicativeNoise", MultiplicativeNoise::fromDict);

@@ -25,6 +25,8 @@ class ChannelContractTest extends PixelTransformContractTest {
         add(out, "AutoContrast pil cutoff ignore", () -> new AutoContrast(2.5, 200, "pil", 1));
         add(out, "ChromaticAberration", () -> new ChromaticAberration(Range.symmetric(0.02), Range.symmetric(0.05), "green_purple", 1, 1));
         add(out, "ChromaticAberration strong random cubic", () -> new ChromaticAberration(Range.symmetric(0.3), Range.symmetric(0.3), "random", 2, 1));
+        add(out, "FancyPCA", () -> new FancyPCA(0.1, 1));
+        add(out, "FancyPCA strong", () -> new FancyPCA(5, 1));
         return out.stream();
     }
 }
