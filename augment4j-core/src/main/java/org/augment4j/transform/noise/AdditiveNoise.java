@@ -3,8 +3,6 @@ package org.augment4j.transform.noise;
 import static org.bytedeco.opencv.global.opencv_core.CV_32F;
 import static org.bytedeco.opencv.global.opencv_core.CV_MAKETYPE;
 import static org.bytedeco.opencv.global.opencv_core.add;
-import static org.bytedeco.opencv.global.opencv_imgproc.INTER_LINEAR;
-import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,7 +19,6 @@ import org.augment4j.transform.Range;
 import org.augment4j.transform.pixel.PixelKernels;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.RNG;
-import org.bytedeco.opencv.opencv_core.Size;
 
 /**
  * Adds noise from a chosen distribution. Albumentations' {@code AdditiveNoise}: {@code noise_type} {@code "uniform"}
@@ -120,21 +117,7 @@ public final class AdditiveNoise extends PixelTransform<AdditiveNoise.Draw> {
         int w = approximation == 1 ? cols : Math.max(1, (int) (cols * approximation));
         Mat raw = new Mat(h, w, CV_MAKETYPE(CV_32F, planes));
         spec.fill(raw, d.distribution(), d.seed());
-        if (h != rows || w != cols) {
-            Mat big = new Mat();
-            try (Size size = new Size(cols, rows)) {
-                resize(raw, big, size, 0, 0, INTER_LINEAR);
-            } finally {
-                raw.close();
-            }
-            raw = big;
-        }
-        if (planes == channels) return raw;
-        try {
-            return PixelKernels.replicate(raw, channels);
-        } finally {
-            raw.close();
-        }
+        return NoiseKernels.fitToImage(raw, rows, cols, channels);
     }
 
     @Override

@@ -4,8 +4,6 @@ import static org.bytedeco.opencv.global.opencv_core.CV_32F;
 import static org.bytedeco.opencv.global.opencv_core.CV_64F;
 import static org.bytedeco.opencv.global.opencv_core.CV_MAKETYPE;
 import static org.bytedeco.opencv.global.opencv_core.add;
-import static org.bytedeco.opencv.global.opencv_imgproc.INTER_LINEAR;
-import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,7 +17,6 @@ import org.augment4j.transform.Range;
 import org.augment4j.transform.pixel.PixelKernels;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.RNG;
-import org.bytedeco.opencv.opencv_core.Size;
 
 /**
  * Adds Gaussian noise. Albumentations' {@code GaussNoise} (2.x): {@code std_range} the noise standard deviation as a
@@ -134,21 +131,7 @@ public final class GaussNoise extends PixelTransform<GaussNoise.Noise> {
         try (RNG rng = new RNG(seed); Mat m = param(mean); Mat s = param(sigma)) {
             rng._fill(raw, RNG.NORMAL, m, s);
         }
-        if (h != rows || w != cols) {
-            Mat big = new Mat();
-            try (Size size = new Size(cols, rows)) {
-                resize(raw, big, size, 0, 0, INTER_LINEAR);
-            } finally {
-                raw.close();
-            }
-            raw = big;
-        }
-        if (planes == channels) return raw;
-        try {
-            return PixelKernels.replicate(raw, channels);
-        } finally {
-            raw.close();
-        }
+        return NoiseKernels.fitToImage(raw, rows, cols, channels);
     }
 
     private static Mat param(double v) {

@@ -112,12 +112,7 @@ public final class MultiplicativeNoise extends PixelTransform<MultiplicativeNois
     private Mat field(int rows, int cols, int channels, long seed) {
         int planes = perChannel ? channels : 1;
         Mat raw = NoiseKernels.field(rows, cols, planes, RNG.UNIFORM, multiplier.min(), multiplier.max(), seed);
-        if (planes == channels) return raw;
-        try {
-            return PixelKernels.replicate(raw, channels);
-        } finally {
-            raw.close();
-        }
+        return NoiseKernels.fitToImage(raw, rows, cols, channels);
     }
 
     @Override

@@ -21,6 +21,29 @@ final class NoiseKernels {
         return raw;
     }
 
+    /**
+     * A noise field brought to the image: resized (linear) to {@code rows × cols} when drawn smaller, and its planes
+     * replicated to {@code channels} when one plane is shared. Takes ownership of {@code raw}.
+     */
+    static Mat fitToImage(Mat raw, int rows, int cols, int channels) {
+        Mat field = raw;
+        if (field.rows() != rows || field.cols() != cols) {
+            Mat big = new Mat();
+            try (org.bytedeco.opencv.opencv_core.Size size = new org.bytedeco.opencv.opencv_core.Size(cols, rows)) {
+                org.bytedeco.opencv.global.opencv_imgproc.resize(field, big, size, 0, 0, org.bytedeco.opencv.global.opencv_imgproc.INTER_LINEAR);
+            } finally {
+                field.close();
+            }
+            field = big;
+        }
+        if (field.channels() == channels) return field;
+        try {
+            return org.augment4j.transform.pixel.PixelKernels.replicate(field, channels);
+        } finally {
+            field.close();
+        }
+    }
+
     /** A 1x1 CV_64F matrix: the form RNG.fill takes for a parameter shared by every channel. */
     static Mat one(double v) {
         Mat m = new Mat(1, 1, CV_64F);
