@@ -132,7 +132,7 @@ public abstract class Container implements Transform {
      * Applies {@code chosen} in order ({@code always}: whatever their p), releasing intermediate matrices that a later
      * step replaced; the input's matrices belong to the caller and are never released here.
      */
-    protected static Sample chain(Sample input, List<Transform> chosen, boolean always, RandomGenerator rng) {
+    public static Sample chain(Sample input, List<Transform> chosen, boolean always, RandomGenerator rng) {
         List<Pick> picks = new ArrayList<>();
         for (int i = 0; i < chosen.size(); i++) picks.add(new Pick(i, always));
         return chain(input, picks, chosen, plain(rng));

@@ -81,19 +81,7 @@ public abstract class Policy implements Transform {
 
     /** Applies {@code ops} always, in order, releasing intermediates (never the input's matrices). */
     static Sample chain(Sample input, List<Transform> ops, RandomGenerator rng) {
-        Set<Mat> owned = input.mats();
-        Sample current = input;
-        try {
-            for (Transform t : ops) {
-                Sample next = t.applyAlways(current, rng);
-                if (next != current) Sample.releaseReplaced(current, next, owned);
-                current = next;
-            }
-            return current;
-        } catch (RuntimeException e) {
-            Sample.releaseReplaced(current, input, owned);
-            throw e;
-        }
+        return org.augment4j.Container.chain(input, ops, true, rng);
     }
 
     @Override
