@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.PrintWriter;
 import java.util.List;
 import org.augment4j.serial.PipelineFile;
+import org.augment4j.serial.TransformDescriptions;
 import org.augment4j.serial.TransformRegistry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,7 +33,7 @@ public final class ListCommand implements Runnable {
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             try {
-                out.println(Json.WRITE.writeValueAsString(TransformRegistry.describe().stream().map(TransformRegistry.Description::toJson).toList()));
+                out.println(Json.WRITE.writeValueAsString(TransformDescriptions.describe().stream().map(TransformDescriptions.Description::toJson).toList()));
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.augment4j.serial.TransformDescriptions;
 import org.augment4j.serial.TransformRegistry;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +33,7 @@ class ReadmeTableTest {
             readme.put(m.group(1), targets);
         }
         Map<String, List<String>> code = new LinkedHashMap<>();
-        for (TransformRegistry.Description d : TransformRegistry.describe()) code.put(d.name(), d.targets());
+        for (TransformDescriptions.Description d : TransformDescriptions.describe()) code.put(d.name(), d.targets());
         assertThat(readme.keySet()).containsExactlyInAnyOrderElementsOf(code.keySet());
         for (Map.Entry<String, List<String>> e : code.entrySet()) {
             assertThat(readme.get(e.getKey())).as("README targets of " + e.getKey()).containsExactlyElementsOf(e.getValue());

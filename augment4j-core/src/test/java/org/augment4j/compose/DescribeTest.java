@@ -9,16 +9,17 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.augment4j.Transform;
 import org.augment4j.serial.PipelineFile;
+import org.augment4j.serial.TransformDescriptions;
 import org.augment4j.serial.TransformRegistry;
-import org.augment4j.serial.TransformRegistry.Description;
-import org.augment4j.serial.TransformRegistry.Parameter;
+import org.augment4j.serial.TransformDescriptions.Description;
+import org.augment4j.serial.TransformDescriptions.Parameter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** {@link TransformRegistry#describe()}: the list of transforms, their targets and parameters, read off the code. */
 class DescribeTest {
-    private static final List<Description> ALL = TransformRegistry.describe();
+    private static final List<Description> ALL = TransformDescriptions.describe();
 
     private static Description get(String name) {
         return ALL.stream().filter(d -> d.name().equals(name)).findFirst().orElseThrow();
