@@ -39,9 +39,10 @@ public record Dataset(List<Map<String, Object>> categories, List<DatasetImage> i
 
     /**
      * The left/right swap of the keypoint layout for horizontal flips: {@code flip[i]} is the point that {@code i}
-     * becomes. Derived from names starting with {@code left_}/{@code right_} (COCO), identity where there is no pair.
+     * becomes. The header's {@code flip_idx} (YOLO's data.yaml) when given, otherwise derived from names starting with {@code left_}/{@code right_} (COCO), identity where there is no pair.
      */
     public int[] flipIndex() {
+        if (header.get("flip_idx") instanceof List<?> given) return given.stream().mapToInt(v -> ((Number) v).intValue()).toArray();
         List<String> names = keypointNames();
         int[] flip = new int[names.size()];
         for (int i = 0; i < flip.length; i++) {
