@@ -15,7 +15,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Callable;
 import org.augment4j.Compose;
-import org.augment4j.datasets.CocoReader;
 import org.augment4j.datasets.Dataset;
 import org.augment4j.datasets.DatasetImage;
 import org.augment4j.datasets.ObjectAugmenter;
@@ -25,14 +24,17 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code augment4j run}: N augmented copies of a labelled dataset, in the same format (COCO for now). See
- * {@link RunCoco} for the output layout, naming and atomicity. Exit codes: 0 success, 2 bad input, 3 finished but
+ * {@code augment4j run}: N augmented copies of a labelled dataset, in the same format (COCO, YOLO, Pascal VOC). See
+ * {@link RunWriter} for naming, atomicity and resumption, {@link RunFormat} for the layouts. Exit codes: 0 success, 2 bad input, 3 finished but
  * some inputs were skipped (listed in {@code report.json}).
  */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Augment a whole dataset: N copies of every image with its annotations, in the same format.",
-            "COCO: DIR/annotations/instances.json (+ optional person_keypoints.json) and DIR/images/. Writes OUT/images/, "
-                + "OUT/annotations/instances.json (last, atomically; keypoints included), OUT/report.json.",
+            "COCO: DIR/annotations/instances.json (+ optional person_keypoints.json) and DIR/images/; writes OUT/images/ and "
+                + "OUT/annotations/instances.json (last, atomically; keypoints included).",
+            "YOLO: DIR/images/, DIR/labels/, DIR/data.yaml (detect, segment, or pose with kpt_shape and flip_idx); writes the same.",
+            "VOC: DIR/JPEGImages/ and DIR/Annotations/*.xml, 0-based coordinates (albumentations' pascal_voc); writes the same.",
+            "Every run writes OUT/report.json: counts, skipped inputs with reasons, objects kept/dropped per class.",
             "Output names and ids depend only on (seed, input file, copy index), whatever --threads; --resume skips outputs already complete.",
             "Exit codes: 0 success, 2 bad input, 3 finished but some inputs were skipped (see report.json)."})
 public final class RunCommand implements Callable<Integer> {
@@ -45,7 +47,7 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--input", required = true, paramLabel = "DIR", description = "The dataset folder.")
     Path input;
 
-    @Option(names = "--format", required = true, paramLabel = "coco|yolo|voc|masks", description = "The dataset format (only coco is implemented so far).")
+    @Option(names = "--format", required = true, paramLabel = "coco|yolo|voc", description = "The dataset format.")
     String format;
 
     @Option(names = "--pipeline", required = true, paramLabel = "P.json|P.yaml", description = "Pipeline file in Albumentations' to_dict shape.")
@@ -75,22 +77,20 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         long start = System.nanoTime();
-        if (!format.equals("coco")) {
-            throw Errors.bad("--format " + format + " is not supported yet; supported: coco");
-        }
         if (copies < 0) throw Errors.bad("--copies must be >= 0, got " + copies);
         if (copies == 0 && !includeOriginal) throw Errors.bad("--copies 0 writes nothing; give --copies N >= 1 or --include-original");
         if (threads < 1) throw Errors.bad("--threads must be >= 1, got " + threads);
         if (!Files.isDirectory(input)) throw Errors.bad("input folder not found: " + input);
         checkOutput();
+        RunFormat reader = RunFormat.of(format, input);
         Compose compose = Inputs.pipeline(pipeline);
         Dataset dataset;
         try {
-            dataset = CocoReader.read(input);
+            dataset = reader.read(input);
         } catch (IllegalArgumentException e) {
             throw Errors.bad(e.getMessage());
         }
-        RunCoco coco = new RunCoco(dataset, new ObjectAugmenter(compose, dataset.flipIndex()), out, copies, seed, includeOriginal, resume);
+        RunWriter coco = new RunWriter(reader, dataset, new ObjectAugmenter(compose, dataset.flipIndex()), out, copies, seed, includeOriginal, resume);
         Inputs.createDirectories(out);
         if (resume) removeTemporaries();
 
@@ -133,7 +133,7 @@ public final class RunCommand implements Callable<Integer> {
             pool.shutdownNow();
         }
         RunStats stats = new RunStats();
-        int written = coco.assemble(done, stats);
+        int written = coco.finish(done, stats);
         double secs = (System.nanoTime() - start) / 1e9;
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("format", format);
@@ -150,7 +150,7 @@ public final class RunCommand implements Callable<Integer> {
         o.printf("run: %d images in, %d images out (%d resumed), %d skipped, %d annotation problems%n",
                 images.size(), written, resumed, skipped.size(), dataset.problems().size());
         stats.perClass.forEach((k, v) -> o.printf("  %-16s kept %5d  dropped %5d%n", k, v[0], v[1]));
-        o.printf("run: %.2f s, %.1f images/s (output images); wrote %s%n", secs, written / Math.max(secs, 1e-9), out.resolve("annotations/instances.json"));
+        o.printf("run: %.2f s, %.1f images/s (output images); wrote %s%n", secs, written / Math.max(secs, 1e-9), out);
         return skipped.isEmpty() && dataset.problems().isEmpty() ? 0 : SKIPPED;
     }
 

@@ -136,9 +136,64 @@ class RunCommandTest {
         assertThat(nonEmpty.code()).isEqualTo(Main.BAD_INPUT);
         assertThat(nonEmpty.errLines()).singleElement().asString().contains("not empty").contains("--resume").contains("--overwrite");
         assertThat(run(COCO, p, full, "--overwrite").code()).isZero();
-        Cli.Result yolo = Cli.run("run", "--input", COCO.toString(), "--format", "yolo", "--pipeline", p.toString(), "--copies", "1", "--out", tmp.resolve("y").toString());
+        Cli.Result yolo = Cli.run("run", "--input", COCO.toString(), "--format", "masks", "--pipeline", p.toString(), "--copies", "1", "--out", tmp.resolve("y").toString());
         assertThat(yolo.code()).isEqualTo(Main.BAD_INPUT);
-        assertThat(yolo.errLines()).singleElement().asString().contains("not supported yet");
+        assertThat(yolo.errLines()).singleElement().asString().contains("not supported");
+    }
+
+    private Path copyTree(Path from, Path to) throws IOException {
+        Files.createDirectories(to);
+        try (Stream<Path> s = Files.list(from)) {
+            for (Path f : s.toList()) Files.copy(f, to.resolve(f.getFileName()));
+        }
+        return to;
+    }
+
+    @Test
+    void yoloPoseRunWritesOneUltralyticsLabelFilePerImageAndDataYaml() throws IOException {
+        Path in = tmp.resolve("yolo");
+        copyTree(COCO.resolve("images"), in.resolve("images"));
+        copyTree(SharedData.data().resolve("yolo/labels-pose"), in.resolve("labels"));
+        Files.copy(SharedData.data().resolve("yolo/data.yaml"), in.resolve("data.yaml"));
+        Path out = tmp.resolve("out");
+        Cli.Result r = Cli.run("run", "--input", in.toString(), "--format", "yolo", "--pipeline",
+                pipeline("{\"__class_fullname__\": \"HorizontalFlip\", \"p\": 1.0}").toString(), "--copies", "1", "--out", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("10 images in, 10 images out");
+        List<Path> labels = files(out).stream().filter(f -> f.startsWith("labels")).toList();
+        assertThat(labels).hasSize(10);
+        int lines = 0;
+        for (Path l : labels) {
+            for (String line : Files.readAllLines(out.resolve(l))) {
+                assertThat(line).matches("0( \\d\\.\\d{6}){4}( \\d\\.\\d{6} \\d\\.\\d{6} [012]){17}");
+                lines++;
+            }
+            String stem = l.getFileName().toString().replace(".txt", "");
+            assertThat(out.resolve("images").resolve(stem + ".jpg")).isRegularFile();
+        }
+        assertThat(lines).isEqualTo(26);
+        assertThat(Files.readString(out.resolve("data.yaml"))).contains("kpt_shape").contains("flip_idx").contains("person");
+    }
+
+    @Test
+    void vocIdentityRunReproducesTheBoxes() throws IOException {
+        Path in = tmp.resolve("voc");
+        copyTree(COCO.resolve("images"), in.resolve("JPEGImages"));
+        copyTree(SharedData.data().resolve("voc/coco_derived/Annotations"), in.resolve("Annotations"));
+        Path out = tmp.resolve("out");
+        Cli.Result r = Cli.run("run", "--input", in.toString(), "--format", "voc", "--pipeline", pipeline("").toString(), "--copies", "1", "--out", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        try (Stream<Path> s = Files.list(out.resolve("Annotations"))) {
+            List<Path> xmls = s.sorted().toList();
+            assertThat(xmls).hasSize(10);
+            for (Path x : xmls) {
+                String stem = x.getFileName().toString().substring(0, 12);
+                String want = Files.readString(in.resolve("Annotations").resolve(stem + ".xml"));
+                String got = Files.readString(x);
+                assertThat(got.substring(got.indexOf("<object>")).replaceAll("\\s+", ""))
+                        .isEqualTo(want.substring(want.indexOf("<object>")).replaceAll("\\s+", ""));
+            }
+        }
     }
 
     private static List<Path> files(Path root) throws IOException {

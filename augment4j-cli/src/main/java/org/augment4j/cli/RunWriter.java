@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import org.augment4j.Seeds;
 import org.augment4j.datasets.AtomicFiles;
-import org.augment4j.datasets.CocoWriter;
 import org.augment4j.datasets.Dataset;
 import org.augment4j.datasets.DatasetImage;
 import org.augment4j.datasets.DatasetObject;
@@ -21,17 +20,18 @@ import org.augment4j.opencv.ImageIO;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
- * The COCO side of {@code augment4j run}: the copies of one input image, and the final annotation file.
+ * The copies of one input image for {@code augment4j run}, and what is written at the end, for any {@link RunFormat}.
  *
- * <p>Each output image {@code images/<name>} is written atomically, then its annotations as a part file
- * {@code .augment4j/parts/<name>.json} (also atomic): an output is complete when both exist, which is what
- * {@code --resume} checks. Names, image ids and sample seeds depend only on (seed, input file name, copy index):
+ * <p>Each output image is written atomically, then its labels (COCO: kept for the end; YOLO, VOC: the label file), then
+ * a part file {@code .augment4j/parts/<name>.json} with the kept and dropped category ids (also atomic): an output is
+ * complete when its image and part exist, which is what {@code --resume} checks. Names, image ids and sample seeds depend only on (seed, input file name, copy index):
  * image id = input position × slots + slot + 1, so thread count and resumption change nothing. The annotation file is
  * assembled from the parts at the end, annotation ids numbered in image order. Immutable, thread-safe.
  */
-final class RunCoco {
+final class RunWriter {
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private final RunFormat format;
     private final Dataset dataset;
     private final ObjectAugmenter augmenter;
     private final Path out;
@@ -40,7 +40,8 @@ final class RunCoco {
     private final boolean includeOriginal;
     private final boolean resume;
 
-    RunCoco(Dataset dataset, ObjectAugmenter augmenter, Path out, int copies, long seed, boolean includeOriginal, boolean resume) {
+    RunWriter(RunFormat format, Dataset dataset, ObjectAugmenter augmenter, Path out, int copies, long seed, boolean includeOriginal, boolean resume) {
+        this.format = format;
         this.dataset = dataset;
         this.augmenter = augmenter;
         this.out = out;
@@ -79,7 +80,7 @@ final class RunCoco {
         List<Integer> todo = new ArrayList<>();
         for (int s = 0; s < slots(); s++) {
             String name = outputName(img, s);
-            if (resume && Files.isRegularFile(out.resolve("images").resolve(name)) && Files.isRegularFile(part(name))) skipped++;
+            if (resume && Files.isRegularFile(out.resolve(format.imageFolder()).resolve(name)) && Files.isRegularFile(part(name))) skipped++;
             else todo.add(s);
         }
         if (todo.isEmpty()) return skipped;
@@ -88,7 +89,7 @@ final class RunCoco {
                 String name = outputName(img, s);
                 long id = (long) index * slots() + s + 1;
                 if (includeOriginal && s == 0) {
-                    copyFile(img.file(), out.resolve("images").resolve(name));
+                    copyFile(img.file(), out.resolve(format.imageFolder()).resolve(name));
                     writePart(name, image(img, name, id, -1, img.width(), img.height(), img.objects()), List.of());
                     continue;
                 }
@@ -96,7 +97,7 @@ final class RunCoco {
                 long sampleSeed = sampleSeed(img, copy);
                 ObjectAugmenter.Result r = augmenter.apply(img, image, sampleSeed);
                 try (Mat result = r.image()) {
-                    Path file = out.resolve("images").resolve(name);
+                    Path file = out.resolve(format.imageFolder()).resolve(name);
                     Path tmp = AtomicFiles.temporary(file);
                     ImageIO.write(tmp, result);
                     AtomicFiles.move(tmp, file);
@@ -119,10 +120,9 @@ final class RunCoco {
     }
 
     private void writePart(String name, DatasetImage img, List<DatasetObject> dropped) throws IOException {
-        Map<String, Object> tree = CocoWriter.toJson(dataset, List.of(img));
         Map<String, Object> part = new LinkedHashMap<>();
-        part.put("images", tree.get("images"));
-        part.put("annotations", tree.get("annotations"));
+        part.put("labels", format.writeLabels(out, dataset, img));
+        part.put("kept_category_ids", img.objects().stream().map(DatasetObject::categoryId).toList());
         part.put("dropped_category_ids", dropped.stream().map(DatasetObject::categoryId).toList());
         AtomicFiles.write(part(name), JSON.writeValueAsBytes(part));
     }
@@ -134,13 +134,13 @@ final class RunCoco {
     }
 
     /**
-     * Joins the parts of the given inputs (in order) into {@code annotations/instances.json}, written last and
-     * atomically; counts kept and dropped objects per category name into {@code stats}.
+     * Reads the parts of the given inputs (in order), counts kept and dropped objects per category name into
+     * {@code stats}, and lets the format write what comes last; returns the number of output images.
      */
     @SuppressWarnings("unchecked")
-    int assemble(List<DatasetImage> done, RunStats stats) {
-        List<Object> images = new ArrayList<>();
-        List<Map<String, Object>> annotations = new ArrayList<>();
+    int finish(List<DatasetImage> done, RunStats stats) {
+        List<Map<String, Object>> labels = new ArrayList<>();
+        int n = 0;
         for (DatasetImage img : done) {
             for (int s = 0; s < slots(); s++) {
                 Map<String, Object> p;
@@ -149,25 +149,18 @@ final class RunCoco {
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot read part file " + part(outputName(img, s)) + ": " + e.getMessage(), e);
                 }
-                images.addAll((List<Object>) p.get("images"));
-                for (Map<String, Object> a : (List<Map<String, Object>>) p.get("annotations")) {
-                    a.put("id", annotations.size() + 1);
-                    annotations.add(a);
-                    stats.kept(dataset.categoryName(((Number) a.get("category_id")).intValue()));
-                }
+                n++;
+                if (p.get("labels") != null) labels.add((Map<String, Object>) p.get("labels"));
+                for (Object c : (List<Object>) p.get("kept_category_ids")) stats.kept(dataset.categoryName(((Number) c).intValue()));
                 for (Object c : (List<Object>) p.get("dropped_category_ids")) stats.dropped(dataset.categoryName(((Number) c).intValue()));
             }
         }
-        Map<String, Object> root = new LinkedHashMap<>(dataset.header());
-        root.put("images", images);
-        root.put("annotations", annotations);
-        root.put("categories", dataset.categories());
         try {
-            AtomicFiles.write(out.resolve("annotations/instances.json"), Json.WRITE.writeValueAsBytes(root));
+            format.finish(out, dataset, labels);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + out.resolve("annotations/instances.json") + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot finish the output in " + out + ": " + e.getMessage(), e);
         }
-        return images.size();
+        return n;
     }
 
     /** 64-bit FNV-1a of the UTF-8 bytes: a hash of file names that is the same on every JVM. */
