@@ -34,6 +34,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "OUT/annotations/instances.json (last, atomically; keypoints included).",
             "YOLO: DIR/images/, DIR/labels/, DIR/data.yaml (detect, segment, or pose with kpt_shape and flip_idx); writes the same.",
             "VOC: DIR/JPEGImages/ and DIR/Annotations/*.xml, 0-based coordinates (albumentations' pascal_voc); writes the same.",
+            "Masks: DIR/images/ plus mask folders (every other folder) matched by file stem; writes the same, masks as PNG.",
             "Every run writes OUT/report.json: counts, skipped inputs with reasons, objects kept/dropped per class.",
             "Output names and ids depend only on (seed, input file, copy index), whatever --threads; --resume skips outputs already complete.",
             "Exit codes: 0 success, 2 bad input, 3 finished but some inputs were skipped (see report.json)."})
@@ -47,7 +48,7 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--input", required = true, paramLabel = "DIR", description = "The dataset folder.")
     Path input;
 
-    @Option(names = "--format", required = true, paramLabel = "coco|yolo|voc", description = "The dataset format.")
+    @Option(names = "--format", required = true, paramLabel = "coco|yolo|voc|masks", description = "The dataset format.")
     String format;
 
     @Option(names = "--pipeline", required = true, paramLabel = "P.json|P.yaml", description = "Pipeline file in Albumentations' to_dict shape.")

@@ -14,6 +14,7 @@ import org.augment4j.datasets.CocoReader;
 import org.augment4j.datasets.CocoWriter;
 import org.augment4j.datasets.Dataset;
 import org.augment4j.datasets.DatasetImage;
+import org.augment4j.datasets.MaskFolders;
 import org.augment4j.datasets.Voc;
 import org.augment4j.datasets.Yolo;
 
@@ -43,7 +44,8 @@ interface RunFormat {
             case "coco" -> new Coco();
             case "yolo" -> new YoloFormat(input);
             case "voc" -> new VocFormat();
-            default -> throw Errors.bad("--format " + name + " is not supported; supported: coco, yolo, voc");
+            case "masks" -> new Masks();
+            default -> throw Errors.bad("--format " + name + " is not supported; supported: coco, yolo, voc, masks");
         };
     }
 
@@ -167,6 +169,29 @@ interface RunFormat {
         @Override
         public void finish(Path out, Dataset dataset, List<Map<String, Object>> kept) {
             // one XML per image, written with it
+        }
+    }
+
+    /** Mask folders: {@code images/} plus mask folders matched by stem (see {@link MaskFolders}); masks are written as PNG. */
+    final class Masks implements RunFormat {
+        @Override
+        public Dataset read(Path input) {
+            return MaskFolders.read(input);
+        }
+
+        @Override
+        public String imageFolder() {
+            return "images";
+        }
+
+        @Override
+        public Map<String, Object> writeLabels(Path out, Dataset dataset, DatasetImage image) {
+            return null;  // the masks are written with the image
+        }
+
+        @Override
+        public void finish(Path out, Dataset dataset, List<Map<String, Object>> kept) {
+            // nothing comes last
         }
     }
 }

@@ -15,6 +15,7 @@ import org.augment4j.datasets.AtomicFiles;
 import org.augment4j.datasets.Dataset;
 import org.augment4j.datasets.DatasetImage;
 import org.augment4j.datasets.DatasetObject;
+import org.augment4j.datasets.MaskFolders;
 import org.augment4j.datasets.ObjectAugmenter;
 import org.augment4j.opencv.ImageIO;
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -84,19 +85,27 @@ final class RunWriter {
             else todo.add(s);
         }
         if (todo.isEmpty()) return skipped;
+        Map<String, Mat> masks = new LinkedHashMap<>();
         try (Mat image = ImageIO.readRgb(img.file())) {
+            for (Map.Entry<String, Path> m : maskFiles(img).entrySet()) masks.put(m.getKey(), ImageIO.readMask(m.getValue()));
             for (int s : todo) {
                 String name = outputName(img, s);
                 long id = (long) index * slots() + s + 1;
                 if (includeOriginal && s == 0) {
+                    writeMasks(name, masks);
                     copyFile(img.file(), out.resolve(format.imageFolder()).resolve(name));
                     writePart(name, image(img, name, id, -1, img.width(), img.height(), img.objects()), List.of());
                     continue;
                 }
                 int copy = includeOriginal ? s - 1 : s;
                 long sampleSeed = sampleSeed(img, copy);
-                ObjectAugmenter.Result r = augmenter.apply(img, image, sampleSeed);
+                ObjectAugmenter.Result r = augmenter.apply(img, image, masks, sampleSeed);
                 try (Mat result = r.image()) {
+                    try {
+                        writeMasks(name, r.masks());
+                    } finally {
+                        r.masks().values().forEach(Mat::close);
+                    }
                     Path file = out.resolve(format.imageFolder()).resolve(name);
                     Path tmp = AtomicFiles.temporary(file);
                     ImageIO.write(tmp, result);
@@ -106,8 +115,27 @@ final class RunWriter {
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            masks.values().forEach(Mat::close);
         }
         return skipped;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Path> maskFiles(DatasetImage img) {
+        Object m = img.extra().get(MaskFolders.MASKS);
+        return m == null ? Map.of() : (Map<String, Path>) m;
+    }
+
+    /** Writes each mask as {@code <folder>/<output stem>.png} (lossless), atomically. */
+    private void writeMasks(String name, Map<String, Mat> masks) throws IOException {
+        String stem = name.substring(0, name.lastIndexOf('.'));
+        for (Map.Entry<String, Mat> m : masks.entrySet()) {
+            Path file = out.resolve(m.getKey()).resolve(stem + ".png");
+            Path tmp = AtomicFiles.temporary(file);
+            ImageIO.write(tmp, m.getValue());
+            AtomicFiles.move(tmp, file);
+        }
     }
 
     private DatasetImage image(DatasetImage src, String name, long id, int copy, int w, int h, List<DatasetObject> objects) {

@@ -136,7 +136,7 @@ class RunCommandTest {
         assertThat(nonEmpty.code()).isEqualTo(Main.BAD_INPUT);
         assertThat(nonEmpty.errLines()).singleElement().asString().contains("not empty").contains("--resume").contains("--overwrite");
         assertThat(run(COCO, p, full, "--overwrite").code()).isZero();
-        Cli.Result yolo = Cli.run("run", "--input", COCO.toString(), "--format", "masks", "--pipeline", p.toString(), "--copies", "1", "--out", tmp.resolve("y").toString());
+        Cli.Result yolo = Cli.run("run", "--input", COCO.toString(), "--format", "tiff", "--pipeline", p.toString(), "--copies", "1", "--out", tmp.resolve("y").toString());
         assertThat(yolo.code()).isEqualTo(Main.BAD_INPUT);
         assertThat(yolo.errLines()).singleElement().asString().contains("not supported");
     }
@@ -194,6 +194,47 @@ class RunCommandTest {
                         .isEqualTo(want.substring(want.indexOf("<object>")).replaceAll("\\s+", ""));
             }
         }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void maskFoldersFollowTheImageThroughAFlipAndAMissingMaskIsReported() throws IOException {
+        Path in = tmp.resolve("masks");
+        copyTree(COCO.resolve("images"), in.resolve("images"));
+        Path derived = SharedData.data().resolve("masks/coco_derived");
+        Files.createDirectories(in.resolve("semantic"));
+        Files.createDirectories(in.resolve("instances"));
+        try (Stream<Path> s = Files.list(COCO.resolve("images"))) {
+            for (Path f : s.toList()) {
+                String stem = f.getFileName().toString().replace(".jpg", "");
+                Files.copy(derived.resolve(stem + "_semantic.png"), in.resolve("semantic").resolve(stem + ".png"));
+                if (!stem.equals("000000358083")) Files.copy(derived.resolve(stem + "_instances.png"), in.resolve("instances").resolve(stem + ".png"));
+            }
+        }
+        Path out = tmp.resolve("out");
+        Cli.Result r = Cli.run("run", "--input", in.toString(), "--format", "masks", "--pipeline",
+                pipeline("{\"__class_fullname__\": \"HorizontalFlip\", \"p\": 1.0}").toString(), "--copies", "1", "--out", out.toString());
+        assertThat(r.code()).as(r.err()).isEqualTo(RunCommand.SKIPPED);
+        assertThat(r.out()).contains("9 images in, 9 images out");
+        Map<String, Object> report = JSON.readValue(out.resolve("report.json").toFile(), Map.class);
+        assertThat((List<String>) report.get("annotation_problems")).singleElement().asString().contains("000000358083").contains("no mask");
+        int checked = 0;
+        try (Stream<Path> s = Files.list(out.resolve("images"))) {
+            for (Path f : s.sorted().toList()) {
+                String stem = f.getFileName().toString().replace(".jpg", "");
+                String source = stem.substring(0, 12);
+                for (String folder : List.of("semantic", "instances")) {
+                    try (org.bytedeco.opencv.opencv_core.Mat want = org.augment4j.opencv.ImageIO.readMask(in.resolve(folder).resolve(source + ".png"));
+                         org.bytedeco.opencv.opencv_core.Mat mirrored = new org.bytedeco.opencv.opencv_core.Mat();
+                         org.bytedeco.opencv.opencv_core.Mat got = org.augment4j.opencv.ImageIO.readMask(out.resolve(folder).resolve(stem + ".png"))) {
+                        org.bytedeco.opencv.global.opencv_core.flip(want, mirrored, 1);
+                        assertThat(org.augment4j.opencv.Mats.toBytes(got)).containsExactly(org.augment4j.opencv.Mats.toBytes(mirrored));
+                        checked++;
+                    }
+                }
+            }
+        }
+        assertThat(checked).isEqualTo(18);
     }
 
     private static List<Path> files(Path root) throws IOException {

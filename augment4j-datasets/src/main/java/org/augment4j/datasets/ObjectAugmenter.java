@@ -37,6 +37,7 @@ import org.bytedeco.opencv.opencv_core.Mat;
  */
 public final class ObjectAugmenter {
     private static final String OBJECT = "object";
+    private static final String EXTRA = "mask:";
     private final Compose compose;
     private final int[] flipIndex;
 
@@ -56,12 +57,30 @@ public final class ObjectAugmenter {
         this.flipIndex = flipIndex.clone();
     }
 
-    /** The result of one image: the augmented image (the caller closes it), kept objects, and the dropped ones. */
-    public record Result(Mat image, List<DatasetObject> kept, List<DatasetObject> dropped) {}
+    /**
+     * The result of one image: the augmented image and extra masks (the caller closes them), kept objects, and the
+     * dropped ones.
+     */
+    public record Result(Mat image, Map<String, Mat> masks, List<DatasetObject> kept, List<DatasetObject> dropped) {}
 
     /** Augments {@code image} (RGB, the size the annotations state) with its objects, using {@code seed}. */
     public Result apply(DatasetImage entry, Mat image, long seed) {
+        return apply(entry, image, Map.of(), seed);
+    }
+
+    /**
+     * As {@link #apply(DatasetImage, Mat, long)}, with label masks (such as semantic or instance maps, the image's
+     * size) that go through the same geometry with nearest-neighbour interpolation; they come back under the same
+     * names. The given Mats stay the caller's.
+     */
+    public Result apply(DatasetImage entry, Mat image, Map<String, Mat> masks, long seed) {
         int w = image.cols(), h = image.rows();
+        for (Map.Entry<String, Mat> m : masks.entrySet()) {
+            if (m.getValue().cols() != w || m.getValue().rows() != h) {
+                throw new IllegalArgumentException("mask '" + m.getKey() + "' of " + entry.file() + " is " + m.getValue().cols() + "x" + m.getValue().rows()
+                        + " but the image is " + w + "x" + h);
+            }
+        }
         if (w != entry.width() || h != entry.height()) {
             throw new IllegalArgumentException("image " + entry.file() + " is " + w + "x" + h + " but its annotations say " + entry.width() + "x" + entry.height());
         }
@@ -72,6 +91,7 @@ public final class ObjectAugmenter {
         List<double[]> points = new ArrayList<>();
         List<Object> pObj = new ArrayList<>(), pIdx = new ArrayList<>(), pVis = new ArrayList<>();
         Sample.Builder b = Sample.builder().image(image.clone());
+        for (Map.Entry<String, Mat> m : masks.entrySet()) b.mask(EXTRA + m.getKey(), m.getValue().clone());
         for (int i = 0; i < objects.size(); i++) {
             DatasetObject o = objects.get(i);
             double[] a = BboxFormat.COCO.toAlbumentations(o.bbox(), w, h);
@@ -103,10 +123,14 @@ public final class ObjectAugmenter {
         Sample out = null;
         try {
             out = compose.apply(input, seed);
-            return collect(objects, out, dropped);
+            Result r = collect(objects, out, dropped);
+            Map<String, Mat> extra = new LinkedHashMap<>();
+            for (String name : masks.keySet()) extra.put(name, out.masks().get(EXTRA + name).clone());
+            return new Result(r.image(), extra, r.kept(), r.dropped());
         } finally {
             if (out != null) {
                 for (Map.Entry<String, Mat> e : out.masks().entrySet()) e.getValue().close();
+                out.image().close();
             }
             input.close();
         }
@@ -162,7 +186,7 @@ public final class ObjectAugmenter {
         for (int o = 0; o < objects.size(); o++) {
             if (!survived[o] && !dropped.contains(objects.get(o))) lost.add(objects.get(o));
         }
-        return new Result(out.image().clone(), kept, lost);
+        return new Result(out.image().clone(), Map.of(), kept, lost);
     }
 
     /** True when the spatial steps compose to a reflection (determinant of the linear part below 0). */
