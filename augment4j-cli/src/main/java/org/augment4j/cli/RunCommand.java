@@ -33,7 +33,8 @@ import picocli.CommandLine.Model.CommandSpec;
             "COCO: DIR/annotations/instances.json (+ optional person_keypoints.json) and DIR/images/; writes OUT/images/ and "
                 + "OUT/annotations/instances.json (last, atomically; keypoints included).",
             "YOLO: DIR/images/, DIR/labels/, DIR/data.yaml (detect, segment, or pose with kpt_shape and flip_idx); writes the same.",
-            "VOC: DIR/JPEGImages/ and DIR/Annotations/*.xml, 0-based coordinates (albumentations' pascal_voc); writes the same.",
+            "VOC: DIR/JPEGImages/ and DIR/Annotations/*.xml, 0-based coordinates (albumentations' pascal_voc) or 1-based with "
+                + "--voc-one-based; writes the same, truncated=1 where a box touches the border.",
             "Masks: DIR/images/ plus mask folders (every other folder) matched by file stem; writes the same, masks as PNG.",
             "Every run writes OUT/report.json: counts, skipped inputs with reasons, objects kept/dropped per class.",
             "Output names and ids depend only on (seed, input file, copy index), whatever --threads; --resume skips outputs already complete.",
@@ -72,6 +73,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--overwrite", description = "Write into a non-empty --out, replacing outputs of the same names.")
     boolean overwrite;
 
+    @Option(names = "--voc-one-based", description = "VOC coordinates are 1-based (the VOC devkit's convention) instead of 0-based; read and written so.")
+    boolean vocOneBased;
+
     @Option(names = "--include-original", description = "Also write each original image with its annotations unchanged.")
     boolean includeOriginal;
 
@@ -83,7 +87,7 @@ public final class RunCommand implements Callable<Integer> {
         if (threads < 1) throw Errors.bad("--threads must be >= 1, got " + threads);
         if (!Files.isDirectory(input)) throw Errors.bad("input folder not found: " + input);
         checkOutput();
-        RunFormat reader = RunFormat.of(format, input);
+        RunFormat reader = RunFormat.of(format, input, vocOneBased);
         Compose compose = Inputs.pipeline(pipeline);
         Dataset dataset;
         try {

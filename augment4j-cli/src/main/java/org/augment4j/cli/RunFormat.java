@@ -39,11 +39,11 @@ interface RunFormat {
     void finish(Path out, Dataset dataset, List<Map<String, Object>> kept) throws IOException;
 
     /** The format named on the command line. */
-    static RunFormat of(String name, Path input) {
+    static RunFormat of(String name, Path input, boolean vocOneBased) {
         return switch (name) {
             case "coco" -> new Coco();
             case "yolo" -> new YoloFormat(input);
-            case "voc" -> new VocFormat();
+            case "voc" -> new VocFormat(!vocOneBased);
             case "masks" -> new Masks();
             default -> throw Errors.bad("--format " + name + " is not supported; supported: coco, yolo, voc, masks");
         };
@@ -148,11 +148,17 @@ interface RunFormat {
         }
     }
 
-    /** Pascal VOC: {@code Annotations/*.xml} (0-based, as albumentations' pascal_voc) and {@code JPEGImages/}. */
+    /** Pascal VOC: {@code Annotations/*.xml} (0-based as albumentations' pascal_voc, or 1-based) and {@code JPEGImages/}. */
     final class VocFormat implements RunFormat {
+        private final boolean zeroBased;
+
+        VocFormat(boolean zeroBased) {
+            this.zeroBased = zeroBased;
+        }
+
         @Override
         public Dataset read(Path input) {
-            return Voc.read(input.resolve("Annotations"), input.resolve("JPEGImages"), true);
+            return Voc.read(input.resolve("Annotations"), input.resolve("JPEGImages"), zeroBased);
         }
 
         @Override
@@ -162,7 +168,7 @@ interface RunFormat {
 
         @Override
         public Map<String, Object> writeLabels(Path out, Dataset dataset, DatasetImage image) throws IOException {
-            AtomicFiles.write(out.resolve("Annotations").resolve(image.stem() + ".xml"), Voc.format(image, dataset, true).getBytes(StandardCharsets.UTF_8));
+            AtomicFiles.write(out.resolve("Annotations").resolve(image.stem() + ".xml"), Voc.format(image, dataset, zeroBased).getBytes(StandardCharsets.UTF_8));
             return null;
         }
 

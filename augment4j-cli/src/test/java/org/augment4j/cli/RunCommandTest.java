@@ -141,6 +141,61 @@ class RunCommandTest {
         assertThat(yolo.errLines()).singleElement().asString().contains("not supported");
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyWrittenCocoAnnotationIsValid() throws IOException {
+        Path out = tmp.resolve("out");
+        Path p = pipeline("{\"__class_fullname__\": \"HorizontalFlip\", \"p\": 0.5}, {\"__class_fullname__\": \"RandomSizedCrop\", \"p\": 1.0, "
+                + "\"min_max_height\": [150, 400], \"height\": 320, \"width\": 320}, {\"__class_fullname__\": \"ShiftScaleRotate\", \"p\": 1.0}");
+        Cli.Result r = Cli.run("run", "--input", COCO.toString(), "--format", "coco", "--pipeline", p.toString(), "--copies", "4",
+                "--out", out.toString(), "--threads", "2");
+        assertThat(r.code()).as(r.err()).isZero();
+        Map<String, Object> root = JSON.readValue(out.resolve("annotations/instances.json").toFile(), Map.class);
+        Map<Object, Map<String, Object>> images = new java.util.HashMap<>();
+        for (Map<String, Object> i : (List<Map<String, Object>>) root.get("images")) images.put(i.get("id"), i);
+        java.util.Set<Integer> categories = new java.util.HashSet<>();
+        for (Map<String, Object> c : (List<Map<String, Object>>) root.get("categories")) categories.add((Integer) c.get("id"));
+        List<Map<String, Object>> anns = (List<Map<String, Object>>) root.get("annotations");
+        assertThat(anns).isNotEmpty();
+        int points = 0;
+        for (Map<String, Object> a : anns) {
+            Map<String, Object> img = images.get(a.get("image_id"));
+            assertThat(img).as("image of annotation %s", a.get("id")).isNotNull();
+            double w = ((Number) img.get("width")).doubleValue(), h = ((Number) img.get("height")).doubleValue();
+            List<Number> b = (List<Number>) a.get("bbox");
+            assertThat(b.get(0).doubleValue()).isBetween(0.0, w);
+            assertThat(b.get(1).doubleValue()).isBetween(0.0, h);
+            assertThat(b.get(2).doubleValue()).isPositive();
+            assertThat(b.get(3).doubleValue()).isPositive();
+            assertThat(b.get(0).doubleValue() + b.get(2).doubleValue()).isLessThanOrEqualTo(w + 1e-9);
+            assertThat(b.get(1).doubleValue() + b.get(3).doubleValue()).isLessThanOrEqualTo(h + 1e-9);
+            assertThat(categories).contains((Integer) a.get("category_id"));
+            if (a.get("segmentation") instanceof List<?> polys) {
+                assertThat(polys).isNotEmpty().allMatch(q -> ((List<?>) q).size() >= 6 && ((List<?>) q).size() % 2 == 0);
+            } else {
+                assertThat(a.get("iscrowd")).isEqualTo(1);
+            }
+            if (a.get("keypoints") instanceof List<?> k) {
+                assertThat(k).hasSize(51);
+                int labelled = 0;
+                for (int j = 0; j < 17; j++) {
+                    double x = ((Number) k.get(3 * j)).doubleValue(), y = ((Number) k.get(3 * j + 1)).doubleValue();
+                    int v = ((Number) k.get(3 * j + 2)).intValue();
+                    if (v == 0) {
+                        assertThat(new double[] {x, y}).containsExactly(0, 0);
+                    } else {
+                        assertThat(x).isBetween(0.0, w);
+                        assertThat(y).isBetween(0.0, h);
+                        labelled++;
+                        points++;
+                    }
+                }
+                assertThat(a.get("num_keypoints")).isEqualTo(labelled);
+            }
+        }
+        assertThat(points).isPositive();
+    }
+
     private Path copyTree(Path from, Path to) throws IOException {
         Files.createDirectories(to);
         try (Stream<Path> s = Files.list(from)) {

@@ -29,7 +29,7 @@ import org.bytedeco.opencv.opencv_core.Mat;
  * {@link KeypointParams#visibilityField() visibility field}, so a point that leaves the image is kept with v = 0).
  *
  * <p>Back out, an object survives when its box survived and, if it had a mask, some of the mask is left (and, for a
- * non-crowd object, a polygon of at least 3 points). Its {@code bbox} is the transformed box, clipped to the image;
+ * non-crowd object, a polygon of at least 3 points), and its box is at least 0.01 px wide and high. Its {@code bbox} is the transformed box, clipped to the image;
  * {@code area} is the surviving mask's pixel count (box area without a mask); its segmentation is re-derived from the
  * mask (polygons for non-crowd, RLE for crowd); keypoints with v = 0 are written {@code 0, 0, 0}. When the
  * pipeline's spatial steps add up to a mirror image (affine/projective steps with a negative determinant), left and
@@ -38,6 +38,8 @@ import org.bytedeco.opencv.opencv_core.Mat;
 public final class ObjectAugmenter {
     private static final String OBJECT = "object";
     private static final String EXTRA = "mask:";
+    /** Boxes narrower or lower than this (pixels) are dropped: they would round to 0 in the 2-decimal output. */
+    static final double MIN_SIDE = 0.01;
     private final Compose compose;
     private final int[] flipIndex;
 
@@ -162,6 +164,7 @@ public final class ObjectAugmenter {
             int o = ((Number) bx.labels().get(OBJECT).get(i)).intValue();
             DatasetObject src = objects.get(o);
             double[] box = BboxFormat.COCO.fromAlbumentations(bx.get(i), w, h);
+            if (box[2] < MIN_SIDE || box[3] < MIN_SIDE) continue;  // would be written as a zero-width box
             Segmentation seg = null;
             double area = box[2] * box[3];
             Mat m = out.masks().get(OBJECT + o);
