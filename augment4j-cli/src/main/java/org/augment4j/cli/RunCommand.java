@@ -111,7 +111,9 @@ public final class RunCommand implements Callable<Integer> {
                 int index = i;
                 futures.add(pool.submit(() -> coco.process(index, images.get(index))));
             }
-            int step = Math.max(1, images.size() / 10);
+            // On a terminal: a bar redrawn in place after every image; on a pipe or in CI: a plain line every 10%.
+            boolean terminal = System.console() != null && System.getenv("CI") == null;
+            int step = terminal ? 1 : Math.max(1, images.size() / 10);
             for (int i = 0; i < futures.size(); i++) {
                 try {
                     resumed += futures.get(i).get();
@@ -128,7 +130,15 @@ public final class RunCommand implements Callable<Integer> {
                 if ((i + 1) % step == 0 || i + 1 == futures.size()) {
                     double secs = (System.nanoTime() - start) / 1e9;
                     double rate = (i + 1) / Math.max(secs, 1e-9);
-                    log.printf("run: %d/%d input images, %.1f images/s, ETA %.0f s%n", i + 1, images.size(), rate, (images.size() - i - 1) / rate);
+                    double eta = (images.size() - i - 1) / rate;
+                    if (terminal) {
+                        int filled = (int) (30L * (i + 1) / images.size());
+                        log.printf("\rrun [%s%s] %d/%d images, %.1f images/s, ETA %.0f s ", "#".repeat(filled), " ".repeat(30 - filled), i + 1, images.size(), rate, eta);
+                        if (i + 1 == futures.size()) log.println();
+                        log.flush();
+                    } else {
+                        log.printf("run: %d/%d input images, %.1f images/s, ETA %.0f s%n", i + 1, images.size(), rate, eta);
+                    }
                 }
             }
         } catch (InterruptedException e) {
