@@ -19,8 +19,8 @@ import java.util.stream.Stream;
  * [0, 1] and written with 6 decimals:
  * <ul>
  *   <li>{@link Task#DETECT}: {@code cls cx cy w h};</li>
- *   <li>{@link Task#SEGMENT}: {@code cls x1 y1 x2 y2 …}, one polygon (the box is its extent); written back as the
- *       largest outer contour of the object's surviving mask;</li>
+ *   <li>{@link Task#SEGMENT}: {@code cls x1 y1 x2 y2 …}, one polygon (the box is its extent); written back from the
+ *       outer contours of the object's surviving mask, joined into one ring by zero-width bridges ({@link #merged});</li>
  *   <li>{@link Task#POSE}: {@code cls cx cy w h} then {@code kpt_shape[0]} × {@code px py v}; unlabelled points are
  *       {@code 0 0 0}.</li>
  * </ul>
@@ -156,7 +156,7 @@ public final class Yolo {
             sb.append(o.categoryId());
             double[] b = o.bbox();
             if (task == Task.SEGMENT) {
-                double[] p = largest(o.segmentation());
+                double[] p = merged(o.segmentation());
                 if (p == null) continue;
                 for (int i = 0; i < p.length; i += 2) sb.append(' ').append(f6(p[i] / w)).append(' ').append(f6(p[i + 1] / h));
             } else {
@@ -174,22 +174,62 @@ public final class Yolo {
         return sb.toString();
     }
 
-    private static double[] largest(Segmentation s) {
+    /**
+     * All parts of a segmentation as one ring, as Ultralytics' {@code merge_multi_segment} does: the largest part is
+     * walked in order and every other part is spliced in at its vertex nearest to it, through a zero-width bridge
+     * (out to the part's nearest vertex, around the part, and back). Parts of fewer than 3 points are ignored; null when
+     * nothing is left.
+     */
+    static double[] merged(Segmentation s) {
         if (!(s instanceof Segmentation.Polygons p)) return null;
-        double[] best = null;
-        double bestArea = -1;
-        for (double[] part : p.parts()) {
-            double a = 0;
-            for (int i = 0; i < part.length; i += 2) {
-                int j = (i + 2) % part.length;
-                a += part[i] * part[j + 1] - part[j] * part[i + 1];
+        List<double[]> parts = p.parts().stream().filter(q -> q.length >= 6).sorted((a, b) -> Double.compare(area(b), area(a))).toList();
+        if (parts.isEmpty()) return null;
+        double[] main = parts.get(0);
+        int n0 = main.length / 2;
+        List<List<int[]>> attached = new ArrayList<>();
+        for (int v = 0; v < n0; v++) attached.add(new ArrayList<>());
+        for (int i = 1; i < parts.size(); i++) {
+            double[] q = parts.get(i);
+            int bestV = 0, bestU = 0;
+            double best = Double.MAX_VALUE;
+            for (int v = 0; v < n0; v++) {
+                for (int u = 0; u < q.length / 2; u++) {
+                    double dx = main[2 * v] - q[2 * u], dy = main[2 * v + 1] - q[2 * u + 1], d = dx * dx + dy * dy;
+                    if (d < best) {
+                        best = d;
+                        bestV = v;
+                        bestU = u;
+                    }
+                }
             }
-            if (Math.abs(a) > bestArea && part.length >= 6) {
-                bestArea = Math.abs(a);
-                best = part;
+            attached.get(bestV).add(new int[] {i, bestU});
+        }
+        List<Double> ring = new ArrayList<>();
+        for (int v = 0; v < n0; v++) {
+            ring.add(main[2 * v]);
+            ring.add(main[2 * v + 1]);
+            for (int[] a : attached.get(v)) {
+                double[] q = parts.get(a[0]);
+                int m = q.length / 2;
+                for (int t = 0; t <= m; t++) {
+                    int u = (a[1] + t) % m;
+                    ring.add(q[2 * u]);
+                    ring.add(q[2 * u + 1]);
+                }
+                ring.add(main[2 * v]);
+                ring.add(main[2 * v + 1]);
             }
         }
-        return best;
+        return ring.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    private static double area(double[] part) {
+        double a = 0;
+        for (int i = 0; i < part.length; i += 2) {
+            int j = (i + 2) % part.length;
+            a += part[i] * part[j + 1] - part[j] * part[i + 1];
+        }
+        return Math.abs(a) / 2;
     }
 
     static String f6(double v) {

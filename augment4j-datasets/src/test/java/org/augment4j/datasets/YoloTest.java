@@ -116,4 +116,14 @@ class YoloTest {
         }
         assertThat(objects).isEqualTo(172);
     }
+
+    @Test
+    void partsAreJoinedIntoOneRingCoveringThemAll() {
+        double[] big = {10, 10, 60, 10, 60, 60, 10, 60}, small = {80, 20, 95, 20, 95, 35, 80, 35};
+        Segmentation two = new Segmentation.Polygons(List.of(small, big));
+        double[] ring = Yolo.merged(two);
+        assertThat(ring.length).isEqualTo(big.length + small.length + 2 + 2);
+        assertThat(CocoDatasetTest.maskIoU(two, new Segmentation.Polygons(List.of(ring)), 100, 100)).isGreaterThan(0.97);
+        assertThat(Yolo.merged(new Segmentation.Polygons(List.of(new double[] {1, 1, 2, 2})))).isNull();
+    }
 }
