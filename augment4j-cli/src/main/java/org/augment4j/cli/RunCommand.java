@@ -1,0 +1,195 @@
+package org.augment4j.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
+import org.augment4j.Compose;
+import org.augment4j.datasets.Dataset;
+import org.augment4j.datasets.DatasetImage;
+import org.augment4j.datasets.ObjectAugmenter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code augment4j run}: N augmented copies of a labelled dataset, in the same format (COCO, YOLO, Pascal VOC). See
+ * {@link RunWriter} for naming, atomicity and resumption, {@link RunFormat} for the layouts. Exit codes: 0 success, 2 bad input, 3 finished but
+ * some inputs were skipped (listed in {@code report.json}).
+ */
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Augment a whole dataset: N copies of every image with its annotations, in the same format.",
+            "COCO: DIR/annotations/instances.json (+ optional person_keypoints.json) and DIR/images/; writes OUT/images/ and "
+                + "OUT/annotations/instances.json (last, atomically; keypoints included).",
+            "YOLO: DIR/images/, DIR/labels/, DIR/data.yaml (detect, segment, or pose with kpt_shape and flip_idx); writes the same.",
+            "VOC: DIR/JPEGImages/ and DIR/Annotations/*.xml, 0-based coordinates (albumentations' pascal_voc) or 1-based with "
+                + "--voc-one-based; writes the same, truncated=1 where a box touches the border.",
+            "Masks: DIR/images/ plus mask folders (every other folder) matched by file stem; writes the same, masks as PNG.",
+            "Every run writes OUT/report.json: counts, skipped inputs with reasons, objects kept/dropped per class.",
+            "Output names and ids depend only on (seed, input file, copy index), whatever --threads; --resume skips outputs already complete.",
+            "Exit codes: 0 success, 2 bad input, 3 finished but some inputs were skipped (see report.json)."})
+public final class RunCommand implements Callable<Integer> {
+    /** Exit code when the run finished but skipped unreadable inputs. */
+    public static final int SKIPPED = 3;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--input", required = true, paramLabel = "DIR", description = "The dataset folder.")
+    Path input;
+
+    @Option(names = "--format", required = true, paramLabel = "coco|yolo|voc|masks", description = "The dataset format.")
+    String format;
+
+    @Option(names = "--pipeline", required = true, paramLabel = "P.json|P.yaml", description = "Pipeline file in Albumentations' to_dict shape.")
+    Path pipeline;
+
+    @Option(names = "--copies", required = true, paramLabel = "N", description = "Augmented copies per image.")
+    int copies;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder: new, empty, or with --resume/--overwrite.")
+    Path out;
+
+    @Option(names = "--threads", defaultValue = "1", paramLabel = "T", description = "Worker threads (default: ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Option(names = "--seed", defaultValue = "0", paramLabel = "S", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--resume", description = "Keep complete outputs of an earlier run into --out and make only the missing ones.")
+    boolean resume;
+
+    @Option(names = "--overwrite", description = "Write into a non-empty --out, replacing outputs of the same names.")
+    boolean overwrite;
+
+    @Option(names = "--voc-one-based", description = "VOC coordinates are 1-based (the VOC devkit's convention) instead of 0-based; read and written so.")
+    boolean vocOneBased;
+
+    @Option(names = "--include-original", description = "Also write each original image with its annotations unchanged.")
+    boolean includeOriginal;
+
+    @Override
+    public Integer call() {
+        long start = System.nanoTime();
+        if (copies < 0) throw Errors.bad("--copies must be >= 0, got " + copies);
+        if (copies == 0 && !includeOriginal) throw Errors.bad("--copies 0 writes nothing; give --copies N >= 1 or --include-original");
+        if (threads < 1) throw Errors.bad("--threads must be >= 1, got " + threads);
+        if (!Files.isDirectory(input)) throw Errors.bad("input folder not found: " + input);
+        checkOutput();
+        RunFormat reader = RunFormat.of(format, input, vocOneBased);
+        Compose compose = Inputs.pipeline(pipeline);
+        Dataset dataset;
+        try {
+            dataset = reader.read(input);
+        } catch (IllegalArgumentException e) {
+            throw Errors.bad(e.getMessage());
+        }
+        RunWriter coco = new RunWriter(reader, dataset, new ObjectAugmenter(compose, dataset.flipIndex()), out, copies, seed, includeOriginal, resume);
+        Inputs.createDirectories(out);
+        if (resume) removeTemporaries();
+
+        PrintWriter log = spec.commandLine().getErr();
+        List<DatasetImage> images = dataset.images();
+        List<Map<String, Object>> skipped = new ArrayList<>();
+        List<DatasetImage> done = new ArrayList<>();
+        int resumed = 0;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<Integer>> futures = new ArrayList<>();
+            for (int i = 0; i < images.size(); i++) {
+                int index = i;
+                futures.add(pool.submit(() -> coco.process(index, images.get(index))));
+            }
+            // On a terminal: a bar redrawn in place after every image; on a pipe or in CI: a plain line every 10%.
+            boolean terminal = System.console() != null && System.getenv("CI") == null;
+            int step = terminal ? 1 : Math.max(1, images.size() / 10);
+            for (int i = 0; i < futures.size(); i++) {
+                try {
+                    resumed += futures.get(i).get();
+                    done.add(images.get(i));
+                } catch (ExecutionException e) {
+                    Throwable cause = e.getCause();
+                    if (!(cause instanceof RuntimeException) || !Errors.isBadInput(cause)) throw new IllegalStateException("image " + images.get(i).file() + ": " + cause, cause);
+                    Map<String, Object> s = new LinkedHashMap<>();
+                    s.put("file", images.get(i).file().toString());
+                    s.put("reason", Errors.describe(cause));
+                    skipped.add(s);
+                    log.println("run: skipped " + images.get(i).file() + ": " + Errors.describe(cause));
+                }
+                if ((i + 1) % step == 0 || i + 1 == futures.size()) {
+                    double secs = (System.nanoTime() - start) / 1e9;
+                    double rate = (i + 1) / Math.max(secs, 1e-9);
+                    double eta = (images.size() - i - 1) / rate;
+                    if (terminal) {
+                        int filled = (int) (30L * (i + 1) / images.size());
+                        log.printf("\rrun [%s%s] %d/%d images, %.1f images/s, ETA %.0f s ", "#".repeat(filled), " ".repeat(30 - filled), i + 1, images.size(), rate, eta);
+                        if (i + 1 == futures.size()) log.println();
+                        log.flush();
+                    } else {
+                        log.printf("run: %d/%d input images, %.1f images/s, ETA %.0f s%n", i + 1, images.size(), rate, eta);
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } finally {
+            pool.shutdownNow();
+        }
+        RunStats stats = new RunStats();
+        int written = coco.finish(done, stats);
+        double secs = (System.nanoTime() - start) / 1e9;
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("format", format);
+        report.put("images_in", images.size());
+        report.put("images_out", written);
+        report.put("images_resumed", resumed);
+        report.put("skipped", skipped);
+        report.put("annotation_problems", dataset.problems());
+        report.put("objects_per_class", stats.toJson());
+        report.put("elapsed_seconds", Math.round(secs * 1000) / 1000.0);
+        Json.write(out.resolve("report.json"), report);
+
+        PrintWriter o = spec.commandLine().getOut();
+        o.printf("run: %d images in, %d images out (%d resumed), %d skipped, %d annotation problems%n",
+                images.size(), written, resumed, skipped.size(), dataset.problems().size());
+        stats.perClass.forEach((k, v) -> o.printf("  %-16s kept %5d  dropped %5d%n", k, v[0], v[1]));
+        o.printf("run: %.2f s, %.1f images/s (output images); wrote %s%n", secs, written / Math.max(secs, 1e-9), out);
+        return skipped.isEmpty() && dataset.problems().isEmpty() ? 0 : SKIPPED;
+    }
+
+    /** Deletes the temporary files ({@code .tmp-*}) a killed run left in the output folder. */
+    private void removeTemporaries() {
+        try (var s = Files.walk(out)) {
+            for (Path f : s.filter(f -> Files.isRegularFile(f) && f.getFileName().toString().startsWith(".tmp-")).toList()) Files.delete(f);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clean temporary files in " + out + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void checkOutput() {
+        Path in = input.toAbsolutePath().normalize(), o = out.toAbsolutePath().normalize();
+        if (o.startsWith(in)) throw Errors.bad("--out " + out + " is inside the input folder " + input + "; choose another folder");
+        if (in.startsWith(o)) throw Errors.bad("--out " + out + " contains the input folder " + input + "; choose another folder");
+        if (Files.exists(o) && !Files.isDirectory(o)) throw Errors.bad("--out " + out + " is a file, not a folder");
+        if (resume && overwrite) throw Errors.bad("--resume and --overwrite exclude each other");
+        if (Files.isDirectory(o) && !resume && !overwrite) {
+            try (var s = Files.list(o)) {
+                if (s.findAny().isPresent()) throw Errors.bad("--out " + out + " is not empty; use --resume to complete an earlier run or --overwrite to replace it");
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot list " + out + ": " + e.getMessage(), e);
+            }
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package org.augment4j.datasets;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Image folder plus mask folders: {@code DIR/images/} holds the images; every other folder of {@code DIR} is a mask
+ * folder whose files are matched to the images by file stem ({@code images/a.jpg} ↔ {@code semantic/a.png}). The
+ * masks of an image are listed in its {@code extra} under {@link #MASKS} (folder name → file). An image that lacks a
+ * mask in some folder is left out, with a message in {@link Dataset#problems()}. Masks are written as PNG (lossless).
+ * Stateless.
+ */
+public final class MaskFolders {
+    /** The {@code extra} key of an image's masks: a {@code Map<String, Path>} from folder name to file. */
+    public static final String MASKS = "masks";
+    private static final List<String> IMAGE_EXTENSIONS = List.of(".jpg", ".jpeg", ".png", ".bmp", ".tif", ".tiff", ".webp");
+
+    private MaskFolders() {}
+
+    /** Reads {@code dir} laid out as above. */
+    public static Dataset read(Path dir) {
+        Path images = dir.resolve("images");
+        if (!Files.isDirectory(images)) throw new IllegalArgumentException("mask-folder dataset " + dir + " has no images/ folder");
+        List<Path> folders;
+        try (Stream<Path> s = Files.list(dir)) {
+            folders = s.filter(f -> Files.isDirectory(f) && !f.getFileName().equals(images.getFileName()) && !f.getFileName().toString().startsWith(".")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir + ": " + e.getMessage(), e);
+        }
+        if (folders.isEmpty()) throw new IllegalArgumentException("mask-folder dataset " + dir + " has no mask folder beside images/");
+        Map<String, Map<String, Path>> byFolder = new LinkedHashMap<>();
+        for (Path f : folders) byFolder.put(f.getFileName().toString(), byStem(f));
+        List<DatasetImage> out = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        for (Path img : byStem(images).values()) {
+            String stem = stem(img);
+            Map<String, Path> masks = new LinkedHashMap<>();
+            for (Map.Entry<String, Map<String, Path>> e : byFolder.entrySet()) {
+                Path m = e.getValue().get(stem);
+                if (m == null) problems.add("image " + img + " has no mask in " + dir.resolve(e.getKey()) + "; left out");
+                else masks.put(e.getKey(), m);
+            }
+            if (masks.size() == byFolder.size()) {
+                int[] size = ImageSize.of(img);
+                out.add(new DatasetImage(img.getFileName().toString(), img, size == null ? 0 : size[0], size == null ? 0 : size[1], List.of(), Map.of(MASKS, masks)));
+            }
+        }
+        return new Dataset(List.of(), out, Map.of(), problems);
+    }
+
+    private static Map<String, Path> byStem(Path folder) {
+        Map<String, Path> m = new LinkedHashMap<>();
+        try (Stream<Path> s = Files.list(folder)) {
+            for (Path f : s.filter(f -> IMAGE_EXTENSIONS.stream().anyMatch(x -> f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(x))).sorted().toList()) {
+                m.putIfAbsent(stem(f), f);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + folder + ": " + e.getMessage(), e);
+        }
+        return m;
+    }
+
+    private static String stem(Path f) {
+        String n = f.getFileName().toString();
+        int dot = n.lastIndexOf('.');
+        return dot < 0 ? n : n.substring(0, dot);
+    }
+}

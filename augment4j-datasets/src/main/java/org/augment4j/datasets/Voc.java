@@ -1,0 +1,133 @@
+package org.augment4j.datasets;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/**
+ * Pascal VOC XML, one {@code <stem>.xml} per image. Coordinates are integers, in one of two conventions, chosen by
+ * {@code zeroBased}:
+ * <ul>
+ *   <li>0-based (albumentations' {@code pascal_voc}, and the shared data): the box covers {@code [xmin, xmax) × [ymin, ymax)};</li>
+ *   <li>1-based (the original VOC devkit): pixels are numbered from 1 and {@code xmax}/{@code ymax} are inclusive, so
+ *       the box is {@code [xmin − 1, xmax) × [ymin − 1, ymax)} in 0-based continuous coordinates.</li>
+ * </ul>
+ * The same convention is used for writing. Categories get ids 1..N in name order. On writing, {@code truncated} is 1
+ * when the source said so or the box touches the image border (it was cut by it); {@code difficult} is carried over.
+ * Stateless.
+ */
+public final class Voc {
+    private Voc() {}
+
+    /** Reads every {@code *.xml} of {@code annotationDir}; images are {@code imageDir/<filename>}. */
+    public static Dataset read(Path annotationDir, Path imageDir, boolean zeroBased) {
+        List<Path> files;
+        try (Stream<Path> s = Files.list(annotationDir)) {
+            files = s.filter(f -> f.getFileName().toString().endsWith(".xml")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list VOC annotation folder " + annotationDir + ": " + e.getMessage(), e);
+        }
+        List<Document> docs = new ArrayList<>();
+        TreeSet<String> names = new TreeSet<>();
+        for (Path f : files) {
+            Document d = parse(f);
+            docs.add(d);
+            NodeList objs = d.getElementsByTagName("object");
+            for (int i = 0; i < objs.getLength(); i++) names.add(text((Element) objs.item(i), "name", f));
+        }
+        List<String> order = new ArrayList<>(names);
+        List<Map<String, Object>> categories = new ArrayList<>();
+        for (int i = 0; i < order.size(); i++) categories.add(Map.of("id", i + 1, "name", order.get(i)));
+        List<DatasetImage> images = new ArrayList<>();
+        double shift = zeroBased ? 0 : 1;
+        for (int n = 0; n < docs.size(); n++) {
+            Document d = docs.get(n);
+            Path f = files.get(n);
+            Element root = d.getDocumentElement();
+            String fileName = text(root, "filename", f);
+            Element size = (Element) root.getElementsByTagName("size").item(0);
+            if (size == null) throw new IllegalArgumentException("VOC file " + f + " has no <size>");
+            int w = (int) number(size, "width", f), h = (int) number(size, "height", f);
+            List<DatasetObject> objects = new ArrayList<>();
+            NodeList objs = root.getElementsByTagName("object");
+            for (int i = 0; i < objs.getLength(); i++) {
+                Element o = (Element) objs.item(i);
+                Element b = (Element) o.getElementsByTagName("bndbox").item(0);
+                if (b == null) throw new IllegalArgumentException("VOC file " + f + ": object " + (i + 1) + " has no <bndbox>");
+                double x0 = number(b, "xmin", f) - shift, y0 = number(b, "ymin", f) - shift, x1 = number(b, "xmax", f), y1 = number(b, "ymax", f);
+                Map<String, Object> extra = new LinkedHashMap<>();
+                extra.put("truncated", optional(o, "truncated"));
+                extra.put("difficult", optional(o, "difficult"));
+                objects.add(new DatasetObject(order.indexOf(text(o, "name", f)) + 1, new double[] {x0, y0, x1 - x0, y1 - y0}, null, null, false, extra));
+            }
+            images.add(new DatasetImage(fileName, imageDir.resolve(fileName), w, h, objects, Map.of("annotation_file", f.getFileName().toString())));
+        }
+        return new Dataset(categories, images, Map.of("zero_based", zeroBased), List.of());
+    }
+
+    /** The XML of one image's objects, coordinates rounded to integers in the chosen convention. */
+    public static String format(DatasetImage img, Dataset dataset, boolean zeroBased) {
+        int w = img.width(), h = img.height();
+        StringBuilder sb = new StringBuilder("<annotation>\n");
+        sb.append("  <folder>images</folder>\n  <filename>").append(escape(img.fileName())).append("</filename>\n");
+        sb.append("  <size>\n    <width>").append(w).append("</width>\n    <height>").append(h).append("</height>\n    <depth>3</depth>\n  </size>\n");
+        sb.append("  <segmented>0</segmented>\n");
+        for (DatasetObject o : img.objects()) {
+            double[] b = o.bbox();
+            long x0 = Math.round(b[0]), y0 = Math.round(b[1]), x1 = Math.min(w, Math.round(b[0] + b[2])), y1 = Math.min(h, Math.round(b[1] + b[3]));
+            boolean cut = x0 <= 0 || y0 <= 0 || x1 >= w || y1 >= h || "1".equals(String.valueOf(o.extra().get("truncated")));
+            int shift = zeroBased ? 0 : 1;
+            sb.append("  <object>\n    <name>").append(escape(dataset.categoryName(o.categoryId()))).append("</name>\n");
+            sb.append("    <pose>Unspecified</pose>\n    <truncated>").append(cut ? 1 : 0).append("</truncated>\n");
+            sb.append("    <difficult>").append(o.extra().getOrDefault("difficult", "0")).append("</difficult>\n");
+            sb.append("    <bndbox>\n      <xmin>").append(x0 + shift).append("</xmin>\n      <ymin>").append(y0 + shift)
+                    .append("</ymin>\n      <xmax>").append(x1).append("</xmax>\n      <ymax>").append(y1).append("</ymax>\n    </bndbox>\n  </object>\n");
+        }
+        return sb.append("</annotation>\n").toString();
+    }
+
+    private static Document parse(Path f) {
+        try {
+            DocumentBuilderFactory dbf = DocumentBuilderFactory.newInstance();
+            dbf.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            return dbf.newDocumentBuilder().parse(f.toFile());
+        } catch (Exception e) {
+            throw new IllegalArgumentException("VOC file " + f + " is not readable XML: " + e.getMessage());
+        }
+    }
+
+    private static String text(Element e, String tag, Path f) {
+        NodeList l = e.getElementsByTagName(tag);
+        if (l.getLength() == 0) throw new IllegalArgumentException("VOC file " + f + " lacks <" + tag + ">");
+        return l.item(0).getTextContent().strip();
+    }
+
+    private static double number(Element e, String tag, Path f) {
+        String t = text(e, tag, f);
+        try {
+            return Double.parseDouble(t);
+        } catch (NumberFormatException ex) {
+            throw new IllegalArgumentException("VOC file " + f + ": <" + tag + "> is not a number: " + t);
+        }
+    }
+
+    private static String optional(Element e, String tag) {
+        NodeList l = e.getElementsByTagName(tag);
+        return l.getLength() == 0 ? "0" : l.item(0).getTextContent().strip();
+    }
+
+    private static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+}
