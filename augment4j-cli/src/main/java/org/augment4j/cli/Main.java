@@ -9,13 +9,14 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code augment4j} command: {@code demo}, {@code apply}, {@code list}. Exit codes: 0 success, 2 bad input (usage,
- * a missing or unreadable file, a malformed pipeline or targets file; one line on stderr), 1 an unexpected error.
+ * The {@code augment4j} command: {@code demo}, {@code apply}, {@code list}, {@code run}, {@code bench}. Exit codes: 0
+ * success, 2 bad input (usage, a missing or unreadable file, a malformed pipeline or targets file; one line on stderr),
+ * 3 a dataset run that skipped inputs (see its report.json), 1 an unexpected error.
  */
 @Command(name = "augment4j", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Image augmentation for computer vision: images, masks, boxes and keypoints, with pipelines in Albumentations' format.",
         subcommands = {DemoCommand.class, ApplyCommand.class, ListCommand.class,
-                RunCommand.class, CommandLine.HelpCommand.class})
+                RunCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Exit code for bad input: usage errors, missing files, malformed pipelines or targets. */
     public static final int BAD_INPUT = 2;

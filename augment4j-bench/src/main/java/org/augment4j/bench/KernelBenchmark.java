@@ -1,0 +1,117 @@
+package org.augment4j.bench;
+
+import static org.bytedeco.opencv.global.opencv_imgproc.INTER_LINEAR;
+import static org.bytedeco.opencv.global.opencv_imgproc.INTER_NEAREST;
+import static org.bytedeco.opencv.global.opencv_imgproc.resize;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.augment4j.Compose;
+import org.augment4j.Sample;
+import org.augment4j.Seeds;
+import org.augment4j.opencv.ImageIO;
+import org.augment4j.serial.PipelineFile;
+import org.bytedeco.opencv.global.opencv_core;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Size;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * Throughput of single kernels and of the article's pipeline on one 512 x 512 RGB photo (a COCO sample of the
+ * repository, resized) with its instance mask, single-threaded with OpenCV's own threading off. Each call uses a new
+ * seed and its output is released at once. Run from the repository root (the sample and {@code pipelines/article.json}
+ * are read from there, or from {@code -Daugment4j.home=DIR}).
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class KernelBenchmark {
+    private static final Map<String, String> KERNELS = Map.of(
+            "HorizontalFlip", "{\"__class_fullname__\": \"HorizontalFlip\", \"p\": 1}",
+            "Rotate", "{\"__class_fullname__\": \"Rotate\", \"p\": 1, \"limit\": [-45, 45], \"interpolation\": 1, \"border_mode\": 4}",
+            "GaussNoise", "{\"__class_fullname__\": \"GaussNoise\", \"p\": 1, \"var_limit\": [10.0, 50.0], \"per_channel\": true}",
+            "ElasticTransform", "{\"__class_fullname__\": \"ElasticTransform\", \"p\": 1, \"alpha\": 1, \"sigma\": 50, \"interpolation\": 1}");
+
+    /** A kernel name from the table above, or {@code article} for pipelines/article.json on image + mask. */
+    @Param({"HorizontalFlip", "Rotate", "GaussNoise", "ElasticTransform", "article"})
+    public String transform;
+
+    private Compose pipeline;
+    private Sample input;
+    private long call;
+
+    @Setup(Level.Trial)
+    public void setUp() throws IOException {
+        opencv_core.setNumThreads(0);
+        Path home = home();
+        if (transform.equals("article")) {
+            pipeline = PipelineFile.load(home.resolve("pipelines/article.json"));
+        } else {
+            String json = KERNELS.get(transform);
+            if (json == null) throw new IllegalArgumentException("unknown transform " + transform + "; known: " + KERNELS.keySet() + " and article");
+            pipeline = PipelineFile.fromJson(json);
+        }
+        Path image = home.resolve("samples/coco/images/000000129648.jpg");
+        Path mask = home.resolve("samples/coco/masks/000000129648_instances.png");
+        Mat img = ImageIO.readRgb(image), m = ImageIO.readMask(mask);
+        Mat img512 = new Mat(), m512 = new Mat();
+        try (Size size = new Size(512, 512)) {
+            resize(img, img512, size, 0, 0, INTER_LINEAR);
+            resize(m, m512, size, 0, 0, INTER_NEAREST);
+        } finally {
+            img.close();
+            m.close();
+        }
+        input = Sample.builder().image(img512).mask(m512).build();
+        // One call before timing, so a pipeline that cannot run fails here with its own message.
+        apply();
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        if (input != null) input.close();
+    }
+
+    @Benchmark
+    public void apply(Blackhole bh) {
+        bh.consume(apply());
+    }
+
+    private long apply() {
+        Sample out = pipeline.apply(input, Seeds.mix(17, call++));
+        long pixels = (long) out.width() * out.height();
+        Sample.releaseReplaced(out, input, Set.of());
+        return pixels;
+    }
+
+    private static Path home() {
+        String prop = System.getProperty("augment4j.home");
+        Path dir = Path.of(prop != null ? prop : "").toAbsolutePath();
+        for (Path d = dir; d != null; d = d.getParent()) {
+            if (Files.isRegularFile(d.resolve("pipelines/article.json"))) return d;
+        }
+        throw new UncheckedIOException(new IOException("cannot find pipelines/article.json above " + dir
+                + "; run from the augment4j repository or pass -Daugment4j.home=DIR"));
+    }
+}
