@@ -181,4 +181,48 @@ final class Preview {
         }
         return out;
     }
+
+    /**
+     * Writes {@code names} (one per box, same order) above the top-left corner of each box on a thumbnail of an image
+     * of {@code imageWidth × imageHeight}, on a dark plate in the box's colour so the text stays readable.
+     */
+    static void labelBoxes(BufferedImage thumb, int imageWidth, int imageHeight, List<Box> boxes, List<String> names) {
+        if (boxes.size() != names.size()) throw new IllegalArgumentException(boxes.size() + " boxes but " + names.size() + " names");
+        double sx = (double) thumb.getWidth() / imageWidth, sy = (double) thumb.getHeight() / imageHeight;
+        Graphics2D g = thumb.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            g.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, Math.max(9, thumb.getHeight() / 24)));
+            java.awt.FontMetrics fm = g.getFontMetrics();
+            for (int i = 0; i < boxes.size(); i++) {
+                Box b = boxes.get(i);
+                String text = names.get(i);
+                int tw = fm.stringWidth(text) + 4, th = fm.getAscent() + fm.getDescent();
+                int x = (int) Math.round(Math.max(0, Math.min(b.x0() * sx, thumb.getWidth() - tw)));
+                int y = (int) Math.round(b.y0() * sy) - th;
+                if (y < 0) y = (int) Math.round(b.y0() * sy);
+                g.setColor(new Color(0, 0, 0, 170));
+                g.fillRect(x, y, tw, th);
+                g.setColor(colour(b.category()));
+                g.drawString(text, x + 2, y + fm.getAscent());
+            }
+        } finally {
+            g.dispose();
+        }
+    }
+
+    /** {@code thumb} centred on a background cell of {@code width × height} (each at least the thumbnail's size). */
+    static BufferedImage cell(BufferedImage thumb, int width, int height) {
+        int w = Math.max(width, thumb.getWidth()), h = Math.max(height, thumb.getHeight());
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = out.createGraphics();
+        try {
+            g.setColor(BACKGROUND);
+            g.fillRect(0, 0, w, h);
+            g.drawImage(thumb, (w - thumb.getWidth()) / 2, (h - thumb.getHeight()) / 2, null);
+        } finally {
+            g.dispose();
+        }
+        return out;
+    }
 }

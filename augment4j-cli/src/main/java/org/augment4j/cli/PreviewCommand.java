@@ -1,0 +1,173 @@
+package org.augment4j.cli;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.random.RandomGenerator;
+import org.augment4j.Compose;
+import org.augment4j.Seeds;
+import org.augment4j.datasets.Dataset;
+import org.augment4j.datasets.DatasetImage;
+import org.augment4j.datasets.DatasetObject;
+import org.augment4j.datasets.MaskFolders;
+import org.augment4j.datasets.ObjectAugmenter;
+import org.augment4j.opencv.ImageIO;
+import org.bytedeco.opencv.opencv_core.Mat;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code augment4j preview}: a contact sheet of {@code n} random augmentations of random images of a labelled dataset
+ * (COCO, YOLO, Pascal VOC or mask folders, read as {@code augment4j run} reads them), with the objects' boxes, category
+ * names, keypoints (joined by the format's skeleton, COCO's person skeleton) and masks drawn. Image choice and
+ * augmentation depend only on {@code --seed}, so the same seed gives the same PNG, byte for byte.
+ */
+@Command(name = "preview", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Draw a contact sheet of N random augmentations of random images of a dataset, with boxes, "
+                + "category names, keypoints (and skeleton) and masks, to check a pipeline by eye.",
+            "Dataset layouts are those of 'augment4j run'. The same --seed gives the same sheet."})
+public final class PreviewCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--input", required = true, paramLabel = "DIR", description = "The dataset folder.")
+    Path input;
+
+    @Option(names = "--format", required = true, paramLabel = "coco|yolo|voc|masks", description = "The dataset format.")
+    String format;
+
+    @Option(names = "--pipeline", required = true, paramLabel = "P.json|P.yaml", description = "Pipeline file in Albumentations' to_dict shape.")
+    Path pipeline;
+
+    @Option(names = "--n", defaultValue = "16", paramLabel = "N", description = "Augmentations on the sheet (default: ${DEFAULT-VALUE}).")
+    int n;
+
+    @Option(names = "--seed", defaultValue = "0", paramLabel = "S", description = "Random seed for image choice and augmentation (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--out", defaultValue = "preview.png", paramLabel = "FILE.png", description = "The PNG to write (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--thumb-height", defaultValue = "256", paramLabel = "PX", description = "Height of the thumbnails (default: ${DEFAULT-VALUE}).")
+    int thumbHeight;
+
+    @Option(names = "--voc-one-based", description = "VOC coordinates are 1-based (the VOC devkit's convention) instead of 0-based.")
+    boolean vocOneBased;
+
+    @Override
+    public Integer call() {
+        if (n < 1 || n > 1024) throw Errors.bad("--n must be in [1, 1024], got " + n);
+        if (thumbHeight < 16 || thumbHeight > 4096) throw Errors.bad("--thumb-height must be in [16, 4096], got " + thumbHeight);
+        if (!out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")) throw Errors.bad("--out must name a .png file, got " + out);
+        if (Files.isDirectory(out)) throw Errors.bad("--out " + out + " is a folder; give a .png file name");
+        if (!Files.isDirectory(input)) throw Errors.bad("input folder not found: " + input);
+        RunFormat reader = RunFormat.of(format, input, vocOneBased);
+        Compose compose = Inputs.pipeline(pipeline);
+        Dataset dataset;
+        try {
+            dataset = reader.read(input);
+        } catch (IllegalArgumentException e) {
+            throw Errors.bad(e.getMessage());
+        }
+        List<DatasetImage> images = dataset.images();
+        if (images.isEmpty()) throw Errors.bad("dataset " + input + " (" + format + ") has no images");
+        ObjectAugmenter augmenter = new ObjectAugmenter(compose, dataset.flipIndex());
+        List<int[]> skeleton = PreviewLabels.skeleton(dataset);
+
+        RandomGenerator pick = Seeds.generator(seed);
+        List<BufferedImage> thumbs = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            DatasetImage img = images.get(pick.nextInt(images.size()));
+            long s = Seeds.mix(seed, i);
+            try {
+                thumbs.add(thumbnail(augmenter, dataset, img, s, skeleton));
+            } catch (IllegalArgumentException | UncheckedIOException e) {
+                throw Errors.bad(img.file() + " (seed " + s + "): " + Errors.describe(e));
+            }
+        }
+        int cols = columns(n), cellWidth = thumbs.stream().mapToInt(BufferedImage::getWidth).max().orElse(thumbHeight);
+        List<List<BufferedImage>> rows = new ArrayList<>();
+        for (int i = 0; i < thumbs.size(); i++) {
+            if (i % cols == 0) rows.add(new ArrayList<>());
+            rows.get(rows.size() - 1).add(Preview.cell(thumbs.get(i), cellWidth, thumbHeight));
+        }
+        BufferedImage sheet = Preview.sheet(rows);
+        write(sheet);
+        spec.commandLine().getOut().printf("preview: %d augmentations of %d images (seed %d), %dx%d grid, %dx%d px; wrote %s%n",
+                n, images.size(), seed, cols, rows.size(), sheet.getWidth(), sheet.getHeight(), out);
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+
+    /** Columns of the grid: {@code ceil(sqrt(n))}, so the sheet is about square in cells. */
+    static int columns(int n) {
+        int c = (int) Math.ceil(Math.sqrt(n));
+        while (c * c < n) c++;
+        while (c > 1 && (c - 1) * (c - 1) >= n) c--;
+        return c;
+    }
+
+    /** One augmentation of {@code img} drawn with its surviving objects. */
+    private BufferedImage thumbnail(ObjectAugmenter augmenter, Dataset dataset, DatasetImage img, long s, List<int[]> skeleton) {
+        Map<String, Mat> masks = new LinkedHashMap<>();
+        ObjectAugmenter.Result r = null;
+        try (Mat image = ImageIO.readRgb(img.file())) {
+            for (Map.Entry<String, Path> m : maskFiles(img).entrySet()) masks.put(m.getKey(), ImageIO.readMask(m.getValue()));
+            r = augmenter.apply(img, image, masks, s);
+            Mat result = r.image();
+            int w = result.cols(), h = result.rows();
+            List<Preview.Box> boxes = new ArrayList<>();
+            List<String> names = new ArrayList<>();
+            List<Preview.Point> points = new ArrayList<>();
+            for (int k = 0; k < r.kept().size(); k++) {
+                DatasetObject o = r.kept().get(k);
+                double[] b = o.bbox();
+                boxes.add(new Preview.Box(b[0], b[1], b[0] + b[2], b[1] + b[3], o.categoryId()));
+                names.add(dataset.categoryName(o.categoryId()));
+                double[] kp = o.keypoints();
+                if (kp == null) continue;
+                for (int j = 0; 3 * j + 2 < kp.length; j++) {
+                    if (kp[3 * j + 2] > 0) points.add(new Preview.Point(kp[3 * j], kp[3 * j + 1], j, k));
+                }
+            }
+            try (Mat mask = PreviewLabels.instanceMap(r.kept(), w, h)) {
+                Mat drawn = mask != null ? mask : r.masks().values().stream().findFirst().orElse(null);
+                BufferedImage thumb = Preview.thumbnail(result, drawn, boxes, points, skeleton, thumbHeight);
+                Preview.labelBoxes(thumb, w, h, boxes, names);
+                return thumb;
+            }
+        } finally {
+            masks.values().forEach(Mat::close);
+            if (r != null) {
+                r.image().close();
+                r.masks().values().forEach(Mat::close);
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Path> maskFiles(DatasetImage img) {
+        Object m = img.extra().get(MaskFolders.MASKS);
+        return m == null ? Map.of() : (Map<String, Path>) m;
+    }
+
+    private void write(BufferedImage sheet) {
+        try {
+            Path parent = out.toAbsolutePath().getParent();
+            if (parent != null) Files.createDirectories(parent);
+            if (!javax.imageio.ImageIO.write(sheet, "png", out.toFile())) throw new IOException("no PNG writer");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
+        }
+    }
+}
