@@ -111,6 +111,23 @@ class PreviewCommandTest {
     }
 
     @Test
+    void maskFolderSheetHasItsGrid() throws IOException {
+        Path in = tmp.resolve("masks");
+        copyTree(COCO.resolve("images"), in.resolve("images"));
+        Files.createDirectories(in.resolve("instances"));
+        try (Stream<Path> s = Files.list(COCO.resolve("images"))) {
+            for (Path f : s.toList()) {
+                String stem = f.getFileName().toString().replace(".jpg", "");
+                Files.copy(SharedData.data().resolve("masks/coco_derived/" + stem + "_instances.png"), in.resolve("instances").resolve(stem + ".png"));
+            }
+        }
+        Path out = tmp.resolve("m.png");
+        Cli.Result r = preview(in, "masks", out, 2, 4);
+        assertThat(r.code()).as(r.err()).isZero();
+        assertGrid(read(out), 2, 1);
+    }
+
+    @Test
     void badInputExitsWithOneLine() throws IOException {
         Path out = tmp.resolve("x.png");
         Cli.Result r = preview(COCO, "tiff", out, 4, 0);
