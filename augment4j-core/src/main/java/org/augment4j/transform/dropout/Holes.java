@@ -47,6 +47,7 @@ public final class Holes {
             for (Map.Entry<String, Mat> e : s.masks().entrySet()) masks.put(e.getKey(), fillHoles(e.getValue(), holes, fillMask));
             out = out.withMasks(masks);
         }
+        if (s.boxes().size() == 0 && s.keypoints().size() == 0) return out; // no labels to hide: skip the coverage map
         try (Mat covered = org.augment4j.opencv.Mats.zeros(s.height(), s.width(), CV_8U)) {
             try (Scalar one = new Scalar(255.0)) {
                 for (int[] h : holes) {
