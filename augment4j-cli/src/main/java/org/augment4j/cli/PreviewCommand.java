@@ -23,6 +23,7 @@ import org.augment4j.opencv.ImageIO;
 import org.bytedeco.opencv.opencv_core.Mat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -40,14 +41,8 @@ public final class PreviewCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--input", required = true, paramLabel = "DIR", description = "The dataset folder.")
-    Path input;
-
-    @Option(names = "--format", required = true, paramLabel = "coco|yolo|voc|masks", description = "The dataset format.")
-    String format;
-
-    @Option(names = "--pipeline", required = true, paramLabel = "P.json|P.yaml", description = "Pipeline file in Albumentations' to_dict shape.")
-    Path pipeline;
+    @Mixin
+    DatasetOptions data;
 
     @Option(names = "--n", defaultValue = "16", paramLabel = "N", description = "Augmentations on the sheet (default: ${DEFAULT-VALUE}).")
     int n;
@@ -61,26 +56,18 @@ public final class PreviewCommand implements Callable<Integer> {
     @Option(names = "--thumb-height", defaultValue = "256", paramLabel = "PX", description = "Height of the thumbnails (default: ${DEFAULT-VALUE}).")
     int thumbHeight;
 
-    @Option(names = "--voc-one-based", description = "VOC coordinates are 1-based (the VOC devkit's convention) instead of 0-based.")
-    boolean vocOneBased;
-
     @Override
     public Integer call() {
         if (n < 1 || n > 1024) throw Errors.bad("--n must be in [1, 1024], got " + n);
         if (thumbHeight < 16 || thumbHeight > 4096) throw Errors.bad("--thumb-height must be in [16, 4096], got " + thumbHeight);
         if (!out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")) throw Errors.bad("--out must name a .png file, got " + out);
         if (Files.isDirectory(out)) throw Errors.bad("--out " + out + " is a folder; give a .png file name");
-        if (!Files.isDirectory(input)) throw Errors.bad("input folder not found: " + input);
-        RunFormat reader = RunFormat.of(format, input, vocOneBased);
-        Compose compose = Inputs.pipeline(pipeline);
-        Dataset dataset;
-        try {
-            dataset = reader.read(input);
-        } catch (IllegalArgumentException e) {
-            throw Errors.bad(e.getMessage());
-        }
+        DatasetOptions.Loaded loaded = data.load();
+        RunFormat reader = loaded.format();
+        Compose compose = loaded.pipeline();
+        Dataset dataset = loaded.dataset();
         List<DatasetImage> images = dataset.images();
-        if (images.isEmpty()) throw Errors.bad("dataset " + input + " (" + format + ") has no images");
+        if (images.isEmpty()) throw Errors.bad("dataset " + data.input + " (" + data.format + ") has no images");
         ObjectAugmenter augmenter = new ObjectAugmenter(compose, dataset.flipIndex());
         List<int[]> skeleton = PreviewLabels.skeleton(dataset);
 

@@ -19,6 +19,7 @@ import org.augment4j.datasets.Dataset;
 import org.augment4j.datasets.DatasetImage;
 import org.augment4j.datasets.ObjectAugmenter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -46,14 +47,8 @@ public final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--input", required = true, paramLabel = "DIR", description = "The dataset folder.")
-    Path input;
-
-    @Option(names = "--format", required = true, paramLabel = "coco|yolo|voc|masks", description = "The dataset format.")
-    String format;
-
-    @Option(names = "--pipeline", required = true, paramLabel = "P.json|P.yaml", description = "Pipeline file in Albumentations' to_dict shape.")
-    Path pipeline;
+    @Mixin
+    DatasetOptions data;
 
     @Option(names = "--copies", required = true, paramLabel = "N", description = "Augmented copies per image.")
     int copies;
@@ -73,9 +68,6 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--overwrite", description = "Write into a non-empty --out, replacing outputs of the same names.")
     boolean overwrite;
 
-    @Option(names = "--voc-one-based", description = "VOC coordinates are 1-based (the VOC devkit's convention) instead of 0-based; read and written so.")
-    boolean vocOneBased;
-
     @Option(names = "--include-original", description = "Also write each original image with its annotations unchanged.")
     boolean includeOriginal;
 
@@ -85,16 +77,12 @@ public final class RunCommand implements Callable<Integer> {
         if (copies < 0) throw Errors.bad("--copies must be >= 0, got " + copies);
         if (copies == 0 && !includeOriginal) throw Errors.bad("--copies 0 writes nothing; give --copies N >= 1 or --include-original");
         if (threads < 1) throw Errors.bad("--threads must be >= 1, got " + threads);
-        if (!Files.isDirectory(input)) throw Errors.bad("input folder not found: " + input);
+        data.requireInput();
         checkOutput();
-        RunFormat reader = RunFormat.of(format, input, vocOneBased);
-        Compose compose = Inputs.pipeline(pipeline);
-        Dataset dataset;
-        try {
-            dataset = reader.read(input);
-        } catch (IllegalArgumentException e) {
-            throw Errors.bad(e.getMessage());
-        }
+        DatasetOptions.Loaded loaded = data.load();
+        RunFormat reader = loaded.format();
+        Compose compose = loaded.pipeline();
+        Dataset dataset = loaded.dataset();
         RunWriter coco = new RunWriter(reader, dataset, new ObjectAugmenter(compose, dataset.flipIndex()), out, copies, seed, includeOriginal, resume);
         Inputs.createDirectories(out);
         if (resume) removeTemporaries();
@@ -151,7 +139,7 @@ public final class RunCommand implements Callable<Integer> {
         int written = coco.finish(done, stats);
         double secs = (System.nanoTime() - start) / 1e9;
         Map<String, Object> report = new LinkedHashMap<>();
-        report.put("format", format);
+        report.put("format", data.format);
         report.put("images_in", images.size());
         report.put("images_out", written);
         report.put("images_resumed", resumed);
@@ -179,9 +167,9 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private void checkOutput() {
-        Path in = input.toAbsolutePath().normalize(), o = out.toAbsolutePath().normalize();
-        if (o.startsWith(in)) throw Errors.bad("--out " + out + " is inside the input folder " + input + "; choose another folder");
-        if (in.startsWith(o)) throw Errors.bad("--out " + out + " contains the input folder " + input + "; choose another folder");
+        Path in = data.input.toAbsolutePath().normalize(), o = out.toAbsolutePath().normalize();
+        if (o.startsWith(in)) throw Errors.bad("--out " + out + " is inside the input folder " + data.input + "; choose another folder");
+        if (in.startsWith(o)) throw Errors.bad("--out " + out + " contains the input folder " + data.input + "; choose another folder");
         if (Files.exists(o) && !Files.isDirectory(o)) throw Errors.bad("--out " + out + " is a file, not a folder");
         if (resume && overwrite) throw Errors.bad("--resume and --overwrite exclude each other");
         if (Files.isDirectory(o) && !resume && !overwrite) {

@@ -1,0 +1,42 @@
+package org.augment4j.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.augment4j.Compose;
+import org.augment4j.datasets.Dataset;
+import picocli.CommandLine.Option;
+
+/** The dataset options {@code run} and {@code preview} share (a picocli mixin), and the reading they both do. */
+final class DatasetOptions {
+    @Option(names = "--input", required = true, paramLabel = "DIR", description = "The dataset folder.")
+    Path input;
+
+    @Option(names = "--format", required = true, paramLabel = "coco|yolo|voc|masks", description = "The dataset format.")
+    String format;
+
+    @Option(names = "--pipeline", required = true, paramLabel = "P.json|P.yaml", description = "Pipeline file in Albumentations' to_dict shape.")
+    Path pipeline;
+
+    @Option(names = "--voc-one-based", description = "VOC coordinates are 1-based (the VOC devkit's convention) instead of 0-based; read and written so.")
+    boolean vocOneBased;
+
+    /** What was read: the format's reader/writer, the pipeline and the dataset. */
+    record Loaded(RunFormat format, Compose pipeline, Dataset dataset) {}
+
+    /** Fails with a clear message when the input folder does not exist. */
+    void requireInput() {
+        if (!Files.isDirectory(input)) throw Errors.bad("input folder not found: " + input);
+    }
+
+    /** Reads the pipeline and the dataset; bad input is an exit-2 error. */
+    Loaded load() {
+        requireInput();
+        RunFormat reader = RunFormat.of(format, input, vocOneBased);
+        Compose compose = Inputs.pipeline(pipeline);
+        try {
+            return new Loaded(reader, compose, reader.read(input));
+        } catch (IllegalArgumentException e) {
+            throw Errors.bad(e.getMessage());
+        }
+    }
+}
