@@ -29,8 +29,10 @@ import org.bytedeco.opencv.opencv_core.RNG;
  * {@code v} means {@code [0, v]}; 1.3 default {@code [10, 50]}), sampled uniformly with {@code sigma = sqrt(variance)},
  * and {@code mean} in uint8 pixel units; such a transform is written back with those names.
  *
- * <p>The noise comes from OpenCV's {@code RNG} seeded from the sample's generator. uint8 output is clipped and
- * truncated (as Albumentations' {@code clip(...).astype(uint8)}); float32 output is clipped to [0, 1].
+ * <p>uint8 output is clipped and truncated (as Albumentations' {@code clip(...).astype(uint8)}); at full noise scale
+ * the integer part of the noise is drawn directly by {@link DiscreteGaussianNoise} (no float image in between), seeded
+ * from the sample's generator. Float32 images and coarse noise ({@code noise_scale_factor < 1}) use OpenCV's
+ * {@code RNG}; float32 output is clipped to [0, 1].
  */
 public final class GaussNoise extends PixelTransform<GaussNoise.Noise> {
     /** The sampled standard deviation and mean (fractions of the maximum value) and the seed of the noise. */
@@ -107,6 +109,7 @@ public final class GaussNoise extends PixelTransform<GaussNoise.Noise> {
     @Override
     protected Mat applyToImage(Mat image, Noise n) {
         double max = Mats.maxValue(image);
+        if (!Mats.isFloat(image) && noiseScaleFactor == 1) return DiscreteGaussianNoise.add(image, n.mean() * max, n.sigma() * max, perChannel, n.seed());
         try (Mat noise = noise(image.rows(), image.cols(), image.channels(), n.sigma() * max, n.mean() * max, n.seed())) {
             if (Mats.isFloat(image)) {
                 Mat out = new Mat();
