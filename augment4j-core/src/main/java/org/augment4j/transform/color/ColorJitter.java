@@ -78,18 +78,19 @@ public final class ColorJitter extends PixelTransform<ColorJitter.Factors> {
     }
 
     private static Mat jitter(Mat image, Factors f) {
-        Mat cur = image.clone();
+        Mat cur = image;
         for (int step : f.order()) {
+            if (cur.channels() == 1 && step >= 2) continue; // saturation and hue leave gray images alone
             Mat next = switch (step) {
                 case 0 -> ColorKernels.multiplyAdd(cur, f.brightness(), 0);
                 case 1 -> contrast(cur, f.contrast());
-                case 2 -> cur.channels() == 1 ? cur.clone() : HsvKernels.saturation(cur, f.saturation());
-                default -> cur.channels() == 1 ? cur.clone() : HsvKernels.hue(cur, f.hue());
+                case 2 -> HsvKernels.saturation(cur, f.saturation());
+                default -> HsvKernels.hue(cur, f.hue());
             };
-            cur.close();
+            if (cur != image) cur.close();
             cur = next;
         }
-        return cur;
+        return cur == image ? image.clone() : cur;
     }
 
     /** torchvision's contrast: {@code v·c + mean(gray)·(1 − c)}; c = 0 gives the (rounded, for uint8) mean everywhere. */
@@ -113,7 +114,7 @@ public final class ColorJitter extends PixelTransform<ColorJitter.Factors> {
         if (Mats.isFloat(image)) return ColorKernels.multiplyAdd(image, factor, mean * (1 - factor));
         byte[] t = new byte[256];
         for (int v = 0; v < 256; v++) t[v] = ColorKernels.clipToByte(v * factor + mean * (1 - factor));
-        return org.augment4j.transform.pixel.PixelKernels.lut(image, t);
+        return org.augment4j.transform.pixel.PixelKernels.linear(image, factor, mean * (1 - factor), t);
     }
 
     @Override

@@ -32,7 +32,7 @@ public final class ColorKernels {
             PixelKernels.clipInPlace(out, 0, 1);
             return out;
         }
-        return PixelKernels.lut(image, linearTable(alpha, value));
+        return PixelKernels.linear(image, alpha, value, linearTable(alpha, value));
     }
 
     /** {@code clip(arange(256, float32)·alpha + value, 0, 255).astype(uint8)}. */

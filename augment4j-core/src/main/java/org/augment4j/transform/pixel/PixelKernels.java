@@ -34,12 +34,63 @@ public final class PixelKernels {
      * @return a new uint8 image of the same shape
      */
     public static Mat lut(Mat image, byte[]... tables) {
+        if (tables.length > 1 && allEqual(tables)) return lut(image, tables[0]);
+        int[] shifts = shifts(tables);
+        if (shifts != null && image.depth() == CV_8U && image.channels() <= 4 && image.total() > 4 && (tables.length == 1 || tables.length == image.channels())) {
+            // Saturating integer shifts are SIMD additions/subtractions of in-range scalars (a negative or out-of-range
+            // scalar would send OpenCV down a slow widening path), several times faster than a table look-up. Images of
+            // at most 4 pixels keep the table: OpenCV could read such an image as the scalar operand.
+            double[] up = new double[4], down = new double[4];
+            for (int c = 0; c < image.channels(); c++) {
+                int k = shifts[tables.length == 1 ? 0 : c];
+                up[c] = Math.min(255, Math.max(0, k));
+                down[c] = Math.min(255, Math.max(0, -k));
+            }
+            Mat out = new Mat();
+            try (Mat add = Mats.scalarMat(up); Mat sub = Mats.scalarMat(down)) {
+                boolean raise = up[0] + up[1] + up[2] + up[3] > 0;
+                if (raise) org.bytedeco.opencv.global.opencv_core.add(image, add, out);
+                org.bytedeco.opencv.global.opencv_core.subtract(raise ? out : image, sub, out);
+            }
+            return out;
+        }
         try (Mat table = table(image, CV_8U, tables.length)) {
             ByteBuffer buf = table.createBuffer();
             interleave(tables.length, (v, c) -> buf.put(v * tables.length + c, tables[c][v]));
             Mat out = new Mat();
             LUT(image, table, out);
             return out;
+        }
+    }
+
+    /**
+     * Maps a uint8 image through {@code table}, known to be {@code clip(alpha·v + beta)} truncated, by OpenCV's SIMD
+     * {@code convertTo} (rounding {@code alpha·v + beta − 0.5}) when that reproduces the table exactly — checked on
+     * every value through both its vector and its scalar code path — and by the table otherwise.
+     *
+     * @return a new uint8 image of the same shape
+     */
+    public static Mat linear(Mat image, double alpha, double beta, byte[] table) {
+        if (image.depth() == CV_8U) {
+            for (double offset : new double[] {-0.5 + 1e-4, -0.5 + 1e-3, -0.5 + 1e-2}) {
+                if (convertReproduces(alpha, beta + offset, table)) {
+                    Mat out = new Mat();
+                    image.convertTo(out, -1, alpha, beta + offset);
+                    return out;
+                }
+            }
+        }
+        return lut(image, table);
+    }
+
+    private static boolean convertReproduces(double alpha, double beta, byte[] table) {
+        // A continuous row takes the vector path; a one-pixel-wide ROI (non-continuous rows) the scalar one.
+        try (Mat ramp = Mats.fromBytes(identity(), 1, 256, 1); Mat wide = new Mat(256, 2, CV_8U);
+             Mat column = wide.colRange(0, 1); Mat a = new Mat(); Mat b = new Mat()) {
+            ramp.reshape(1, 256).copyTo(column);
+            ramp.convertTo(a, -1, alpha, beta);
+            column.convertTo(b, -1, alpha, beta);
+            return java.util.Arrays.equals(Mats.toBytes(a), table) && java.util.Arrays.equals(Mats.toBytes(b), table);
         }
     }
 
@@ -58,6 +109,37 @@ public final class PixelKernels {
         }
     }
 
+    private static boolean allEqual(byte[][] tables) {
+        for (byte[] t : tables) if (!java.util.Arrays.equals(t, tables[0])) return false;
+        return true;
+    }
+
+    /**
+     * The integer {@code k} of each table when every table is a saturating shift {@code clip(v + k, 0, 255)}, else
+     * null. A table saturated over its whole range is ambiguous and not taken for a shift.
+     */
+    static int[] shifts(byte[][] tables) {
+        int[] k = new int[tables.length];
+        for (int c = 0; c < tables.length; c++) {
+            byte[] t = tables[c];
+            if (t.length != 256) return null;
+            int first = t[0] & 0xFF, last = t[255] & 0xFF;
+            int shift = first > 0 ? first : last < 255 ? last - 255 : findShift(t);
+            if (shift == Integer.MIN_VALUE) return null;
+            for (int v = 0; v < 256; v++) if ((t[v] & 0xFF) != Math.max(0, Math.min(255, v + shift))) return null;
+            k[c] = shift;
+        }
+        return k;
+    }
+
+    private static int findShift(byte[] t) {
+        for (int v = 0; v < 256; v++) {
+            int x = t[v] & 0xFF;
+            if (x > 0 && x < 255) return x - v;
+        }
+        return Integer.MIN_VALUE;
+    }
+
     private static Mat table(Mat image, int depth, int n) {
         if (image.depth() != CV_8U) throw new IllegalArgumentException("a look-up table needs a uint8 image, got " + Mats.describe(image));
         if (n != 1 && n != image.channels()) {
@@ -72,6 +154,30 @@ public final class PixelKernels {
 
     private static void interleave(int n, Cell cell) {
         for (int v = 0; v < 256; v++) for (int c = 0; c < n; c++) cell.put(v, c);
+    }
+
+    /**
+     * {@code v >= level ? 255 − v : v} for every value of a uint8 image (Solarize), in two SIMD passes: a threshold
+     * gives 255 where {@code v >= level}, and XOR with it inverts exactly those values.
+     *
+     * @return a new uint8 image of the same shape
+     */
+    public static Mat invertFrom(Mat image, int level) {
+        requireUint8("invertFrom", image);
+        Mat out = new Mat();
+        if (level > 255) {
+            image.copyTo(out);
+            return out;
+        }
+        if (level <= 0) {
+            org.bytedeco.opencv.global.opencv_core.bitwise_not(image, out);
+            return out;
+        }
+        try (Mat mask = new Mat()) {
+            org.bytedeco.opencv.global.opencv_imgproc.threshold(image, mask, level - 1, 255, org.bytedeco.opencv.global.opencv_imgproc.THRESH_BINARY);
+            org.bytedeco.opencv.global.opencv_core.bitwise_xor(image, mask, out);
+        }
+        return out;
     }
 
     /** The identity table {@code 0..255}. */

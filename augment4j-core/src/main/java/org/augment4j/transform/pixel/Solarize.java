@@ -69,9 +69,7 @@ public final class Solarize extends PixelTransform<Solarize.Threshold> {
     protected Mat applyToImage(Mat image, Threshold t) {
         if (!Mats.isFloat(image)) {
             double limit = t.threshold() * 255; // exact for 1.3 integer thresholds: t / 255 * 255 == t for t in 0..255
-            byte[] table = new byte[256];
-            for (int v = 0; v < 256; v++) table[v] = (byte) (v >= limit ? 255 - v : v);
-            return PixelKernels.lut(image, table);
+            return PixelKernels.invertFrom(image, (int) Math.ceil(limit));
         }
         Mat out = image.clone();
         try (Mat mask = new Mat(); Mat inverted = new Mat(); Mat one = Mats.scalarMat(1); Mat thr = Mats.scalarMat(t.threshold())) {
