@@ -61,7 +61,11 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "20", paramLabel = "W", description = "Untimed calls before the runs (default: ${DEFAULT-VALUE}).")
     int warmup;
 
-    @Option(names = "--threads", defaultValue = "1", paramLabel = "T", description = "Worker threads sharing the calls; the total rate is reported (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup-seconds", defaultValue = "1", paramLabel = "S",
+            description = "Keep warming up each row for at least this long, so that the JVM has compiled its code (default: ${DEFAULT-VALUE}; 0 = exactly --warmup calls).")
+    double warmupSeconds;
+
+    @Option(names = "--threads", defaultValue = "1", paramLabel = "T", description = "Threads: 1 = the calling thread does every call; more = a Loader with that many workers, consumed in order; the total rate is reported (default: ${DEFAULT-VALUE}).")
     int threads;
 
     @Option(names = "--seed", defaultValue = "0", paramLabel = "S", description = "Base seed (default: ${DEFAULT-VALUE}).")
@@ -74,10 +78,11 @@ public final class BenchCommand implements Callable<Integer> {
     Path out;
 
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() {
         if (n < 1) throw Errors.bad("--n must be at least 1, got " + n);
         if (runs < 1) throw Errors.bad("--runs must be at least 1, got " + runs);
         if (warmup < 0) throw Errors.bad("--warmup must not be negative, got " + warmup);
+        if (!(warmupSeconds >= 0 && warmupSeconds <= 3600)) throw Errors.bad("--warmup-seconds must be in [0, 3600], got " + warmupSeconds);
         if (threads < 1) throw Errors.bad("--threads must be at least 1, got " + threads);
         Map<String, Double> reference = compare == null ? null : BenchReference.read(compare);
         Map<String, Object> targetMap = targets == null ? null : Json.readObject(targets, "targets file");
@@ -101,7 +106,7 @@ public final class BenchCommand implements Callable<Integer> {
                 }
             }
             opencv_core.setNumThreads(0); // OpenCV 4: 0 = threading optimisations off, every function sequential
-            BenchRunner runner = new BenchRunner(new BenchRunner.Settings(n, runs, warmup, threads, seed));
+            BenchRunner runner = new BenchRunner(new BenchRunner.Settings(n, runs, warmup, warmupSeconds, threads, seed));
             List<String> lines = new ArrayList<>();
             lines.add(reference == null ? "transform,images_per_sec" : "transform,images_per_sec,reference,ratio");
             List<Double> ratios = new ArrayList<>();

@@ -5,27 +5,25 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
 import org.augment4j.Compose;
 import org.augment4j.Sample;
 import org.augment4j.Seeds;
+import org.augment4j.loader.Loader;
+import org.augment4j.loader.SampleSource;
 import org.augment4j.serial.TargetsJson;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
- * Times one benchmark row: {@code warmup} untimed calls, then {@code runs} timed runs of {@code n} calls each, cycling
- * over the images; call {@code i} uses seed {@code Seeds.mix(seed, i)}. With one thread the calling thread does all the
- * work; with more, that many workers share each run's calls and the rate is the total. Every output is released right
- * after the call (the inputs are the caller's and are never touched).
+ * Times one benchmark row: untimed warm-up calls (at least {@code warmup} of them, and for at least
+ * {@code warmupSeconds}, so that the JVM has compiled the row's code), then {@code runs} timed runs of {@code n} calls
+ * each, cycling over the images; call {@code i} of a run uses seed {@code Seeds.mix(seed, i)}. With one thread the
+ * calling thread does all the work; with more, each run is a {@link Loader} with that many workers (the API a training
+ * loop uses), consumed in order, and the rate is the total. Every output is released right after the call (the inputs
+ * are the caller's and are never touched).
  */
 final class BenchRunner {
-    /** How to run: calls per timed run, timed runs, untimed warm-up calls, worker threads, base seed. */
-    record Settings(int n, int runs, int warmup, int threads, long seed) {}
+    /** How to run: calls per timed run, timed runs, untimed warm-up calls and seconds, worker threads, base seed. */
+    record Settings(int n, int runs, int warmup, double warmupSeconds, int threads, long seed) {}
 
     private final Settings settings;
 
@@ -42,23 +40,23 @@ final class BenchRunner {
      * @throws IllegalArgumentException if the row needs a mask or targets that were not given, or its inputs do not fit
      * @throws RuntimeException whatever a call of the pipeline throws
      */
-    double imagesPerSecond(BenchSuite.Row row, List<Mat> images, Mat mask, Map<String, Object> targets) throws InterruptedException {
+    double imagesPerSecond(BenchSuite.Row row, List<Mat> images, Mat mask, Map<String, Object> targets) {
         List<Sample> inputs = inputs(row, images, mask, targets);
-        ExecutorService pool = settings.threads() > 1 ? Executors.newFixedThreadPool(settings.threads()) : null;
-        try {
-            AtomicLong next = new AtomicLong();
-            calls(pool, row.pipeline(), inputs, next, settings.warmup());
-            double[] rates = new double[settings.runs()];
-            for (int r = 0; r < rates.length; r++) {
-                long t0 = System.nanoTime();
-                calls(pool, row.pipeline(), inputs, next, settings.n());
-                long dt = Math.max(1, System.nanoTime() - t0);
-                rates[r] = settings.n() * 1e9 / dt;
-            }
-            return median(rates);
-        } finally {
-            if (pool != null) pool.shutdownNow();
+        long warmEnd = System.nanoTime() + (long) (settings.warmupSeconds() * 1e9);
+        int warmed = 0;
+        while (warmed < settings.warmup() || System.nanoTime() < warmEnd) {
+            int batch = Math.max(1, Math.min(settings.n(), settings.warmup() - warmed));
+            run(row.pipeline(), inputs, batch);
+            warmed += batch;
         }
+        double[] rates = new double[settings.runs()];
+        for (int r = 0; r < rates.length; r++) {
+            long t0 = System.nanoTime();
+            run(row.pipeline(), inputs, settings.n());
+            long dt = Math.max(1, System.nanoTime() - t0);
+            rates[r] = settings.n() * 1e9 / dt;
+        }
+        return median(rates);
     }
 
     /** One input sample per image; they share the caller's Mats and are therefore never closed here. */
@@ -76,34 +74,20 @@ final class BenchRunner {
         return out;
     }
 
-    /** {@code count} calls, indices taken from {@code next}; on the calling thread or shared by the pool's workers. */
-    private void calls(ExecutorService pool, Compose pipeline, List<Sample> inputs, AtomicLong next, int count) throws InterruptedException {
-        long end = next.get() + count;
-        if (pool == null) {
-            for (long i = next.get(); i < end; i = next.incrementAndGet()) call(pipeline, inputs, i);
+    /** {@code count} calls: on the calling thread, or through a loader of {@code threads} workers. */
+    private void run(Compose pipeline, List<Sample> inputs, int count) {
+        if (settings.threads() == 1) {
+            for (int i = 0; i < count; i++) {
+                Sample in = inputs.get(i % inputs.size());
+                Sample out = pipeline.apply(in, Seeds.mix(settings.seed(), i));
+                Sample.releaseReplaced(out, in, Set.of());
+            }
             return;
         }
-        Callable<Void> worker = () -> {
-            for (long i = next.getAndIncrement(); i < end; i = next.getAndIncrement()) call(pipeline, inputs, i);
-            return null;
-        };
-        List<Future<Void>> futures = pool.invokeAll(java.util.Collections.nCopies(settings.threads(), worker));
-        next.set(end);
-        for (Future<Void> f : futures) {
-            try {
-                f.get();
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException re) throw re;
-                if (e.getCause() instanceof Error err) throw err;
-                throw new IllegalStateException(e.getCause());
-            }
+        SampleSource source = SampleSource.indexed(count, i -> inputs.get(i % inputs.size())).borrowed();
+        try (Loader loader = Loader.builder(pipeline).source(source).threads(settings.threads()).seed(settings.seed()).build()) {
+            for (Sample s : loader) s.close();
         }
-    }
-
-    private void call(Compose pipeline, List<Sample> inputs, long i) {
-        Sample in = inputs.get((int) (i % inputs.size()));
-        Sample out = pipeline.apply(in, Seeds.mix(settings.seed(), i));
-        Sample.releaseReplaced(out, in, Set.of());
     }
 
     static double median(double[] values) {

@@ -50,7 +50,7 @@ class BenchCommandTest {
 
     private Cli.Result bench(String... extra) {
         List<String> args = new java.util.ArrayList<>(List.of("bench", "--pipelines", pipelines.toString(), "--images", images.toString(),
-                "--mask", mask.toString(), "--targets", targets.toString(), "--runs", "2", "--warmup", "2"));
+                "--mask", mask.toString(), "--targets", targets.toString(), "--runs", "2", "--warmup", "2", "--warmup-seconds", "0"));
         if (!List.of(extra).contains("--n")) args.addAll(List.of("--n", "6"));
         args.addAll(List.of(extra));
         return Cli.run(args.toArray(String[]::new));
@@ -112,7 +112,7 @@ class BenchCommandTest {
                  "NeedsMask": {"kind": "mask", "to_dict": {"transform": {"__class_fullname__": "HorizontalFlip", "p": 1}}},
                  "Flip": {"kind": "image", "to_dict": {"transform": {"__class_fullname__": "HorizontalFlip", "p": 1}}}}
                 """);
-        Cli.Result r = Cli.run("bench", "--pipelines", pipelines.toString(), "--images", images.toString(), "--n", "3", "--runs", "1", "--warmup", "0");
+        Cli.Result r = Cli.run("bench", "--pipelines", pipelines.toString(), "--images", images.toString(), "--n", "3", "--runs", "1", "--warmup", "0", "--warmup-seconds", "0");
         assertThat(r.code()).as(r.err()).isZero();
         assertRows(r.out().lines().toList(), "Flip");
         assertThat(r.err()).contains("skipped Nope").contains("skipped NeedsMask").contains("--mask");
@@ -134,6 +134,7 @@ class BenchCommandTest {
         List<String[]> cases = List.of(
                 new String[] {"--n", "0"},
                 new String[] {"--threads", "0"},
+                new String[] {"--warmup-seconds", "-1"},
                 new String[] {"--runs", "x"},
                 new String[] {"--only", "Missing"},
                 new String[] {"--compare", tmp.resolve("nowhere.csv").toString()},
