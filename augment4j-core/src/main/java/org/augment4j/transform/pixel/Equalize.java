@@ -58,11 +58,7 @@ public final class Equalize extends FixedPixelTransform {
         try (MatVector planes = new MatVector()) {
             split(image, planes);
             if (byChannels) {
-                for (int i = 0; i < 3; i++) {
-                    try (Mat eq = equalize(planes.get(i))) {
-                        eq.copyTo(planes.get(i));
-                    }
-                }
+                for (int i = 0; i < 3; i++) equalizeInPlace(planes.get(i));
             } else {
                 lumaOnly(planes);
             }
@@ -78,13 +74,21 @@ public final class Equalize extends FixedPixelTransform {
             merge(rgbPlanes, rgb);
             cvtColor(rgb, ycc, COLOR_RGB2YCrCb);
             split(ycc, yccPlanes);
-            try (Mat eq = equalize(yccPlanes.get(0))) {
-                eq.copyTo(yccPlanes.get(0));
-            }
+            equalizeInPlace(yccPlanes.get(0));
             merge(yccPlanes, ycc);
             cvtColor(ycc, rgb, COLOR_YCrCb2RGB);
             split(rgb, rgbPlanes);
             for (int i = 0; i < 3; i++) rgbPlanes.get(i).copyTo(planes.get(i));
+        }
+    }
+
+    private void equalizeInPlace(Mat plane) {
+        if (mode.equals("cv")) {
+            equalizeHist(plane, plane);
+            return;
+        }
+        try (Mat eq = equalize(plane)) {
+            eq.copyTo(plane);
         }
     }
 

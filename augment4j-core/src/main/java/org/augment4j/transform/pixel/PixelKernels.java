@@ -226,6 +226,11 @@ public final class PixelKernels {
     public static Mat replicate(Mat plane, int n) {
         if (n == 1) return plane.clone();
         Mat out = new Mat();
+        if (n == 3 && plane.channels() == 1 && plane.depth() == CV_8U) {
+            // one SIMD colour conversion, faster than merging three planes
+            org.bytedeco.opencv.global.opencv_imgproc.cvtColor(plane, out, org.bytedeco.opencv.global.opencv_imgproc.COLOR_GRAY2RGB);
+            return out;
+        }
         try (MatVector planes = new MatVector(n)) {
             for (int i = 0; i < n; i++) planes.put(i, plane);
             merge(planes, out);
