@@ -37,8 +37,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--pipelines", required = true, paramLabel = "FILE.json", description = "Rows to time: name -> {kind, to_dict}.")
-    Path pipelines;
+    @Option(names = "--pipelines", required = true, paramLabel = "FILE.json", description = "Rows to time: name -> {kind, to_dict}. Repeat to add the rows of more files.")
+    List<Path> pipelines;
 
     @Option(names = "--images", required = true, paramLabel = "DIR", description = "Folder of PNG/JPEG inputs.")
     Path images;

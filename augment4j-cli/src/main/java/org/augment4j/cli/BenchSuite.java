@@ -61,29 +61,36 @@ final class BenchSuite {
     }
 
     /**
-     * Reads the file; {@code only} (empty = all) keeps the named rows, in the file's order. {@code labels} says whether
-     * default bbox_params name a {@code labels} field.
+     * Reads the files, in order; {@code only} (empty = all) keeps the named rows, in the files' order. {@code labels}
+     * says whether default bbox_params name a {@code labels} field.
      *
-     * @throws Errors.CliException if the file is unreadable or not an object, or {@code only} names an unknown row
+     * @throws Errors.CliException if a file is unreadable or not an object, two files name the same row, or {@code only}
+     *     names an unknown row
      */
     @SuppressWarnings("unchecked")
-    static BenchSuite load(Path file, List<String> only, boolean labels) {
-        Inputs.requireFile(file, "pipelines file");
-        Object root;
-        try {
-            root = JSON.readValue(file.toFile(), Object.class);
-        } catch (IOException e) {
-            throw Errors.bad("pipelines file " + file + " is not readable JSON: " + Errors.oneLine(e.getMessage()));
-        }
-        if (!(root instanceof Map<?, ?> map) || map.isEmpty()) {
-            throw Errors.bad("pipelines file " + file + " must hold a non-empty JSON object of row name -> {kind, to_dict}");
+    static BenchSuite load(List<Path> files, List<String> only, boolean labels) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (Path file : files) {
+            Inputs.requireFile(file, "pipelines file");
+            Object root;
+            try {
+                root = JSON.readValue(file.toFile(), Object.class);
+            } catch (IOException e) {
+                throw Errors.bad("pipelines file " + file + " is not readable JSON: " + Errors.oneLine(e.getMessage()));
+            }
+            if (!(root instanceof Map<?, ?> m) || m.isEmpty()) {
+                throw Errors.bad("pipelines file " + file + " must hold a non-empty JSON object of row name -> {kind, to_dict}");
+            }
+            for (Map.Entry<String, Object> e : ((Map<String, Object>) m).entrySet()) {
+                if (map.put(e.getKey(), e.getValue()) != null) throw Errors.bad("row '" + e.getKey() + "' of " + file + " is also in an earlier pipelines file");
+            }
         }
         for (String n : only) {
-            if (!map.containsKey(n)) throw Errors.bad("--only: no row named '" + n + "' in " + file + "; rows: " + String.join(", ", (Iterable<String>) map.keySet()));
+            if (!map.containsKey(n)) throw Errors.bad("--only: no row named '" + n + "' in " + files + "; rows: " + String.join(", ", map.keySet()));
         }
         List<Row> rows = new ArrayList<>();
         List<Failure> failures = new ArrayList<>();
-        for (Map.Entry<String, Object> e : ((Map<String, Object>) map).entrySet()) {
+        for (Map.Entry<String, Object> e : map.entrySet()) {
             String name = e.getKey();
             if (!only.isEmpty() && !only.contains(name)) continue;
             try {

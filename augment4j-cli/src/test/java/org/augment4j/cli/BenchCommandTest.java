@@ -89,6 +89,17 @@ class BenchCommandTest {
     }
 
     @Test
+    void repeatedPipelinesFilesAddTheirRowsAndTheShippedArticleRowRunsEveryTarget() throws Exception {
+        Path root = Path.of("").toAbsolutePath();
+        while (root != null && !Files.isRegularFile(root.resolve("pipelines/bench-article-full.json"))) root = root.getParent();
+        assertThat(root).as("repository root above " + Path.of("").toAbsolutePath()).isNotNull();
+        Cli.Result r = bench("--pipelines", root.resolve("pipelines/bench-article-full.json").toString(), "--n", "2");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertRows(r.out().lines().toList(), "HorizontalFlip", "Pipe", "ArticlePipeline_image_mask_bboxes_kps");
+        assertBadInput(bench("--pipelines", pipelines.toString()), "the same file twice");
+    }
+
+    @Test
     void outWritesTheFileAndCompareAddsRatios() throws Exception {
         Path ref = tmp.resolve("ref.csv");
         Files.writeString(ref, "transform,images_per_sec,note\nHorizontalFlip,100.0,\nOther,5,x\n");
