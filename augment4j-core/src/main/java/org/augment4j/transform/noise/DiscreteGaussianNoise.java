@@ -1,7 +1,7 @@
 package org.augment4j.transform.noise;
 
 import java.util.SplittableRandom;
-import org.augment4j.opencv.Mats;
+import java.nio.ByteBuffer;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
@@ -28,32 +28,43 @@ public final class DiscreteGaussianNoise {
      */
     public static Mat add(Mat image, double mean, double sigma, boolean perChannel, long seed) {
         int channels = image.channels();
-        byte[] px = Mats.toBytes(image);
         short[] table = floorTable(mean, sigma);
         SplittableRandom rng = new SplittableRandom(seed);
-        if (perChannel) addEach(px, table, rng);
-        else addShared(px, channels, table, rng);
-        return Mats.fromBytes(px, image.rows(), image.cols(), channels);
+        Mat src = image.isContinuous() ? image : image.clone();
+        Mat out = new Mat(image.rows(), image.cols(), image.type());
+        try {
+            // Native memory read and written in place through direct buffers: no copy to or from the Java heap.
+            ByteBuffer in = src.createBuffer(), dst = out.createBuffer();
+            if (perChannel) addEach(in, dst, table, rng);
+            else addShared(in, dst, channels, table, rng);
+            return out;
+        } catch (RuntimeException e) {
+            out.close();
+            throw e;
+        } finally {
+            if (src != image) src.close();
+        }
     }
 
-    private static void addEach(byte[] px, short[] table, SplittableRandom rng) {
-        int n = px.length, i = 0;
+    private static void addEach(ByteBuffer in, ByteBuffer out, short[] table, SplittableRandom rng) {
+        int n = in.capacity(), i = 0;
         for (; i + 4 <= n; i += 4) {
             long bits = rng.nextLong();
-            px[i] = clip(px[i], table[(int) bits & 0xFFFF]);
-            px[i + 1] = clip(px[i + 1], table[(int) (bits >>> 16) & 0xFFFF]);
-            px[i + 2] = clip(px[i + 2], table[(int) (bits >>> 32) & 0xFFFF]);
-            px[i + 3] = clip(px[i + 3], table[(int) (bits >>> 48)]);
+            out.put(i, clip(in.get(i), table[(int) bits & 0xFFFF]));
+            out.put(i + 1, clip(in.get(i + 1), table[(int) (bits >>> 16) & 0xFFFF]));
+            out.put(i + 2, clip(in.get(i + 2), table[(int) (bits >>> 32) & 0xFFFF]));
+            out.put(i + 3, clip(in.get(i + 3), table[(int) (bits >>> 48)]));
         }
-        for (long bits = rng.nextLong(); i < n; i++, bits >>>= 16) px[i] = clip(px[i], table[(int) bits & 0xFFFF]);
+        for (long bits = rng.nextLong(); i < n; i++, bits >>>= 16) out.put(i, clip(in.get(i), table[(int) bits & 0xFFFF]));
     }
 
-    private static void addShared(byte[] px, int channels, short[] table, SplittableRandom rng) {
+    private static void addShared(ByteBuffer in, ByteBuffer out, int channels, short[] table, SplittableRandom rng) {
         long bits = 0;
-        for (int p = 0, k = 0; p < px.length; p += channels, k = (k + 1) & 3) {
+        int n = in.capacity();
+        for (int p = 0, k = 0; p < n; p += channels, k = (k + 1) & 3) {
             if (k == 0) bits = rng.nextLong();
             short noise = table[(int) (bits >>> (16 * k)) & 0xFFFF];
-            for (int c = 0; c < channels; c++) px[p + c] = clip(px[p + c], noise);
+            for (int c = 0; c < channels; c++) out.put(p + c, clip(in.get(p + c), noise));
         }
     }
 
