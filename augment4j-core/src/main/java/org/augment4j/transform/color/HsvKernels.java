@@ -4,6 +4,7 @@ import static org.bytedeco.opencv.global.opencv_core.CMP_GE;
 import static org.bytedeco.opencv.global.opencv_core.add;
 import static org.bytedeco.opencv.global.opencv_core.addWeighted;
 import static org.bytedeco.opencv.global.opencv_core.compare;
+import static org.bytedeco.opencv.global.opencv_core.inRange;
 import static org.bytedeco.opencv.global.opencv_core.merge;
 import static org.bytedeco.opencv.global.opencv_core.split;
 import static org.bytedeco.opencv.global.opencv_core.subtract;
@@ -46,7 +47,7 @@ public final class HsvKernels {
                     merge(planes, shifted);
                 }
             } else {
-                shifted = PixelKernels.lut(hsv, hueTable(hue), clipTable(sat), clipTable(val));
+                shifted = lutUint8(hsv, hueTable(hue), clipTable(sat), clipTable(val));
             }
             try (shifted) {
                 Mat out = new Mat();
@@ -54,6 +55,39 @@ public final class HsvKernels {
                 return out;
             }
         }
+    }
+
+    /**
+     * A uint8 HSV image (hue below 180) through per-channel tables. When the hue table rotates hues by an integer
+     * {@code k} (as every {@link #hueTable} does) this takes SIMD passes instead of a three-table look-up: saturation
+     * and value through {@link PixelKernels#lut} (saturating adds), then hue as {@code h + k} where
+     * {@code h < 180 − k} and {@code h − (180 − k)} elsewhere.
+     */
+    static Mat lutUint8(Mat hsv, byte[] hueT, byte[] satT, byte[] valT) {
+        int k = rotation(hueT);
+        if (k < 0 || hsv.channels() != 3 || hsv.total() <= 4) return PixelKernels.lut(hsv, hueT, satT, valT);
+        Mat sv = PixelKernels.lut(hsv, PixelKernels.identity(), satT, valT);
+        if (k == 0) return sv;
+        Mat out = new Mat();
+        try (sv; Mat up = Mats.scalarMat(k, 0, 0, 0); Mat down = Mats.scalarMat(180 - k, 0, 0, 0); Mat lo = Mats.scalarMat(0, 0, 0, 0);
+             Mat hi = Mats.scalarMat(179 - k, 255, 255, 255); Mat below = new Mat(); Mat raised = new Mat()) {
+            add(sv, up, raised);
+            subtract(sv, down, out);
+            inRange(sv, lo, hi, below);
+            raised.copyTo(out, below);
+            return out;
+        } catch (RuntimeException e) {
+            out.close();
+            throw e;
+        }
+    }
+
+    /** The k in [0, 180) with {@code table[h] == (h + k) mod 180} for every hue h below 180, or -1. */
+    static int rotation(byte[] table) {
+        int k = table[0] & 0xFF;
+        if (k >= 180) return -1;
+        for (int h = 0; h < 180; h++) if ((table[h] & 0xFF) != (h + k) % 180) return -1;
+        return k;
     }
 
     /** {@code (h + shift) mod 180} truncated, over h in 0..255 (numpy's non-negative mod). */
@@ -118,7 +152,7 @@ public final class HsvKernels {
                 }
             } else {
                 byte[] id = PixelKernels.identity();
-                rotated = PixelKernels.lut(hsv, hueTable(180 * factor), id, id);
+                rotated = lutUint8(hsv, hueTable(180 * factor), id, id);
             }
             try (rotated) {
                 Mat out = new Mat();
