@@ -14,6 +14,8 @@ import org.augment4j.target.BboxParams;
 import org.augment4j.target.KeypointParams;
 import org.augment4j.target.SampleCheck;
 import org.augment4j.transform.BasicTransform;
+import org.augment4j.transform.GeometryFusion;
+import org.augment4j.transform.PendingWarp;
 import org.augment4j.transform.Check;
 
 /**
@@ -35,6 +37,7 @@ public class Compose implements Transform {
     private final KeypointParams keypointParams;
     private final Map<String, String> additionalTargets;
     private final Long seed;
+    private final boolean fuseGeometry;
     private final AtomicLong calls = new AtomicLong();
 
     /** A pipeline of transforms applied with p = 1 and no labels. */
@@ -52,6 +55,17 @@ public class Compose implements Transform {
      */
     public Compose(List<? extends Transform> transforms, double p, BboxParams bboxParams, KeypointParams keypointParams,
                    Map<String, String> additionalTargets, Long seed) {
+        this(transforms, p, bboxParams, keypointParams, additionalTargets, seed, true);
+    }
+
+    /**
+     * As {@link #Compose(List, double, BboxParams, KeypointParams, Map, Long)}, choosing whether consecutive affine
+     * spatial transforms are resampled once ({@code fuseGeometry}, the default; see
+     * {@link org.augment4j.transform.GeometryFusion}) or one by one, for exact step-by-step parity with Albumentations.
+     */
+    public Compose(List<? extends Transform> transforms, double p, BboxParams bboxParams, KeypointParams keypointParams,
+                   Map<String, String> additionalTargets, Long seed, boolean fuseGeometry) {
+        this.fuseGeometry = fuseGeometry;
         this.transforms = List.copyOf(transforms);
         this.p = Check.probability("Compose", p);
         this.bboxParams = bboxParams;
@@ -79,6 +93,16 @@ public class Compose implements Transform {
 
     public Map<String, String> additionalTargets() {
         return additionalTargets;
+    }
+
+    /** Whether runs of affine spatial transforms are resampled once (see {@link org.augment4j.transform.GeometryFusion}). */
+    public boolean fusesGeometry() {
+        return fuseGeometry;
+    }
+
+    /** This pipeline with geometry fusion on or off; labels and parameters are the same either way, pixels may differ slightly. */
+    public Compose withGeometryFusion(boolean on) {
+        return new Compose(transforms, p, bboxParams, keypointParams, additionalTargets, seed, on);
     }
 
     /** The seed given at construction, or null. */
@@ -140,19 +164,22 @@ public class Compose implements Transform {
         Sample current = input.withLabelParams(bp, kp);
         Set<org.bytedeco.opencv.opencv_core.Mat> owned = input.mats();
         if (!step.proceeds(() -> always || !forced.isEmpty() || rng.nextDouble() < p)) return detach(current, owned);
+        if (fuseGeometry) current = current.withPending(PendingWarp.empty());
         try {
             for (Container.Pick pick : step.picks(() -> Container.all(transforms.size(), false))) {
                 int i = pick.index();
                 Transform t = transforms.get(i);
+                if (!(t instanceof BasicTransform<?>)) current = materialize(current, owned); // containers see real pixels
                 Sample next = forced.containsKey(i) ? ((BasicTransform<?>) t).applyForced(current, rng, forced.get(i)) : step.apply(i, t, current, pick.always());
                 if (next != current) {
                     SampleCheck.image(next);
                     if (bp != null && bp.checkEachTransform()) next = next.withBoxes(LabelFilter.boxes(next.boxes(), bp, next.width(), next.height()));
                     if (kp != null && kp.checkEachTransform()) next = next.withKeypoints(LabelFilter.keypoints(next.keypoints(), kp, next.width(), next.height()));
                     Sample.releaseReplaced(current, next, owned);
-                    current = next;
+                    current = fuseGeometry && next.pending() == null ? next.withPending(PendingWarp.empty()) : next;
                 }
             }
+            current = materialize(current, owned);
         } catch (RuntimeException e) {
             Sample.releaseReplaced(current, input, owned);
             throw e;
@@ -160,6 +187,13 @@ public class Compose implements Transform {
         if (bp != null) current = current.withBoxes(LabelFilter.boxes(current.boxes(), bp, current.width(), current.height()));
         if (kp != null) current = current.withKeypoints(LabelFilter.keypoints(current.keypoints(), kp, current.width(), current.height()));
         return detach(current, owned);
+    }
+
+    /** {@code s} with its pending warp resampled (see {@link GeometryFusion}); the replaced matrices are released unless the caller owns them. */
+    private static Sample materialize(Sample s, Set<org.bytedeco.opencv.opencv_core.Mat> owned) {
+        Sample real = GeometryFusion.materialize(s);
+        if (real != s) Sample.releaseReplaced(s, real, owned);
+        return real;
     }
 
     /** The sample with copies of any matrix the caller owns, so that the result can always be closed on its own. */

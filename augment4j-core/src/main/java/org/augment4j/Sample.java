@@ -38,10 +38,11 @@ public final class Sample implements AutoCloseable {
     private final List<AppliedTransform> applied;
     private final Map<String, Object> metadata;
     private final List<GeometryStep> steps;
+    private final org.augment4j.transform.PendingWarp pending;
 
     private Sample(Map<String, Mat> images, Map<String, Mat> masks, BoundingBoxes boxes, Keypoints keypoints,
                    BboxParams bboxParams, KeypointParams keypointParams, List<AppliedTransform> applied, Map<String, Object> metadata,
-                   List<GeometryStep> steps) {
+                   List<GeometryStep> steps, org.augment4j.transform.PendingWarp pending) {
         this.images = images;
         this.masks = masks;
         this.boxes = boxes;
@@ -51,6 +52,7 @@ public final class Sample implements AutoCloseable {
         this.applied = applied;
         this.metadata = metadata;
         this.steps = steps;
+        this.pending = pending;
     }
 
     /** A sample holding just an image. */
@@ -100,14 +102,28 @@ public final class Sample implements AutoCloseable {
         return keypointParams;
     }
 
-    /** Image width in pixels. */
+    /** Image width in pixels (after any pending warp). */
     public int width() {
-        return image().cols();
+        return pending != null && !pending.isEmpty() ? pending.outWidth() : image().cols();
     }
 
-    /** Image height in pixels. */
+    /** Image height in pixels (after any pending warp). */
     public int height() {
-        return image().rows();
+        return pending != null && !pending.isEmpty() ? pending.outHeight() : image().rows();
+    }
+
+    /**
+     * The affine warp still to be applied to the images and masks, or null. Inside a {@link Compose} that fuses
+     * geometry, a run of spatial transforms moves the labels and sizes at once and leaves the pixels to one resampling
+     * at the end of the run; until then {@link #images()} and {@link #masks()} hold the pixels from before the run.
+     */
+    public org.augment4j.transform.PendingWarp pending() {
+        return pending;
+    }
+
+    /** This sample with {@code p} as its pending warp (null: none). */
+    public Sample withPending(org.augment4j.transform.PendingWarp p) {
+        return new Sample(images, masks, boxes, keypoints, bboxParams, keypointParams, applied, metadata, steps, p);
     }
 
     /** Transforms applied so far, with their sampled parameters, in order. */
@@ -116,24 +132,24 @@ public final class Sample implements AutoCloseable {
     }
 
     public Sample withImages(Map<String, Mat> newImages) {
-        return new Sample(Collections.unmodifiableMap(new LinkedHashMap<>(newImages)), masks, boxes, keypoints, bboxParams, keypointParams, applied, metadata, steps);
+        return new Sample(Collections.unmodifiableMap(new LinkedHashMap<>(newImages)), masks, boxes, keypoints, bboxParams, keypointParams, applied, metadata, steps, pending);
     }
 
     public Sample withMasks(Map<String, Mat> newMasks) {
-        return new Sample(images, Collections.unmodifiableMap(new LinkedHashMap<>(newMasks)), boxes, keypoints, bboxParams, keypointParams, applied, metadata, steps);
+        return new Sample(images, Collections.unmodifiableMap(new LinkedHashMap<>(newMasks)), boxes, keypoints, bboxParams, keypointParams, applied, metadata, steps, pending);
     }
 
     public Sample withBoxes(BoundingBoxes b) {
-        return new Sample(images, masks, b, keypoints, bboxParams, keypointParams, applied, metadata, steps);
+        return new Sample(images, masks, b, keypoints, bboxParams, keypointParams, applied, metadata, steps, pending);
     }
 
     public Sample withKeypoints(Keypoints k) {
-        return new Sample(images, masks, boxes, k, bboxParams, keypointParams, applied, metadata, steps);
+        return new Sample(images, masks, boxes, k, bboxParams, keypointParams, applied, metadata, steps, pending);
     }
 
     /** This sample with the label parameters of the pipeline running it. */
     public Sample withLabelParams(BboxParams bp, KeypointParams kp) {
-        return new Sample(images, masks, boxes, keypoints, bp, kp, applied, metadata, steps);
+        return new Sample(images, masks, boxes, keypoints, bp, kp, applied, metadata, steps, pending);
     }
 
     /** This sample with one more entry in its {@link #applied()} log. */
@@ -141,12 +157,12 @@ public final class Sample implements AutoCloseable {
         List<AppliedTransform> log = new ArrayList<>(applied.size() + 1);
         log.addAll(applied);
         log.add(a);
-        return new Sample(images, masks, boxes, keypoints, bboxParams, keypointParams, Collections.unmodifiableList(log), metadata, steps);
+        return new Sample(images, masks, boxes, keypoints, bboxParams, keypointParams, Collections.unmodifiableList(log), metadata, steps, pending);
     }
 
     /** This sample with an empty {@link #applied()} log. */
     public Sample withoutApplied() {
-        return new Sample(images, masks, boxes, keypoints, bboxParams, keypointParams, List.of(), metadata, steps);
+        return new Sample(images, masks, boxes, keypoints, bboxParams, keypointParams, List.of(), metadata, steps, pending);
     }
 
     /**
@@ -161,7 +177,7 @@ public final class Sample implements AutoCloseable {
     public Sample withMetadata(String key, Object value) {
         Map<String, Object> m = new LinkedHashMap<>(metadata);
         m.put(key, value);
-        return new Sample(images, masks, boxes, keypoints, bboxParams, keypointParams, applied, Collections.unmodifiableMap(m), steps);
+        return new Sample(images, masks, boxes, keypoints, bboxParams, keypointParams, applied, Collections.unmodifiableMap(m), steps, pending);
     }
 
     /** The spatial steps applied so far, in order: what {@link Inverse} walks back. */
@@ -174,7 +190,7 @@ public final class Sample implements AutoCloseable {
         List<GeometryStep> l = new ArrayList<>(steps.size() + 1);
         l.addAll(steps);
         l.add(step);
-        return new Sample(images, masks, boxes, keypoints, bboxParams, keypointParams, applied, metadata, Collections.unmodifiableList(l));
+        return new Sample(images, masks, boxes, keypoints, bboxParams, keypointParams, applied, metadata, Collections.unmodifiableList(l), pending);
     }
 
     /** Every native matrix of the sample, by identity. */
@@ -250,7 +266,7 @@ public final class Sample implements AutoCloseable {
             imgs.put(IMAGE, images.get(IMAGE));
             imgs.putAll(images);
             return new Sample(Collections.unmodifiableMap(imgs), Collections.unmodifiableMap(new LinkedHashMap<>(masks)),
-                    boxes, keypoints, null, null, List.of(), Map.of(), List.of());
+                    boxes, keypoints, null, null, List.of(), Map.of(), List.of(), null);
         }
     }
 }

@@ -35,13 +35,24 @@ public final class ReplayCompose extends Compose {
 
     public ReplayCompose(List<? extends Transform> transforms, double p, BboxParams bboxParams, KeypointParams keypointParams,
                          Map<String, String> additionalTargets, Long seed, String saveKey) {
-        super(transforms, p, bboxParams, keypointParams, additionalTargets, seed);
+        this(transforms, p, bboxParams, keypointParams, additionalTargets, seed, saveKey, true);
+    }
+
+    /** As above, with geometry fusion on or off (see {@link Compose#withGeometryFusion}). */
+    public ReplayCompose(List<? extends Transform> transforms, double p, BboxParams bboxParams, KeypointParams keypointParams,
+                         Map<String, String> additionalTargets, Long seed, String saveKey, boolean fuseGeometry) {
+        super(transforms, p, bboxParams, keypointParams, additionalTargets, seed, fuseGeometry);
         if (saveKey == null || saveKey.isBlank()) throw new IllegalArgumentException("ReplayCompose: save_key must be a non-empty string");
         this.saveKey = saveKey;
     }
 
     public ReplayCompose(List<? extends Transform> transforms) {
         this(transforms, 1.0, null, null, Map.of(), null, DEFAULT_SAVE_KEY);
+    }
+
+    @Override
+    public ReplayCompose withGeometryFusion(boolean on) {
+        return new ReplayCompose(transforms(), probability(), bboxParams(), keypointParams(), additionalTargets(), seed(), saveKey, on);
     }
 
     /** The metadata key under which outputs carry their replay. */

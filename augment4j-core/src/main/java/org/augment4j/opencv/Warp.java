@@ -68,27 +68,20 @@ public final class Warp {
         return dst;
     }
 
+    /**
+     * Whether {@link #affine} resamples {@code g} on a {@code w × h} source by a fast path (permutation, ROI copy or
+     * resize, padding) rather than a general {@code warpAffine}.
+     */
+    public static boolean isFast(AffineGeometry g, int w, int h) {
+        Matrix m = g.image();
+        int ow = g.outWidth(), oh = g.outHeight();
+        return permutationIndex(m, w, h, ow, oh) >= 0 || alignedRegion(m, w, h, ow, oh) != null || padding(m, w, h, ow, oh) != null;
+    }
+
     /** Flips, transposes and quarter turns whose matrix is an exact integer permutation of the source grid. */
     private static Mat permutation(Mat src, Matrix m, int w, int h, int ow, int oh) {
-        Matrix[] candidates = {
-            Matrix.identity(),
-            Matrix.affine(-1, 0, w - 1, 0, 1, 0),
-            Matrix.affine(1, 0, 0, 0, -1, h - 1),
-            Matrix.affine(-1, 0, w - 1, 0, -1, h - 1),
-            Matrix.affine(0, 1, 0, 1, 0, 0),
-            Matrix.affine(0, 1, 0, -1, 0, w - 1),
-            Matrix.affine(0, -1, h - 1, 1, 0, 0),
-        };
-        int idx = -1;
-        for (int i = 0; i < candidates.length; i++) {
-            if (m.approxEquals(candidates[i], EPS)) {
-                idx = i;
-                break;
-            }
-        }
+        int idx = permutationIndex(m, w, h, ow, oh);
         if (idx < 0) return null;
-        boolean swap = idx >= 4;
-        if ((swap ? h : w) != ow || (swap ? w : h) != oh) return null;
         Mat dst = new Mat();
         switch (idx) {
             case 0 -> src.copyTo(dst);
@@ -102,21 +95,34 @@ public final class Warp {
         return dst;
     }
 
+    /** Which of identity, flips, 180°, transpose and quarter turns {@code m} is (0-6), or -1. */
+    private static int permutationIndex(Matrix m, int w, int h, int ow, int oh) {
+        Matrix[] candidates = {
+            Matrix.identity(),
+            Matrix.affine(-1, 0, w - 1, 0, 1, 0),
+            Matrix.affine(1, 0, 0, 0, -1, h - 1),
+            Matrix.affine(-1, 0, w - 1, 0, -1, h - 1),
+            Matrix.affine(0, 1, 0, 1, 0, 0),
+            Matrix.affine(0, 1, 0, -1, 0, w - 1),
+            Matrix.affine(0, -1, h - 1, 1, 0, 0),
+        };
+        for (int i = 0; i < candidates.length; i++) {
+            if (m.approxEquals(candidates[i], EPS)) {
+                boolean swap = i >= 4;
+                return (swap ? h : w) == ow && (swap ? w : h) == oh ? i : -1;
+            }
+        }
+        return -1;
+    }
+
     /**
      * Crops and resizes: an axis-aligned positive scale whose output rectangle comes from an integer-aligned rectangle
      * inside the source. A crop is an ROI copy; a crop plus rescale is {@code resize} of the ROI.
      */
     private static Mat axisAligned(Mat src, Matrix m, int w, int h, int ow, int oh, int interpolation) {
-        if (Math.abs(m.get(0, 1)) > EPS || Math.abs(m.get(1, 0)) > EPS || m.get(0, 0) <= 0 || m.get(1, 1) <= 0) return null;
-        // Edge-coordinate map: x_e' = sx * x_e + tx_e; the output edges [0, ow] come from [x0, x1] in the source.
-        Matrix e = m.shifted(0.5);
-        double sx = e.get(0, 0), sy = e.get(1, 1);
-        double x0 = -e.get(0, 2) / sx, y0 = -e.get(1, 2) / sy;
-        double x1 = (ow - e.get(0, 2)) / sx, y1 = (oh - e.get(1, 2)) / sy;
-        long ix0 = Math.round(x0), iy0 = Math.round(y0), ix1 = Math.round(x1), iy1 = Math.round(y1);
-        if (Math.abs(x0 - ix0) > 1e-6 || Math.abs(y0 - iy0) > 1e-6 || Math.abs(x1 - ix1) > 1e-6 || Math.abs(y1 - iy1) > 1e-6) return null;
-        if (ix0 < 0 || iy0 < 0 || ix1 > w || iy1 > h || ix1 <= ix0 || iy1 <= iy0) return null;
-        try (Rect r = new Rect((int) ix0, (int) iy0, (int) (ix1 - ix0), (int) (iy1 - iy0)); Mat roi = new Mat(src, r)) {
+        int[] region = alignedRegion(m, w, h, ow, oh);
+        if (region == null) return null;
+        try (Rect r = new Rect(region[0], region[1], region[2] - region[0], region[3] - region[1]); Mat roi = new Mat(src, r)) {
             Mat dst = new Mat();
             if (r.width() == ow && r.height() == oh) {
                 roi.copyTo(dst);
@@ -129,16 +135,37 @@ public final class Warp {
         }
     }
 
+    /** The source rectangle {x0, y0, x1, y1} that an axis-aligned positive scale maps onto the whole output, or null. */
+    private static int[] alignedRegion(Matrix m, int w, int h, int ow, int oh) {
+        if (Math.abs(m.get(0, 1)) > EPS || Math.abs(m.get(1, 0)) > EPS || m.get(0, 0) <= 0 || m.get(1, 1) <= 0) return null;
+        // Edge-coordinate map: x_e' = sx * x_e + tx_e; the output edges [0, ow] come from [x0, x1] in the source.
+        Matrix e = m.shifted(0.5);
+        double sx = e.get(0, 0), sy = e.get(1, 1);
+        double x0 = -e.get(0, 2) / sx, y0 = -e.get(1, 2) / sy;
+        double x1 = (ow - e.get(0, 2)) / sx, y1 = (oh - e.get(1, 2)) / sy;
+        long ix0 = Math.round(x0), iy0 = Math.round(y0), ix1 = Math.round(x1), iy1 = Math.round(y1);
+        if (Math.abs(x0 - ix0) > 1e-6 || Math.abs(y0 - iy0) > 1e-6 || Math.abs(x1 - ix1) > 1e-6 || Math.abs(y1 - iy1) > 1e-6) return null;
+        if (ix0 < 0 || iy0 < 0 || ix1 > w || iy1 > h || ix1 <= ix0 || iy1 <= iy0) return null;
+        return new int[] {(int) ix0, (int) iy0, (int) ix1, (int) iy1};
+    }
+
     /** A pure integer shift that keeps the whole source inside the output: copyMakeBorder (padding). */
     private static Mat padded(Mat src, Matrix m, int w, int h, int ow, int oh, int borderMode, Scalar fill) {
+        int[] pad = padding(m, w, h, ow, oh);
+        if (pad == null) return null;
+        Mat dst = new Mat();
+        org.bytedeco.opencv.global.opencv_core.copyMakeBorder(src, dst, pad[0], pad[1], pad[2], pad[3], borderMode, fill);
+        return dst;
+    }
+
+    /** The borders {top, bottom, left, right} of a pure integer shift that keeps the whole source inside, or null. */
+    private static int[] padding(Matrix m, int w, int h, int ow, int oh) {
         if (!m.approxEquals(Matrix.translation(m.get(0, 2), m.get(1, 2)), EPS)) return null;
         double tx = m.get(0, 2), ty = m.get(1, 2);
         if (Math.abs(tx - Math.rint(tx)) > EPS || Math.abs(ty - Math.rint(ty)) > EPS) return null;
         int left = (int) Math.rint(tx), top = (int) Math.rint(ty), right = ow - w - left, bottom = oh - h - top;
         if (left < 0 || top < 0 || right < 0 || bottom < 0) return null;
-        Mat dst = new Mat();
-        org.bytedeco.opencv.global.opencv_core.copyMakeBorder(src, dst, top, bottom, left, right, borderMode, fill);
-        return dst;
+        return new int[] {top, bottom, left, right};
     }
 
     private static Mat toMat(Matrix m) {

@@ -33,7 +33,9 @@ public abstract class BasicTransform<P extends Record> implements Transform {
 
     @Override
     public final Sample applyAlways(Sample sample, RandomGenerator rng) {
-        return run(sample, sampleParams(sample, rng));
+        Sample real = acceptsPendingPixels() ? sample : GeometryFusion.materialize(sample);
+        Sample out = run(real, sampleParams(real, rng));
+        return rearm(sample, real, out);
     }
 
     /**
@@ -41,8 +43,25 @@ public abstract class BasicTransform<P extends Record> implements Transform {
      * whatever {@code p} says: how {@code --replay} and golden {@code forced_params} pin a transform.
      */
     public final Sample applyForced(Sample sample, RandomGenerator rng, Map<String, Object> forced) {
-        P params = Records.override(sampleParams(sample, rng), forced, name());
-        return run(sample, params);
+        Sample real = acceptsPendingPixels() ? sample : GeometryFusion.materialize(sample);
+        P params = Records.override(sampleParams(real, rng), forced, name());
+        return rearm(sample, real, run(real, params));
+    }
+
+    /**
+     * Whether this transform may run on a sample whose pixels wait in a {@link PendingWarp}: true only for transforms
+     * that read nothing but size, labels and metadata before moving them (see {@link GeometryFusion}). Others get the
+     * pixels resampled first.
+     */
+    protected boolean acceptsPendingPixels() {
+        return false;
+    }
+
+    /** After a materialisation: frees its leftovers and lets the pipeline go on fusing (an empty pending warp). */
+    private static Sample rearm(Sample sample, Sample real, Sample out) {
+        if (real == sample) return out;
+        GeometryFusion.release(real, sample, out);
+        return out.pending() == null ? out.withPending(PendingWarp.empty()) : out;
     }
 
     private Sample run(Sample sample, P params) {

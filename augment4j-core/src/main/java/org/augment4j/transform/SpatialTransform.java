@@ -30,11 +30,27 @@ public abstract class SpatialTransform<P extends Record> extends BasicTransform<
     /** The geometry of one application to a sample of this size. A {@link DisplacementGeometry} is closed by the caller. */
     protected abstract Geometry geometry(Sample sample, P params);
 
+    /**
+     * Spatial transforms sample their parameters and geometry from the sample's size, labels and metadata only, so they
+     * can run on a sample whose pixels wait in a pending warp (see {@link GeometryFusion}). A subclass that reads
+     * pixels or masks to decide returns false.
+     */
+    @Override
+    protected boolean acceptsPendingPixels() {
+        return true;
+    }
+
     @Override
     public final Sample apply(Sample sample, P params) {
         Geometry g = geometry(sample, params);
         try {
-            return applyGeometry(sample, g, resampling, name());
+            if (sample.pending() != null && g instanceof AffineGeometry a && GeometryFusion.canJoin(sample.pending(), a, resampling)) {
+                return GeometryFusion.defer(sample, a, resampling, name());
+            }
+            Sample real = GeometryFusion.materialize(sample);
+            Sample out = applyGeometry(real, g, resampling, name());
+            GeometryFusion.release(real, sample, out);
+            return sample.pending() != null ? out.withPending(PendingWarp.empty()) : out;
         } finally {
             if (g instanceof DisplacementGeometry d) d.close();
         }
@@ -51,8 +67,15 @@ public abstract class SpatialTransform<P extends Record> extends BasicTransform<
         for (Map.Entry<String, Mat> e : sample.masks().entrySet()) {
             masks.put(e.getKey(), warp(e.getValue(), g, r.maskInterpolation(), r.borderMode(), r.fillMask()));
         }
-        Sample out = sample.withImages(images).withMasks(masks)
-                .withStep(new org.augment4j.GeometryStep(name, g instanceof DisplacementGeometry ? null : g, w, h));
+        return moveLabels(sample.withImages(images).withMasks(masks), g, w, h, name);
+    }
+
+    /**
+     * {@code sample} with its boxes and keypoints carried through {@code g} (from a {@code w × h} image) and the step
+     * recorded as {@code name}; images and masks untouched.
+     */
+    static Sample moveLabels(Sample sample, Geometry g, int w, int h, String name) {
+        Sample out = sample.withStep(new org.augment4j.GeometryStep(name, g instanceof DisplacementGeometry ? null : g, w, h));
         if (g instanceof AffineGeometry a) {
             if (sample.boxes().size() > 0) out = out.withBoxes(sample.boxes().withBoxes(LabelGeometry.boxes(sample.boxes().toArray(), a, w, h)));
             if (sample.keypoints().size() > 0) out = out.withKeypoints(sample.keypoints().withPoints(LabelGeometry.keypoints(sample.keypoints().toArray(), a)));

@@ -59,6 +59,12 @@ public final class CropNonEmptyMaskIfExists extends SpatialTransform<CropBox> {
         return Arrays.stream(d).mapToInt(v -> (int) v).toArray();
     }
 
+    /** Reads the masks to choose its crop, so pending pixels are resampled first. */
+    @Override
+    protected boolean acceptsPendingPixels() {
+        return false;
+    }
+
     @Override
     public CropBox sampleParams(Sample s, RandomGenerator rng) {
         Collection<Mat> masks = s.mask() != null ? List.of(s.mask()) : s.masks().values();
