@@ -45,16 +45,27 @@ import org.openjdk.jmh.infra.Blackhole;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = "-Dorg.bytedeco.javacpp.maxPhysicalBytes=0")
 public class KernelBenchmark {
     private static final Map<String, String> KERNELS = Map.of(
             "HorizontalFlip", "{\"__class_fullname__\": \"HorizontalFlip\", \"p\": 1}",
             "Rotate", "{\"__class_fullname__\": \"Rotate\", \"p\": 1, \"limit\": [-45, 45], \"interpolation\": 1, \"border_mode\": 4}",
             "GaussNoise", "{\"__class_fullname__\": \"GaussNoise\", \"p\": 1, \"var_limit\": [10.0, 50.0], \"per_channel\": true}",
-            "ElasticTransform", "{\"__class_fullname__\": \"ElasticTransform\", \"p\": 1, \"alpha\": 1, \"sigma\": 50, \"interpolation\": 1}");
+            "ElasticTransform", "{\"__class_fullname__\": \"ElasticTransform\", \"p\": 1, \"alpha\": 1, \"sigma\": 50, \"interpolation\": 1}",
+            "RGBShift", "{\"__class_fullname__\": \"RGBShift\", \"p\": 1}",
+            "RandomBrightnessContrast", "{\"__class_fullname__\": \"RandomBrightnessContrast\", \"p\": 1}",
+            "Solarize", "{\"__class_fullname__\": \"Solarize\", \"p\": 1, \"threshold\": 128}",
+            "HueSaturationValue", "{\"__class_fullname__\": \"HueSaturationValue\", \"p\": 1}",
+            "CropRotate", "{\"__class_fullname__\": \"Compose\", \"p\": 1, \"transforms\": ["
+                    + "{\"__class_fullname__\": \"RandomSizedCrop\", \"p\": 1, \"min_max_height\": [412, 512], \"height\": 512, \"width\": 512},"
+                    + "{\"__class_fullname__\": \"ShiftScaleRotate\", \"p\": 1, \"border_mode\": 4}]}");
 
-    /** A kernel name from the table above, or {@code article} for pipelines/article.json on image + mask. */
-    @Param({"HorizontalFlip", "Rotate", "GaussNoise", "ElasticTransform", "article"})
+    /**
+     * A kernel name from the table above, or {@code article} for pipelines/article.json on image + mask; a suffix
+     * {@code /stepwise} turns geometry fusion off (CropRotate/stepwise against CropRotate shows what fusion saves).
+     */
+    @Param({"HorizontalFlip", "Rotate", "GaussNoise", "ElasticTransform", "RGBShift", "RandomBrightnessContrast", "Solarize",
+        "HueSaturationValue", "CropRotate", "CropRotate/stepwise", "article"})
     public String transform;
 
     private Compose pipeline;
@@ -65,13 +76,15 @@ public class KernelBenchmark {
     public void setUp() throws IOException {
         opencv_core.setNumThreads(0);
         Path home = home();
-        if (transform.equals("article")) {
+        String name = transform.replace("/stepwise", "");
+        if (name.equals("article")) {
             pipeline = PipelineFile.load(home.resolve("pipelines/article.json"));
         } else {
-            String json = KERNELS.get(transform);
+            String json = KERNELS.get(name);
             if (json == null) throw new IllegalArgumentException("unknown transform " + transform + "; known: " + KERNELS.keySet() + " and article");
             pipeline = PipelineFile.fromJson(json);
         }
+        if (transform.endsWith("/stepwise")) pipeline = pipeline.withGeometryFusion(false);
         Path image = home.resolve("samples/coco/images/000000129648.jpg");
         Path mask = home.resolve("samples/coco/masks/000000129648_instances.png");
         Mat img = ImageIO.readRgb(image), m = ImageIO.readMask(mask);
