@@ -33,9 +33,8 @@ public abstract class BasicTransform<P extends Record> implements Transform {
 
     @Override
     public final Sample applyAlways(Sample sample, RandomGenerator rng) {
-        Sample real = acceptsPendingPixels() ? sample : GeometryFusion.materialize(sample);
-        Sample out = run(real, sampleParams(real, rng));
-        return rearm(sample, real, out);
+        if (acceptsPendingPixels()) return run(sample, sampleParams(sample, rng));
+        return GeometryFusion.withPixels(sample, real -> run(real, sampleParams(real, rng)));
     }
 
     /**
@@ -43,9 +42,8 @@ public abstract class BasicTransform<P extends Record> implements Transform {
      * whatever {@code p} says: how {@code --replay} and golden {@code forced_params} pin a transform.
      */
     public final Sample applyForced(Sample sample, RandomGenerator rng, Map<String, Object> forced) {
-        Sample real = acceptsPendingPixels() ? sample : GeometryFusion.materialize(sample);
-        P params = Records.override(sampleParams(real, rng), forced, name());
-        return rearm(sample, real, run(real, params));
+        if (acceptsPendingPixels()) return run(sample, Records.override(sampleParams(sample, rng), forced, name()));
+        return GeometryFusion.withPixels(sample, real -> run(real, Records.override(sampleParams(real, rng), forced, name())));
     }
 
     /**
@@ -55,13 +53,6 @@ public abstract class BasicTransform<P extends Record> implements Transform {
      */
     protected boolean acceptsPendingPixels() {
         return false;
-    }
-
-    /** After a materialisation: frees its leftovers and lets the pipeline go on fusing (an empty pending warp). */
-    private static Sample rearm(Sample sample, Sample real, Sample out) {
-        if (real == sample) return out;
-        GeometryFusion.release(real, sample, out);
-        return out.pending() == null ? out.withPending(PendingWarp.empty()) : out;
     }
 
     private Sample run(Sample sample, P params) {

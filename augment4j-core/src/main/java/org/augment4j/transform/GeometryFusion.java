@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.function.UnaryOperator;
 import org.augment4j.Sample;
 import org.augment4j.geometry.AffineGeometry;
 import org.augment4j.geometry.Matrix;
@@ -97,6 +98,23 @@ public final class GeometryFusion {
             throw e;
         }
         return sample.withImages(images).withMasks(masks).withPending(null);
+    }
+
+    /**
+     * Runs {@code body} on {@code sample} with its pixels resampled first, frees what that resampling made and the
+     * result does not keep (on failure too), and keeps the pipeline fusing afterwards when it was.
+     */
+    public static Sample withPixels(Sample sample, UnaryOperator<Sample> body) {
+        Sample real = materialize(sample);
+        Sample out;
+        try {
+            out = body.apply(real);
+        } catch (RuntimeException e) {
+            release(real, sample, sample);
+            throw e;
+        }
+        release(real, sample, out);
+        return sample.pending() != null && out.pending() == null ? out.withPending(PendingWarp.empty()) : out;
     }
 
     /** Releases the matrices of {@code materialized} that neither {@code before} (its source) nor {@code after} holds. */

@@ -47,10 +47,7 @@ public abstract class SpatialTransform<P extends Record> extends BasicTransform<
             if (sample.pending() != null && g instanceof AffineGeometry a && GeometryFusion.canJoin(sample.pending(), a, resampling)) {
                 return GeometryFusion.defer(sample, a, resampling, name());
             }
-            Sample real = GeometryFusion.materialize(sample);
-            Sample out = applyGeometry(real, g, resampling, name());
-            GeometryFusion.release(real, sample, out);
-            return sample.pending() != null ? out.withPending(PendingWarp.empty()) : out;
+            return GeometryFusion.withPixels(sample, real -> applyGeometry(real, g, resampling, name()));
         } finally {
             if (g instanceof DisplacementGeometry d) d.close();
         }
