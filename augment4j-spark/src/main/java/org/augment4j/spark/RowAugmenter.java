@@ -109,12 +109,12 @@ final class RowAugmenter implements MapPartitionsFunction<Row, Row> {
             BboxParams bp = pipeline.bboxParams();
             if (plan.boxes() >= 0 && !row.isNullAt(plan.boxes())) {
                 double[][] boxes = matrix(row, plan.boxes());
-                b.boxes(TargetCodec.decodeBoxes(boxes, labels(row, plan.boxFields(), plan.boxLabels(), boxes.length, "box"), bp, w, h));
+                b.boxes(TargetCodec.decodeBoxes(boxes, labels(row, plan.boxFields(), plan.boxLabels(), boxes.length, "boxes"), bp, w, h));
             }
             KeypointParams kp = pipeline.keypointParams();
             if (plan.keypoints() >= 0 && !row.isNullAt(plan.keypoints())) {
                 double[][] kps = matrix(row, plan.keypoints());
-                b.keypoints(TargetCodec.decodeKeypoints(kps, labels(row, plan.keypointFields(), plan.keypointLabels(), kps.length, "keypoint"), kp, w, h));
+                b.keypoints(TargetCodec.decodeKeypoints(kps, labels(row, plan.keypointFields(), plan.keypointLabels(), kps.length, "keypoints"), kp, w, h));
             }
             return b.build();
         } catch (RuntimeException e) {
@@ -166,6 +166,8 @@ final class RowAugmenter implements MapPartitionsFunction<Row, Row> {
                 values[plan.keypointLabels()[k]] = seq(s.keypoints().labels().get(plan.keypointFields().get(k)));
             }
         }
+        if (plan.width() >= 0) values[plan.width()] = s.width();
+        if (plan.height() >= 0) values[plan.height()] = s.height();
         values[row.size()] = sourceId;
         values[row.size() + 1] = copy;
         values[row.size() + 2] = null;
@@ -176,7 +178,7 @@ final class RowAugmenter implements MapPartitionsFunction<Row, Row> {
         Object[] values = new Object[plan.output().size()];
         for (int i = 0; i < row.size(); i++) values[i] = row.get(i);
         values[plan.image()] = null;
-        for (int i : new int[] {plan.mask(), plan.boxes(), plan.keypoints()}) if (i >= 0) values[i] = null;
+        for (int i : new int[] {plan.mask(), plan.boxes(), plan.keypoints(), plan.width(), plan.height()}) if (i >= 0) values[i] = null;
         for (int i : plan.boxLabels()) values[i] = null;
         for (int i : plan.keypointLabels()) values[i] = null;
         values[row.size()] = sourceId;
@@ -209,7 +211,7 @@ final class RowAugmenter implements MapPartitionsFunction<Row, Row> {
             List<Object> values = row.isNullAt(columns[k]) ? null : row.getList(columns[k]);
             if (values == null || values.size() != n) {
                 throw new IllegalArgumentException("label column '" + fields.get(k) + "' has " + (values == null ? "null" : values.size() + " values")
-                        + " but there are " + n + " " + what + "es".substring(what.endsWith("x") ? 0 : 1));
+                        + " but there are " + n + " " + what);
             }
             m.put(fields.get(k), values);
         }

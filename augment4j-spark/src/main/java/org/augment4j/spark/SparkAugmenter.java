@@ -72,6 +72,8 @@ public final class SparkAugmenter implements Serializable {
     private final int copies;
     private final long seed;
     private final String outputFormat;
+    private final String widthColumn;
+    private final String heightColumn;
 
     private SparkAugmenter(Builder b) {
         this.pipelineJson = b.pipelineJson;
@@ -83,6 +85,8 @@ public final class SparkAugmenter implements Serializable {
         this.copies = b.copies;
         this.seed = b.seed;
         this.outputFormat = b.outputFormat;
+        this.widthColumn = b.widthColumn;
+        this.heightColumn = b.heightColumn;
     }
 
     /** A builder for a pipeline file (JSON or YAML, Albumentations' {@code to_dict} shape). */
@@ -207,9 +211,11 @@ public final class SparkAugmenter implements Serializable {
                 throw new IllegalArgumentException("mask column '" + maskColumn + "' is " + t.simpleString() + "; allowed: binary (one PNG) or array<binary>");
             }
         }
+        int width = widthColumn == null ? -1 : intColumn(schema, widthColumn, "widthColumn");
+        int height = heightColumn == null ? -1 : intColumn(schema, heightColumn, "heightColumn");
         Set<Integer> used = new LinkedHashSet<>();
-        for (int i : new int[] {image, boxes, keypoints, mask}) if (i >= 0 && !used.add(i)) {
-            throw new IllegalArgumentException("column '" + schema.fields()[i].name() + "' is given two roles (image, boxes, keypoints, mask)");
+        for (int i : new int[] {image, boxes, keypoints, mask, width, height}) if (i >= 0 && !used.add(i)) {
+            throw new IllegalArgumentException("column '" + schema.fields()[i].name() + "' is given two roles (image, boxes, keypoints, mask, width, height)");
         }
         for (int i : concat(boxLabels, kpLabels)) if (!used.add(i)) {
             throw new IllegalArgumentException("label column '" + schema.fields()[i].name() + "' is also the image, boxes, keypoints or mask column, or a label of both boxes and keypoints");
@@ -227,7 +233,7 @@ public final class SparkAugmenter implements Serializable {
         out.add(DataTypes.createStructField(COPY, DataTypes.IntegerType, false));
         out.add(DataTypes.createStructField(ERROR, DataTypes.StringType, true));
         return new RowPlan(pipelineJson, schema, new StructType(out.toArray(StructField[]::new)), image, struct, id, boxes, boxFields, boxLabels,
-                keypoints, kpFields, kpLabels, mask, maskArray, copies, seed, outputFormat);
+                keypoints, kpFields, kpLabels, mask, maskArray, width, height, copies, seed, outputFormat);
     }
 
     private static int[] concat(int[] a, int[] b) {
@@ -253,6 +259,14 @@ public final class SparkAugmenter implements Serializable {
         for (int i = 0; i < schema.fields().length; i++) if (schema.fields()[i].name().equals(name)) return i;
         if (Builder.DEFAULTS.contains(option + "=" + name)) return -1;
         return index(schema, name, option);
+    }
+
+    private static int intColumn(StructType schema, String name, String option) {
+        int i = index(schema, name, option);
+        if (!(schema.fields()[i].dataType() instanceof IntegerType)) {
+            throw new IllegalArgumentException(option + " '" + name + "' is " + schema.fields()[i].dataType().simpleString() + "; allowed: int");
+        }
+        return i;
     }
 
     private static void requireNumberMatrix(StructType schema, int i) {
@@ -293,6 +307,8 @@ public final class SparkAugmenter implements Serializable {
         private int copies = 1;
         private long seed;
         private String outputFormat = ".png";
+        private String widthColumn;
+        private String heightColumn;
 
         private Builder(String pipelineJson) {
             this.pipelineJson = pipelineJson;
@@ -349,6 +365,13 @@ public final class SparkAugmenter implements Serializable {
                 throw new IllegalArgumentException("outputFormat must be png, jpg, jpeg, webp, bmp, tif or tiff, got '" + format + "'");
             }
             this.outputFormat = f;
+            return this;
+        }
+
+        /** Int columns set to the augmented image's width and height (they change with crops and resizes); default none. */
+        public Builder sizeColumns(String width, String height) {
+            this.widthColumn = requireName(width, "widthColumn");
+            this.heightColumn = requireName(height, "heightColumn");
             return this;
         }
 
