@@ -11,10 +11,13 @@ import org.bytedeco.opencv.global.opencv_imgproc;
 
 /**
  * What an executor JVM holds once, whatever number of tasks it runs: the OpenCV natives (loaded by the first task,
- * then never again) and the parsed pipelines, keyed by their JSON text (tasks receive the text, which is small and
+ * then never again, with OpenCV's own thread pool set to {@value #THREADS_PROPERTY} threads, default 1: Spark already
+ * runs one task per executor core, and OpenCV's pool on top would oversubscribe them) and the parsed pipelines, keyed by their JSON text (tasks receive the text, which is small and
  * serialisable; a {@link Compose} is immutable and thread-safe, so concurrent tasks share one). Thread-safe.
  */
 final class ExecutorCache {
+    /** The system property giving OpenCV's threads per JVM (set it with {@code spark.executor.extraJavaOptions}). */
+    static final String THREADS_PROPERTY = "augment4j.opencv.threads";
     private static final int MAX_PIPELINES = 64;
     private static final Map<String, Compose> PIPELINES = new ConcurrentHashMap<>();
 
@@ -43,6 +46,9 @@ final class ExecutorCache {
             Loader.load(opencv_core.class);
             Loader.load(opencv_imgproc.class);
             Loader.load(opencv_imgcodecs.class);
+            int threads = Integer.getInteger(THREADS_PROPERTY, 1);
+            if (threads < 0) throw new IllegalArgumentException(THREADS_PROPERTY + " must be >= 0 (0: OpenCV's default), got " + threads);
+            if (threads > 0) opencv_core.setNumThreads(threads);
             return Boolean.TRUE;
         }
     }

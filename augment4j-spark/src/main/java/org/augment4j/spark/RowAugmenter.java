@@ -61,7 +61,7 @@ final class RowAugmenter implements MapPartitionsFunction<Row, Row> {
 
     /** Appends the {@code copies} output rows of {@code row} to {@code out}. */
     void augment(Compose pipeline, Row row, List<Row> out) {
-        Object id = plan.id() >= 0 ? row.get(plan.id()) : row.getStruct(plan.image()).getAs("origin");
+        Object id = plan.id() >= 0 ? row.get(plan.id()) : row.isNullAt(plan.image()) ? null : row.getStruct(plan.image()).getAs("origin");
         String sourceId = String.valueOf(id);
         Sample input;
         try {
