@@ -223,6 +223,36 @@ class SparkAugmenterTest {
     }
 
     @Test
+    void keypointsWithTheirLabelsAndSeveralMasksFollowTheImage() {
+        String flip = """
+                {"transform": {"__class_fullname__": "Compose", "p": 1.0, "transforms": [{"__class_fullname__": "HorizontalFlip", "p": 1.0}],
+                  "keypoint_params": {"format": "xy", "label_fields": ["kp_labels"], "remove_invisible": true}}}""";
+        StructType schema = new StructType().add("id", DataTypes.StringType).add("image", DataTypes.BinaryType)
+                .add("keypoints", DataTypes.createArrayType(DataTypes.createArrayType(DataTypes.DoubleType)))
+                .add("kp_labels", DataTypes.createArrayType(DataTypes.StringType))
+                .add("mask", DataTypes.createArrayType(DataTypes.BinaryType));
+        byte[] m1 = maskPng(30, 20), m2 = maskPng(30, 20);
+        Row in = RowFactory.create("k", png(30, 20), List.of(List.of(3.0, 4.0), List.of(29.0, 0.0)), List.of("nose", "tail"), List.of(m1, m2));
+        Row r = SparkAugmenter.builder(PipelineFile.fromJson(flip)).idColumn("id").build().transform(spark.createDataFrame(List.of(in), schema)).first();
+        assertThat(r.isNullAt(r.fieldIndex("error"))).as(String.valueOf((Object) r.getAs("error"))).isTrue();
+        List<scala.collection.Seq<Double>> kps = r.getList(r.fieldIndex("keypoints"));
+        assertThat(kps).hasSize(2);
+        assertThat(scala.jdk.javaapi.CollectionConverters.asJava(kps.get(0))).containsExactly(26.0, 4.0);   // x' = W - 1 - x
+        assertThat(scala.jdk.javaapi.CollectionConverters.asJava(kps.get(1))).containsExactly(0.0, 0.0);
+        assertThat(r.getList(r.fieldIndex("kp_labels"))).containsExactly("nose", "tail");
+        List<byte[]> masks = r.getList(r.fieldIndex("mask"));
+        assertThat(masks).hasSize(2);
+        for (byte[] m : masks) {
+            try (Mat in0 = ImageCodec.decodeMask(m1); Mat out = ImageCodec.decodeMask(m)) {
+                byte[] a = new byte[30 * 20], b = new byte[30 * 20];
+                in0.data().get(a);
+                out.data().get(b);
+                assertThat(b).isEqualTo(mirror(a, 20, 30, 1));
+            }
+        }
+    }
+
+    @Test
     void badColumnsAreRejectedByName() {
         Dataset<Row> rows = cocoRows(1).drop("category_id");
         assertThatThrownBy(() -> cocoAugmenter(FLIP, 1, 0).transform(rows)).isInstanceOf(IllegalArgumentException.class)
