@@ -1,0 +1,36 @@
+package org.augment4j.fuzz;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.augment4j.Compose;
+import org.augment4j.Sample;
+import org.augment4j.opencv.Mats;
+import org.augment4j.serial.TransformRegistry;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Findings of {@link PipelineFuzzTest} that were fixed, each kept as the smallest case that showed it (see docs/reliability.md). */
+class FuzzRegressionTest {
+    private static Mat noise(int rows, int cols, int channels) {
+        byte[] b = new byte[rows * cols * channels];
+        for (int i = 0; i < b.length; i++) b[i] = (byte) (i * 37 + 11);
+        return Mats.fromBytes(b, rows, cols, channels);
+    }
+
+    /**
+     * F1 (pipeline seed -8619384114774685716): ElasticTransform's alpha_affine jitter on an image under 3 px on a side
+     * made its three points coincide and threw "singular geometry matrix"; there is no room for a jitter, so none is made.
+     */
+    @ParameterizedTest
+    @CsvSource({"1,1", "1,9", "9,2", "2,2"})
+    void elasticAffineJitterOnTinyImages(int rows, int cols) {
+        Compose c = new Compose(List.of(TransformRegistry.create("ElasticTransform", Map.of("p", 1.0, "alpha_affine", 0.9))));
+        try (Mat img = noise(rows, cols, 3); Sample out = c.apply(Sample.of(img), 4128424529647335857L)) {
+            assertThat(out.image().rows()).isEqualTo(rows);
+            assertThat(out.image().cols()).isEqualTo(cols);
+        }
+    }
+}
