@@ -1,6 +1,7 @@
 package org.augment4j.fuzz;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,12 @@ import org.augment4j.Sample;
 import org.augment4j.opencv.Mats;
 import org.augment4j.serial.TransformRegistry;
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.augment4j.target.BboxFormat;
+import org.augment4j.target.BboxParams;
+import org.augment4j.target.KeypointFormat;
+import org.augment4j.target.KeypointParams;
+import org.augment4j.target.TargetCodec;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -32,5 +39,14 @@ class FuzzRegressionTest {
             assertThat(out.image().rows()).isEqualTo(rows);
             assertThat(out.image().cols()).isEqualTo(cols);
         }
+    }
+
+    /** F2 (hostile-input table rows A14, K06): null arrays of boxes or keypoints threw NullPointerException. */
+    @Test
+    void nullBoxAndKeypointArraysAreNamed() {
+        assertThatThrownBy(() -> TargetCodec.decodeBoxes(null, Map.of(), BboxParams.of(BboxFormat.COCO), 10, 10))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("bboxes is null");
+        assertThatThrownBy(() -> TargetCodec.decodeKeypoints(null, Map.of(), KeypointParams.of(KeypointFormat.XY), 10, 10))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("keypoints is null");
     }
 }
