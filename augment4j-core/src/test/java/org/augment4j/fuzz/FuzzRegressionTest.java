@@ -49,4 +49,19 @@ class FuzzRegressionTest {
         assertThatThrownBy(() -> TargetCodec.decodeKeypoints(null, Map.of(), KeypointParams.of(KeypointFormat.XY), 10, 10))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("keypoints is null");
     }
+
+    /**
+     * F7 (long fuzz run, base seed 1): ThinPlateSpline accepted num_control_points up to 100, a 100 x 100 grid whose
+     * dense fit (10,003 equations) ran for hours in one application — a pipeline file could stall a training job. The
+     * bound is now 32; 32 still applies.
+     */
+    @Test
+    void thinPlateSplineGridIsBounded() {
+        assertThatThrownBy(() -> TransformRegistry.create("ThinPlateSpline", Map.of("num_control_points", 33)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("num_control_points must be in [2, 32], got 33");
+        Compose c = new Compose(List.of(TransformRegistry.create("ThinPlateSpline", Map.of("p", 1.0, "num_control_points", 32))));
+        try (Mat img = noise(24, 32, 3); Sample out = c.apply(Sample.of(img), 7L)) {
+            assertThat(out.image().cols()).isEqualTo(32);
+        }
+    }
 }
