@@ -81,7 +81,7 @@ public final class ImageIO {
         try {
             long[] wh = ImageHeader.dimensions(path);
             if (wh != null && wh[0] * wh[1] > max) throw tooLarge(path, wh[0], wh[1], max);
-            if (ImageHeader.truncatedJpeg(path)) throw new IOException("truncated JPEG (no end-of-image marker after its last scan): " + path);
+            if (ImageHeader.truncatedJpeg(path)) throw new IOException("not a readable image (corrupt: truncated JPEG, no end-of-image marker after its last scan): " + path);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
