@@ -18,12 +18,26 @@ import org.bytedeco.opencv.opencv_core.Mat;
 
 /** Reads and writes image files through OpenCV's imgcodecs, converting between OpenCV's BGR and augment4j's RGB. */
 public final class ImageIO {
+    /** The default of {@link #maxPixels()}: Pillow's decompression-bomb limit, 2 x 89,478,485 pixels. */
+    public static final long DEFAULT_MAX_PIXELS = 178_956_970L;
+
     private ImageIO() {}
+
+    /**
+     * The largest image, in pixels (width x height), that the read methods decode: the system property
+     * {@code augment4j.maxImagePixels} when set to a positive number, else {@link #DEFAULT_MAX_PIXELS}. PNG, JPEG, GIF,
+     * BMP and WebP files are checked from their header before decoding; other formats after.
+     */
+    public static long maxPixels() {
+        Long v = Long.getLong("augment4j.maxImagePixels");
+        return v == null || v <= 0 ? DEFAULT_MAX_PIXELS : v;
+    }
 
     /**
      * Reads an image file as uint8 RGB (3 channels), RGBA (4) or gray (1), as stored.
      *
-     * @throws UncheckedIOException if the file is missing or not a readable image
+     * @throws UncheckedIOException if the file is missing, not a readable image, a truncated JPEG, or larger than
+     *                              {@link #maxPixels()}
      */
     public static Mat readImage(Path path) {
         Mat raw = readRaw(path, IMREAD_UNCHANGED);
@@ -63,11 +77,34 @@ public final class ImageIO {
         if (!Files.isRegularFile(path)) {
             throw new UncheckedIOException(new IOException("image file not found: " + path));
         }
-        Mat m = imread(path.toString(), flags);
+        long max = maxPixels();
+        try {
+            long[] wh = ImageHeader.dimensions(path);
+            if (wh != null && wh[0] * wh[1] > max) throw tooLarge(path, wh[0], wh[1], max);
+            if (ImageHeader.truncatedJpeg(path)) throw new IOException("not a readable image (corrupt: truncated JPEG, no end-of-image marker after its last scan): " + path);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Mat m;
+        try {
+            m = imread(path.toString(), flags);
+        } catch (RuntimeException e) { // OpenCV refuses some files by exception (e.g. its own pixel limit) rather than an empty result
+            throw new UncheckedIOException(new IOException("not a readable image (" + e.getMessage().lines().filter(l -> !l.isBlank()).findFirst().orElse("") + "): " + path));
+        }
         if (m == null || m.empty()) {
             throw new UncheckedIOException(new IOException("not a readable image (corrupt or unsupported format): " + path));
         }
+        if ((long) m.cols() * m.rows() > max) {
+            IOException e = tooLarge(path, m.cols(), m.rows(), max);
+            m.close();
+            throw new UncheckedIOException(e);
+        }
         return m;
+    }
+
+    private static IOException tooLarge(Path path, long w, long h, long max) {
+        return new IOException("image " + path + " is " + w + "x" + h + " = " + w * h + " pixels, more than the limit of " + max
+                + " (set the system property augment4j.maxImagePixels to allow it)");
     }
 
     /** Writes a uint8 image (1, 3 = RGB or 4 = RGBA channels) to a file whose extension names the format. */

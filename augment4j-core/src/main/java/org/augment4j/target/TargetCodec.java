@@ -20,6 +20,7 @@ public final class TargetCodec {
      *                                  {@code params.filterInvalidBboxes()}, which drops such boxes with their labels
      */
     public static BoundingBoxes decodeBoxes(double[][] boxes, Map<String, ? extends List<?>> labels, BboxParams params, int width, int height) {
+        if (boxes == null) throw new IllegalArgumentException("bboxes is null: give an empty array for a sample without boxes");
         Labels allLabels = Labels.of(select(labels, params.labelFields(), boxes.length, "bbox"), boxes.length);
         double[][] internal = new double[boxes.length][];
         int[] keep = new int[boxes.length];
@@ -74,6 +75,7 @@ public final class TargetCodec {
      * @throws IllegalArgumentException for a NaN value or a keypoint outside the image, naming it
      */
     public static Keypoints decodeKeypoints(double[][] kps, Map<String, ? extends List<?>> labels, KeypointParams params, int width, int height) {
+        if (kps == null) throw new IllegalArgumentException("keypoints is null: give an empty array for a sample without keypoints");
         double[][] internal = new double[kps.length][];
         for (int i = 0; i < kps.length; i++) {
             double[] k = kps[i];

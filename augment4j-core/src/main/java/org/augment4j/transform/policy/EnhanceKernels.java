@@ -86,10 +86,10 @@ final class EnhanceKernels {
             default: {
                 Mat out = rgb.clone();
                 if (rgb.rows() < 3 || rgb.cols() < 3) return out;
-                try (Mat k = new Mat(3, 3, CV_32F); Mat smooth = new Mat()) {
+                try (Mat k = new Mat(3, 3, CV_32F); Mat smooth = new Mat(); Point anchor = new Point(-1, -1)) {
                     FloatBuffer b = k.createBuffer();
                     for (int i = 0; i < 9; i++) b.put(i, (i == 4 ? 5f : 1f) / 13f);
-                    filter2D(rgb, smooth, -1, k, new Point(-1, -1), 0, BORDER_REPLICATE);
+                    filter2D(rgb, smooth, -1, k, anchor, 0, BORDER_REPLICATE);
                     try (Rect inner = new Rect(1, 1, rgb.cols() - 2, rgb.rows() - 2); Mat src = new Mat(smooth, inner); Mat dst = new Mat(out, inner)) {
                         src.copyTo(dst);
                     }

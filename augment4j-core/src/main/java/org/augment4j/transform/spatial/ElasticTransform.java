@@ -131,6 +131,7 @@ public final class ElasticTransform extends SpatialTransform<ElasticTransform.Fi
     /** 1.3's alpha_affine: three points around the centre, each moved by up to alpha_affine pixels. */
     private Matrix affineJitter(RNG rng, int w, int h) {
         double cx = w / 2, cy = h / 2, sq = Math.min(w, h) / 3; // integer division, as Albumentations
+        if (sq == 0) return Matrix.identity(); // under 3 px on a side the three points coincide: no room for a jitter
         double[][] src = {{cx + sq, cy + sq}, {cx + sq, cy - sq}, {cx - sq, cy - sq}};
         double[][] dst = new double[3][2];
         for (int i = 0; i < 3; i++) {
