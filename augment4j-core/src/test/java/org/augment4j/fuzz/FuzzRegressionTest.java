@@ -64,4 +64,18 @@ class FuzzRegressionTest {
             assertThat(out.image().cols()).isEqualTo(32);
         }
     }
+
+    /**
+     * K3 (pipeline seed 5573519909860561977, base 3): OpenCV's SLIC crashed the JVM (SIGSEGV) when Superpixels' region
+     * size exceeded the image's shorter side (for example a 1 x 1 image and region 3); the region is now at most that side.
+     */
+    @ParameterizedTest
+    @CsvSource({"1,1", "1,5", "5,1", "2,300", "300,2", "3,3", "7,9"})
+    void superpixelsOnImagesSmallerThanTheirRegion(int rows, int cols) {
+        Compose c = new Compose(List.of(TransformRegistry.create("Superpixels", Map.of("p", 1.0, "p_replace", 1.0, "n_segments", 1))));
+        try (Mat img = noise(rows, cols, 3); Sample out = c.apply(Sample.of(img), 7L)) {
+            assertThat(out.image().rows()).isEqualTo(rows);
+            assertThat(out.image().cols()).isEqualTo(cols);
+        }
+    }
 }

@@ -32,7 +32,7 @@ import org.bytedeco.opencv.opencv_ximgproc.SuperpixelSLIC;
  * <p>The replace flags are drawn per superpixel ({@code uniform() < p}, recorded as 0/1); with none set the image is
  * returned unchanged. Otherwise an image larger than {@code max_size} is shrunk to {@code int(size · max_size / longest)},
  * segmented, and enlarged back (float results clipped to [0, 1]). Segmentation differs from Albumentations (scikit-image {@code slic}): here OpenCV
- * ximgproc's SLIC on the Lab image (RGB of RGBA; gray as is), region size {@code sqrt(h · w / n_segments)}, ruler 10,
+ * ximgproc's SLIC on the Lab image (RGB of RGBA; gray as is), region size {@code sqrt(h · w / n_segments)} (at most the shorter side), ruler 10,
  * 10 iterations, connectivity enforced. Superpixel {@code i} (labels ascending, {@code i mod n_segments} indexing the
  * flags) is filled, per channel, with its mean (uint8 rounded half to even).
  */
@@ -124,7 +124,9 @@ public final class Superpixels extends PixelTransform<Superpixels.Replace> {
                 else u8.copyTo(rgb);
                 cvtColor(rgb, features, COLOR_RGB2Lab);
             }
-            int region = Math.max(1, (int) Math.round(Math.sqrt((double) image.rows() * image.cols() / nSegments)));
+            // OpenCV's SLIC writes out of bounds (SIGSEGV) when the region is larger than the image's shorter side.
+            int region = Math.max(1, Math.min(Math.min(image.rows(), image.cols()),
+                    (int) Math.round(Math.sqrt((double) image.rows() * image.cols() / nSegments))));
             try (SuperpixelSLIC slic = createSuperpixelSLIC(features, SLIC, region, 10f)) {
                 slic.iterate(10);
                 slic.enforceLabelConnectivity(25);
