@@ -62,17 +62,32 @@ public final class DisplacementLabels {
             double[] k = kps[i];
             double qx = k[0], qy = k[1];
             double[] jac = new double[4];
-            for (int step = 0; step < NEWTON_STEPS; step++) {
+            // Newton can run away where the map folds; the best finite iterate (smallest residual) is kept.
+            double bestX = qx, bestY = qy, bestErr = Double.POSITIVE_INFINITY;
+            for (int step = 0; step <= NEWTON_STEPS; step++) {
                 double[] s = sample(mx, my, stride, w, h, qx, qy, jac);
                 double ex = s[0] - k[0], ey = s[1] - k[1];
+                double err = Math.abs(ex) + Math.abs(ey);
+                if (!Double.isFinite(err)) break;
+                if (err < bestErr) {
+                    bestErr = err;
+                    bestX = qx;
+                    bestY = qy;
+                }
                 double det = jac[0] * jac[3] - jac[1] * jac[2];
-                if (Math.abs(det) < 1e-9) break;
+                if (step == NEWTON_STEPS || Math.abs(det) < 1e-9) break;
                 double dx = (jac[3] * ex - jac[1] * ey) / det;
                 double dy = (-jac[2] * ex + jac[0] * ey) / det;
                 qx -= dx;
                 qy -= dy;
-                if (Math.abs(dx) + Math.abs(dy) < 1e-6) break;
+                if (Math.abs(dx) + Math.abs(dy) < 1e-6) {
+                    bestX = qx;
+                    bestY = qy;
+                    break;
+                }
             }
+            qx = bestX;
+            qy = bestY;
             sample(mx, my, stride, w, h, qx, qy, jac);
             // Direction d in the source maps to J^-1 d in the output.
             double det = jac[0] * jac[3] - jac[1] * jac[2];
