@@ -86,8 +86,8 @@ public final class PixelKernels {
     private static boolean convertReproduces(double alpha, double beta, byte[] table) {
         // A continuous row takes the vector path; a one-pixel-wide ROI (non-continuous rows) the scalar one.
         try (Mat ramp = Mats.fromBytes(identity(), 1, 256, 1); Mat wide = new Mat(256, 2, CV_8U);
-             Mat column = wide.colRange(0, 1); Mat a = new Mat(); Mat b = new Mat()) {
-            ramp.reshape(1, 256).copyTo(column);
+             Mat column = wide.colRange(0, 1); Mat tall = ramp.reshape(1, 256); Mat a = new Mat(); Mat b = new Mat()) {
+            tall.copyTo(column);
             ramp.convertTo(a, -1, alpha, beta);
             column.convertTo(b, -1, alpha, beta);
             return java.util.Arrays.equals(Mats.toBytes(a), table) && java.util.Arrays.equals(Mats.toBytes(b), table);
