@@ -17,7 +17,6 @@ import org.augment4j.geometry.Matrix;
 import org.augment4j.opencv.Warp;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Rect;
-import org.bytedeco.opencv.opencv_core.Scalar;
 
 /**
  * Fused geometry (DESIGN §2): a run of affine spatial transforms resampled once. Each transform of the run samples its
@@ -126,17 +125,11 @@ public final class GeometryFusion {
     }
 
     private static Mat image(Mat m, PendingWarp.Step s) {
-        return warp(m, s.geometry(), s.resampling().interpolation(), s.resampling().borderMode(), s.resampling().fill());
+        return SpatialTransform.warp(m, s.geometry(), s.resampling().interpolation(), s.resampling().borderMode(), s.resampling().fill());
     }
 
     private static Mat mask(Mat m, PendingWarp.Step s) {
-        return warp(m, s.geometry(), s.resampling().maskInterpolation(), s.resampling().borderMode(), s.resampling().fillMask());
-    }
-
-    private static Mat warp(Mat m, AffineGeometry g, int interpolation, int border, Fill fill) {
-        try (Scalar value = fill.scalar()) {
-            return Warp.affine(m, g, interpolation, border, value);
-        }
+        return SpatialTransform.warp(m, s.geometry(), s.resampling().maskInterpolation(), s.resampling().borderMode(), s.resampling().fillMask());
     }
 
     /**

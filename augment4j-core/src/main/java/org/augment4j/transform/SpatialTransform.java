@@ -86,7 +86,8 @@ public abstract class SpatialTransform<P extends Record> extends BasicTransform<
         return out;
     }
 
-    private static Mat warp(Mat m, Geometry g, int interpolation, int border, Fill fill) {
+    /** {@code m} resampled through {@code g}; a new matrix. */
+    static Mat warp(Mat m, Geometry g, int interpolation, int border, Fill fill) {
         try (org.bytedeco.opencv.opencv_core.Scalar value = fill.scalar()) {
             if (g instanceof AffineGeometry a) return Warp.affine(m, a, interpolation, border, value);
             if (g instanceof org.augment4j.geometry.ProjectiveGeometry p) return Warp.perspective(m, p, interpolation, border, value);
