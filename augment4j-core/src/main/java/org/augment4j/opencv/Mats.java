@@ -33,6 +33,14 @@ public final class Mats {
         return isFloat(m) ? 1.0 : 255.0;
     }
 
+    /**
+     * True for the shapes OpenCV's arithmetic may read as a scalar operand beside {@link #scalarMat} (1 x 1 and 4 x 1):
+     * kernels that pass constants that way must widen such images or take another path.
+     */
+    public static boolean scalarLike(Mat m) {
+        return m.cols() == 1 && (m.rows() == 1 || m.rows() == 4);
+    }
+
     /** A new uint8 image of {@code height × width × channels} filled from {@code data} (HWC order). */
     public static Mat fromBytes(byte[] data, int height, int width, int channels) {
         checkLength("data", data.length, height, width, channels);

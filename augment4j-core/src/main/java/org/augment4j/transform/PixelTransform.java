@@ -35,8 +35,7 @@ public abstract class PixelTransform<P extends Record> extends BasicTransform<P>
      * middle is cut back out.
      */
     private Mat applyUnambiguous(Mat image, P params) {
-        boolean scalarLike = image.cols() == 1 && (image.rows() == 1 || image.rows() == 4);
-        if (!scalarLike) return applyToImage(image, params);
+        if (!org.augment4j.opencv.Mats.scalarLike(image)) return applyToImage(image, params);
         try (Mat wide = new Mat()) {
             copyMakeBorder(image, wide, 0, 0, 1, 1, BORDER_REPLICATE);
             try (Mat done = applyToImage(wide, params); Rect middle = new Rect(1, 0, 1, image.rows()); Mat roi = new Mat(done, middle)) {

@@ -65,7 +65,7 @@ public final class HsvKernels {
      */
     static Mat lutUint8(Mat hsv, byte[] hueT, byte[] satT, byte[] valT) {
         int k = rotation(hueT);
-        if (k < 0 || hsv.channels() != 3 || hsv.total() <= 4) return PixelKernels.lut(hsv, hueT, satT, valT);
+        if (k < 0 || hsv.channels() != 3 || Mats.scalarLike(hsv)) return PixelKernels.lut(hsv, hueT, satT, valT);
         Mat sv = PixelKernels.lut(hsv, PixelKernels.identity(), satT, valT);
         if (k == 0) return sv;
         Mat out = new Mat();

@@ -36,10 +36,10 @@ public final class PixelKernels {
     public static Mat lut(Mat image, byte[]... tables) {
         if (tables.length > 1 && allEqual(tables)) return lut(image, tables[0]);
         int[] shifts = shifts(tables);
-        if (shifts != null && image.depth() == CV_8U && image.channels() <= 4 && image.total() > 4 && (tables.length == 1 || tables.length == image.channels())) {
+        if (shifts != null && image.depth() == CV_8U && image.channels() <= 4 && !Mats.scalarLike(image) && (tables.length == 1 || tables.length == image.channels())) {
             // Saturating integer shifts are SIMD additions/subtractions of in-range scalars (a negative or out-of-range
-            // scalar would send OpenCV down a slow widening path), several times faster than a table look-up. Images of
-            // at most 4 pixels keep the table: OpenCV could read such an image as the scalar operand.
+            // scalar would send OpenCV down a slow widening path), several times faster than a table look-up. Images
+            // OpenCV could read as the scalar operand keep the table.
             double[] up = new double[4], down = new double[4];
             for (int c = 0; c < image.channels(); c++) {
                 int k = shifts[tables.length == 1 ? 0 : c];
