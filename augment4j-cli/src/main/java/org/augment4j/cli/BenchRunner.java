@@ -45,7 +45,8 @@ final class BenchRunner {
         long warmEnd = System.nanoTime() + (long) (settings.warmupSeconds() * 1e9);
         int warmed = 0;
         while (warmed < settings.warmup() || System.nanoTime() < warmEnd) {
-            int batch = Math.max(1, Math.min(settings.n(), settings.warmup() - warmed));
+            // the counted calls first, then batches of a timed run's size (a loader per call would time thread start-up)
+            int batch = warmed < settings.warmup() ? Math.min(settings.n(), settings.warmup() - warmed) : settings.n();
             run(row.pipeline(), inputs, batch);
             warmed += batch;
         }
