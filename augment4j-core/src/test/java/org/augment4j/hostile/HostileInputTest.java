@@ -264,13 +264,19 @@ class HostileInputTest {
 
     /** A PNG signature and IHDR claiming width x height, a tiny IDAT and IEND: a decompression bomb's header. */
     static byte[] pngHeader(int width, int height) throws IOException {
+        return png(width, height, false);
+    }
+
+    /** A gray PNG of width x height: real (zero) pixel data when {@code valid}, else only a tiny IDAT (a bomb's header). */
+    static byte[] png(int width, int height, boolean valid) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
         chunk(out, "IHDR", ByteBuffer.allocate(13).putInt(width).putInt(height).put((byte) 8).put((byte) 0).put((byte) 0).put((byte) 0).put((byte) 0).array());
+        byte[] raw = new byte[valid ? height * (width + 1) : 1000];
         java.util.zip.Deflater d = new java.util.zip.Deflater();
-        d.setInput(new byte[1000]);
+        d.setInput(raw);
         d.finish();
-        byte[] z = new byte[100];
+        byte[] z = new byte[raw.length + 64];
         int n = d.deflate(z);
         chunk(out, "IDAT", Arrays.copyOf(z, n));
         chunk(out, "IEND", new byte[0]);
