@@ -1,5 +1,6 @@
 package org.augment4j.transform;
 
+import static org.bytedeco.opencv.global.opencv_core.BORDER_ISOLATED;
 import static org.bytedeco.opencv.global.opencv_core.BORDER_REPLICATE;
 import static org.bytedeco.opencv.global.opencv_core.copyMakeBorder;
 
@@ -37,7 +38,7 @@ public abstract class PixelTransform<P extends Record> extends BasicTransform<P>
     private Mat applyUnambiguous(Mat image, P params) {
         if (!org.augment4j.opencv.Mats.scalarLike(image)) return applyToImage(image, params);
         try (Mat wide = new Mat()) {
-            copyMakeBorder(image, wide, 0, 0, 1, 1, BORDER_REPLICATE);
+            copyMakeBorder(image, wide, 0, 0, 1, 1, BORDER_REPLICATE | BORDER_ISOLATED);
             try (Mat done = applyToImage(wide, params); Rect middle = new Rect(1, 0, 1, image.rows()); Mat roi = new Mat(done, middle)) {
                 return roi.clone();
             }
