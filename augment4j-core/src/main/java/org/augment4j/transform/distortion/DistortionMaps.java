@@ -41,14 +41,16 @@ final class DistortionMaps {
     /** {@code mapX(x, y) = xx[x]}, {@code mapY(x, y) = yy[y]}. */
     static DisplacementGeometry separable(float[] xx, float[] yy) {
         int w = xx.length, h = yy.length;
-        float[] mx = new float[w * h], my = new float[w * h];
-        for (int y = 0, i = 0; y < h; y++) {
-            for (int x = 0; x < w; x++, i++) {
-                mx[i] = xx[x];
-                my[i] = yy[y];
-            }
+        Mat x = new Mat(h, w, CV_32F), y = new Mat(h, w, CV_32F);
+        FloatBuffer bx = x.createBuffer(), by = y.createBuffer();
+        float[] row = new float[w];
+        for (int r = 0; r < h; r++) {
+            // row by row, in bulk: no w × h array on the heap
+            bx.put(xx);
+            java.util.Arrays.fill(row, yy[r]);
+            by.put(row);
         }
-        return of(mx, my, w, h);
+        return new DisplacementGeometry(x, y);
     }
 
     /** Maps from row-major arrays of {@code w × h} values. */
