@@ -60,8 +60,13 @@ public final class HsvKernels {
     /**
      * A uint8 HSV image (hue below 180) through per-channel tables. When the hue table rotates hues by an integer
      * {@code k} (as every {@link #hueTable} does) this takes SIMD passes instead of a three-table look-up: saturation
-     * and value through {@link PixelKernels#lut} (saturating adds), then hue as {@code h + k} where
-     * {@code h < 180 − k} and {@code h − (180 − k)} elsewhere.
+     * and value through {@link PixelKernels#lut} (saturating adds), then the hue rotation in six saturating passes
+     * over all channels (no mask, no compare), with scalars that leave saturation and value as they are:
+     * <pre>
+     *   u = h + k                t = h − (180 − k)          (both saturated to 0..255)
+     *   wrap = 255 · (u − 179)   (0 where u &lt; 180, else 255)
+     *   h'  = (u − wrap) + t     = u where h + k &lt; 180, else h + k − 180
+     * </pre>
      */
     static Mat lutUint8(Mat hsv, byte[] hueT, byte[] satT, byte[] valT) {
         int k = rotation(hueT);
@@ -69,12 +74,14 @@ public final class HsvKernels {
         Mat sv = PixelKernels.lut(hsv, PixelKernels.identity(), satT, valT);
         if (k == 0) return sv;
         Mat out = new Mat();
-        try (sv; Mat up = Mats.scalarMat(k, 0, 0, 0); Mat down = Mats.scalarMat(180 - k, 0, 0, 0); Mat lo = Mats.scalarMat(0, 0, 0, 0);
-             Mat hi = Mats.scalarMat(179 - k, 255, 255, 255); Mat below = new Mat(); Mat raised = new Mat()) {
-            add(sv, up, raised);
-            subtract(sv, down, out);
-            inRange(sv, lo, hi, below);
-            raised.copyTo(out, below);
+        try (sv; Mat up = Mats.scalarMat(k, 0, 0, 0); Mat down = Mats.scalarMat(180 - k, 255, 255, 0);
+             Mat top = Mats.scalarMat(179, 255, 255, 0); Mat u = new Mat(); Mat t = new Mat(); Mat wrap = new Mat()) {
+            add(sv, up, u);
+            subtract(sv, down, t);
+            subtract(u, top, wrap);
+            wrap.convertTo(wrap, -1, 255, 0);
+            subtract(u, wrap, out);
+            add(out, t, out);
             return out;
         } catch (RuntimeException e) {
             out.close();
