@@ -14,11 +14,18 @@ final class ImageHeader {
     /** How much of a JPEG's end is searched for its end-of-image marker. */
     private static final int JPEG_TAIL = 256 << 10;
 
+    /** How much of a file's start is read for its dimensions. */
+    private static final int HEAD = 64 << 10;
+
     private ImageHeader() {}
 
     /** {@code {width, height}} from the header, or null for a format or header this class does not read. */
     static long[] dimensions(Path path) throws IOException {
-        byte[] h = head(path, 64 << 10);
+        return dimensions(head(path, HEAD));
+    }
+
+    /** {@code {width, height}} from the first bytes of an encoded image, or null as for a file. */
+    static long[] dimensions(byte[] h) {
         if (h.length >= 24 && (h[0] & 0xff) == 0x89 && h[1] == 'P' && h[2] == 'N' && h[3] == 'G' && h[12] == 'I' && h[13] == 'H' && h[14] == 'D' && h[15] == 'R') {
             return new long[] {u32be(h, 16), u32be(h, 20)};
         }
@@ -32,8 +39,21 @@ final class ImageHeader {
     /** True for a file that starts as a JPEG but has no end-of-image marker after its last start-of-scan. */
     static boolean truncatedJpeg(Path path) throws IOException {
         byte[] h = head(path, 2);
-        if (h.length < 2 || (h[0] & 0xff) != 0xFF || (h[1] & 0xff) != 0xD8) return false;
-        byte[] t = tail(path, JPEG_TAIL);
+        return isJpeg(h) && truncatedJpegTail(tail(path, JPEG_TAIL));
+    }
+
+    /** As {@link #truncatedJpeg(Path)}, for an encoded image in memory. */
+    static boolean truncatedJpeg(byte[] encoded) {
+        if (!isJpeg(encoded)) return false;
+        int len = Math.min(JPEG_TAIL, encoded.length);
+        return truncatedJpegTail(java.util.Arrays.copyOfRange(encoded, encoded.length - len, encoded.length));
+    }
+
+    private static boolean isJpeg(byte[] h) {
+        return h.length >= 2 && (h[0] & 0xff) == 0xFF && (h[1] & 0xff) == 0xD8;
+    }
+
+    private static boolean truncatedJpegTail(byte[] t) {
         int lastSos = -1, lastEoi = -1;
         for (int i = 0; i + 1 < t.length; i++) {
             if ((t[i] & 0xff) != 0xFF) continue;

@@ -1,7 +1,9 @@
 package org.augment4j.opencv;
 
+import static org.bytedeco.opencv.global.opencv_core.CV_8U;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_GRAYSCALE;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_UNCHANGED;
+import static org.bytedeco.opencv.global.opencv_imgcodecs.imdecode;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imread;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imwrite;
 import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2RGB;
@@ -14,6 +16,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 /** Reads and writes image files through OpenCV's imgcodecs, converting between OpenCV's BGR and augment4j's RGB. */
@@ -77,33 +80,64 @@ public final class ImageIO {
         if (!Files.isRegularFile(path)) {
             throw new UncheckedIOException(new IOException("image file not found: " + path));
         }
-        long max = maxPixels();
         try {
-            long[] wh = ImageHeader.dimensions(path);
-            if (wh != null && wh[0] * wh[1] > max) throw tooLarge(path, wh[0], wh[1], max);
-            if (ImageHeader.truncatedJpeg(path)) throw new IOException("not a readable image (corrupt: truncated JPEG, no end-of-image marker after its last scan): " + path);
+            checkBeforeDecoding(ImageHeader.dimensions(path), ImageHeader.truncatedJpeg(path), path.toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return checkedDecode(() -> imread(path.toString(), flags), path.toString());
+    }
+
+    /**
+     * Decodes an encoded image held in memory (PNG, JPEG, …) with OpenCV's {@code imdecode} {@code flags}, with the
+     * checks {@link #readImage} makes on files: the size from the header against {@link #maxPixels()} before anything
+     * is decoded, truncated JPEGs refused. Channels stay in OpenCV's BGR order.
+     *
+     * @param what names the bytes in error messages (e.g. {@code "image of row 12"})
+     * @throws UncheckedIOException for bytes that are empty, not a readable image, a truncated JPEG, or too large
+     */
+    public static Mat decode(byte[] encoded, int flags, String what) {
+        if (encoded == null || encoded.length == 0) throw new UncheckedIOException(new IOException(what + ": no bytes"));
+        try {
+            checkBeforeDecoding(ImageHeader.dimensions(encoded), ImageHeader.truncatedJpeg(encoded), what);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return checkedDecode(() -> {
+            try (BytePointer bp = new BytePointer(encoded); Mat buf = new Mat(1, encoded.length, CV_8U, bp)) {
+                return imdecode(buf, flags);
+            }
+        }, what);
+    }
+
+    private static void checkBeforeDecoding(long[] wh, boolean truncatedJpeg, String what) throws IOException {
+        long max = maxPixels();
+        if (wh != null && wh[0] * wh[1] > max) throw tooLarge(what, wh[0], wh[1], max);
+        if (truncatedJpeg) throw new IOException("not a readable image (corrupt: truncated JPEG, no end-of-image marker after its last scan): " + what);
+    }
+
+    private static Mat checkedDecode(java.util.function.Supplier<Mat> decoder, String what) {
         Mat m;
         try {
-            m = imread(path.toString(), flags);
+            m = decoder.get();
         } catch (RuntimeException e) { // OpenCV refuses some files by exception (e.g. its own pixel limit) rather than an empty result
-            throw new UncheckedIOException(new IOException("not a readable image (" + e.getMessage().lines().filter(l -> !l.isBlank()).findFirst().orElse("") + "): " + path));
+            throw new UncheckedIOException(new IOException("not a readable image (" + e.getMessage().lines().filter(l -> !l.isBlank()).findFirst().orElse("") + "): " + what));
         }
         if (m == null || m.empty()) {
-            throw new UncheckedIOException(new IOException("not a readable image (corrupt or unsupported format): " + path));
+            if (m != null) m.close();
+            throw new UncheckedIOException(new IOException("not a readable image (corrupt or unsupported format): " + what));
         }
+        long max = maxPixels();
         if ((long) m.cols() * m.rows() > max) {
-            IOException e = tooLarge(path, m.cols(), m.rows(), max);
+            IOException e = tooLarge(what, m.cols(), m.rows(), max);
             m.close();
             throw new UncheckedIOException(e);
         }
         return m;
     }
 
-    private static IOException tooLarge(Path path, long w, long h, long max) {
-        return new IOException("image " + path + " is " + w + "x" + h + " = " + w * h + " pixels, more than the limit of " + max
+    private static IOException tooLarge(String what, long w, long h, long max) {
+        return new IOException("image " + what + " is " + w + "x" + h + " = " + w * h + " pixels, more than the limit of " + max
                 + " (set the system property augment4j.maxImagePixels to allow it)");
     }
 

@@ -52,4 +52,20 @@ class ImageGuardTest {
         Files.write(jpg, HostileInputTest.jpegHeader(60_000, 60_000));
         assertThatThrownBy(() -> ImageIO.readMask(jpg)).isInstanceOf(UncheckedIOException.class).hasMessageContaining("60000x60000");
     }
+
+    @Test
+    void encodedBytesGetTheSameChecksAsFiles() throws IOException {
+        assertThatThrownBy(() -> ImageIO.decode(HostileInputTest.pngHeader(100_000, 100_000), org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_UNCHANGED, "row 7"))
+                .isInstanceOf(UncheckedIOException.class).hasMessageContaining("row 7").hasMessageContaining("more than the limit of " + ImageIO.DEFAULT_MAX_PIXELS);
+        byte[] jpg = Files.readAllBytes(SharedData.data().resolve("photos/rocket.jpg"));
+        assertThatThrownBy(() -> ImageIO.decode(Arrays.copyOf(jpg, jpg.length / 2), org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_UNCHANGED, "row 8"))
+                .isInstanceOf(UncheckedIOException.class).hasMessageContaining("truncated JPEG");
+        assertThatThrownBy(() -> ImageIO.decode(new byte[] {1, 2, 3}, org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_UNCHANGED, "row 9"))
+                .isInstanceOf(UncheckedIOException.class).hasMessageContaining("not a readable image");
+        try (Mat m = ImageIO.decode(jpg, org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_UNCHANGED, "row 10");
+             Mat fromFile = ImageIO.readImage(SharedData.data().resolve("photos/rocket.jpg"))) {
+            assertThat(m.cols()).isEqualTo(fromFile.cols());
+            assertThat(m.rows()).isEqualTo(fromFile.rows());
+        }
+    }
 }

@@ -4,7 +4,6 @@ import static org.bytedeco.opencv.global.opencv_core.CV_8U;
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_GRAYSCALE;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_UNCHANGED;
-import static org.bytedeco.opencv.global.opencv_imgcodecs.imdecode;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imencode;
 import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2RGB;
 import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGRA2RGBA;
@@ -12,6 +11,7 @@ import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_RGB2BGR;
 import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_RGBA2BGRA;
 import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
 
+import org.augment4j.opencv.ImageIO;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.opencv.opencv_core.Mat;
 
@@ -85,12 +85,11 @@ final class ImageCodec {
     private static Mat decodeRaw(byte[] encoded, int flags, String what) {
         if (encoded == null || encoded.length == 0) throw new IllegalArgumentException(what + " bytes are empty");
         Mat m;
-        try (BytePointer bp = new BytePointer(encoded); Mat buf = new Mat(1, encoded.length, CV_8U, bp)) {
-            m = imdecode(buf, flags);
-        }
-        if (m == null || m.empty()) {
-            if (m != null) m.close();
-            throw new IllegalArgumentException("not a readable " + what + " (corrupt or unsupported format, " + encoded.length + " bytes)");
+        try {
+            // the decompression-bomb and truncated-JPEG checks that files get
+            m = ImageIO.decode(encoded, flags, what + " (" + encoded.length + " bytes)");
+        } catch (java.io.UncheckedIOException e) {
+            throw new IllegalArgumentException(e.getCause().getMessage(), e);
         }
         if (m.depth() != CV_8U) {
             int depth = m.depth();
