@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 import org.augment4j.Sample;
+import org.augment4j.opencv.Mats;
 import org.augment4j.serial.Params;
 import org.augment4j.transform.PixelTransform;
 import org.augment4j.transform.Range;
@@ -18,7 +19,8 @@ import org.bytedeco.opencv.opencv_core.Mat;
  *
  * <p>The median is OpenCV's {@code medianBlur} (border replicated) on each channel. As Albumentations'
  * {@code uint8_io}, a float32 image is converted to uint8 ({@code rint(x · 255)}), filtered and divided by 255 again,
- * so float results are quantised to 1/255.
+ * so float results are quantised to 1/255. The aperture 7 on uint8 is computed by {@link MedianKernels#median7}, which
+ * gives the same bytes several times faster.
  */
 public final class MedianBlur extends PixelTransform<MedianBlur.Kernel> {
     /** The sampled (odd) aperture size in pixels. */
@@ -46,10 +48,21 @@ public final class MedianBlur extends PixelTransform<MedianBlur.Kernel> {
 
     @Override
     protected Mat applyToImage(Mat image, Kernel k) {
+        if (!Mats.isFloat(image) && useNetwork(image, k.ksize())) return MedianKernels.median7(image);
         try (Mat u8 = BlurKernels.toUint8(image); Mat out = new Mat()) {
+            if (useNetwork(u8, k.ksize())) {
+                try (Mat net = MedianKernels.median7(u8)) {
+                    return BlurKernels.fromUint8(net, image);
+                }
+            }
             medianBlur(u8, out, k.ksize());
             return BlurKernels.fromUint8(out, image);
         }
+    }
+
+    /** Aperture 7 on uint8 goes through {@link MedianKernels} (same bytes, several times faster than OpenCV's histogram). */
+    private static boolean useNetwork(Mat u8, int ksize) {
+        return ksize == MedianKernels.KSIZE && MedianKernels.supports(u8);
     }
 
     @Override
