@@ -23,24 +23,27 @@ import org.bytedeco.opencv.opencv_core.Rect;
  * <p>The network follows Adams, "Fast median filters using separable sorting networks" (ACM TOG 2021):
  * <ol>
  *   <li>every horizontal run of 7 pixels is sorted once (16 comparators), giving 7 rank images, the runs;</li>
- *   <li>the 7 × 7 window of output row {@code y} is the 7 runs of rows {@code y-3..y+3}. Windows of four consecutive
- *       output rows share 4 runs: those are merged once per group of four rows (stage A, which keeps the 22 ranks
- *       3..24 of 28 that can still matter); each pair of rows adds its 2 shared runs (stage B, keeping ranks 17..24 of
- *       42); each row adds its last run and takes rank 24 of 49 as max<sub>i</sub> min(b<sub>i</sub>,
- *       r<sub>7-i</sub>) (stage C).</li>
+ *   <li>the 7 × 7 window of output row {@code y} is the 7 runs of rows {@code y-3..y+3}. Consecutive runs are merged in
+ *       pairs once (14 sorted values per pair, every second row). Windows of four consecutive output rows share 2 pairs:
+ *       those are merged once per group of four rows (stage A, which keeps the 22 ranks 3..24 of 28 that can still
+ *       matter); each two rows add the pair they share (stage B, keeping ranks 17..24 of 42); each row adds its last
+ *       run and takes rank 24 of 49 as max<sub>i</sub> min(b<sub>i</sub>, r<sub>7-i</sub>) (stage C).</li>
  * </ol>
- * Row-strided views (a step of four rows) let stages A–C run on every fourth row at once. Merges are Batcher's
+ * Row-strided views (a step of two or four rows) let each stage run on all its rows at once. Merges are Batcher's
  * odd–even merges, generated here and simplified: comparators whose order is already known from the sorted inputs are
  * dropped, and walking the network backwards from the needed outputs drops every comparator that cannot reach them and
- * keeps only the {@code min} or the {@code max} half where only one is read. Per output pixel that is about 150
- * whole-image operations. The work runs in horizontal strips of {@value #STRIP} output rows so that the intermediate
- * images stay in cache.
+ * keeps only the {@code min} or the {@code max} half where only one is read. That leaves 512 operations per group of
+ * four output rows (about 128 whole-image operations per output pixel; OpenCV's {@code min}/{@code max} run at about
+ * 30 bytes/ns here whatever the size). The work runs in horizontal strips (up to 128 rows, {@link #STRIP_BYTES}) to bound the memory.
  *
  * <p>Thread-safe: the compiled network is an immutable constant; every call allocates (and frees) its own buffers.
  */
 public final class MedianKernels {
-    /** Output rows per strip (a multiple of 4). */
-    static final int STRIP = 32;
+    /**
+     * Bytes of one image row times the output rows of a strip, at most: whole-image operations cost about the same per
+     * byte at any size (measured), so strips only bound the memory and keep the per-call overhead (about 0.2 µs) small.
+     */
+    static final int STRIP_BYTES = 128 * 512 * 3;
 
     /** The aperture this class computes. */
     public static final int KSIZE = 7;
@@ -62,13 +65,20 @@ public final class MedianKernels {
      * @throws IllegalArgumentException if {@code src} is not a non-empty 2-D uint8 matrix of 1, 3 or 4 channels
      */
     public static Mat median7(Mat src) {
+        int rows = STRIP_BYTES / Math.max(1, src.cols() * src.channels());
+        return median7(src, Math.max(8, Math.min(128, rows & ~3)));
+    }
+
+    /** {@link #median7(Mat)} in strips of {@code strip} output rows (a positive multiple of 4; the result is the same). */
+    static Mat median7(Mat src, int strip) {
+        if (strip <= 0 || strip % 4 != 0) throw new IllegalArgumentException("median7: strip must be a positive multiple of 4, got " + strip);
         if (!supports(src)) {
             throw new IllegalArgumentException("median7: src must be a non-empty 2-D uint8 image of 1, 3 or 4 channels, got dims="
                     + src.dims() + " depth=" + src.depth() + " channels=" + src.channels() + " size=" + src.rows() + "x" + src.cols());
         }
         int rows = src.rows(), cols = src.cols();
         int rows4 = (rows + 3) & ~3; // stages A-C run on groups of four rows: rows beyond the image are computed and cut off
-        int strip = Math.min(STRIP, rows4);
+        strip = Math.min(strip, rows4);
         Mat out = new Mat(rows4, cols, src.type());
         try (Mat padded = new Mat(); Workspace ws = new Workspace(PLAN, strip, cols, src.type(), out)) {
             // ISOLATED: a region's border replicates its own edge, not the parent's pixels (as medianBlur does)
@@ -86,14 +96,16 @@ public final class MedianKernels {
         }
     }
 
-    /** The compiled programs of the four stages (see the class comment). */
-    record Plan(MedianNetwork.Program runs, MedianNetwork.Program a, MedianNetwork.Program b, MedianNetwork.Program c) {
-        /** Row offsets (within a group of four output rows, in padded rows) of the runs each stage reads. */
-        static final int[] A_RUNS = {3, 4, 5, 6};
-        static final int[] B_RUNS_EVEN = {1, 2};
-        static final int[] B_RUNS_ODD = {7, 8};
-        /** For output row {@code t} of a group: the run that stage C adds, and whether it uses the even pair's B. */
+    /**
+     * The compiled programs of the five stages (see the class comment). Rows are counted in the padded strip: output row
+     * {@code 4m + t} of a strip reads the runs of rows {@code 4m + t .. 4m + t + 6}.
+     */
+    record Plan(MedianNetwork.Program runs, MedianNetwork.Program pairs, MedianNetwork.Program a, MedianNetwork.Program b,
+            MedianNetwork.Program c) {
+        /** For output row {@code t} of a group of four: the run that stage C adds (B of rows 0-1 for t < 2, else of rows 2-3). */
         static final int[] C_RUN = {0, 7, 2, 9};
+        /** Pair {@code j} = runs {@code 2j+1, 2j+2}; group {@code m}: A merges pairs {@code 2m+1, 2m+2}, B adds {@code 2m} or {@code 2m+3}. */
+        static final int[] B_PAIR = {0, 3};
 
         /** An optimal 7-input sorting network (16 comparators, Knuth TAOCP 5.3.4). */
         static final int[][] SORT7 = {{0, 6}, {2, 3}, {4, 5}, {0, 2}, {1, 4}, {3, 6}, {0, 1}, {2, 5}, {3, 4}, {1, 2}, {4, 6},
@@ -104,15 +116,20 @@ public final class MedianKernels {
             int[] px = runs.wires(7);
             for (int[] c : SORT7) runs.compare(px[c[0]], px[c[1]]);
 
-            // A: ranks 3..24 of the 28 values of 4 sorted runs (ranks 0..2 lie below rank 17 of B's 42, 25..27 above 24).
-            MedianNetwork a = new MedianNetwork();
-            int[][] ar = {a.chain(7), a.chain(7), a.chain(7), a.chain(7)};
-            int[] aSorted = a.merge(a.merge(ar[0], ar[1]), a.merge(ar[2], ar[3]));
+            // Pairs: the 14 merged values of two consecutive runs.
+            MedianNetwork pairs = new MedianNetwork();
+            int[] p1 = pairs.chain(7), p2 = pairs.chain(7);
+            int[] pSorted = pairs.merge(p1, p2);
 
-            // B: ranks 17..24 of A's 28 and 2 more runs = ranks 14..21 of (A's ranks 3..24, the 14 merged values).
+            // A: ranks 3..24 of 2 pairs (ranks 0..2 lie below rank 17 of B's 42, ranks 25..27 above 24).
+            MedianNetwork a = new MedianNetwork();
+            int[] a1 = a.chain(14), a2 = a.chain(14);
+            int[] aSorted = a.merge(a1, a2);
+
+            // B: ranks 17..24 of A's 28 and one more pair = ranks 14..21 of (A's ranks 3..24, the pair's 14).
             MedianNetwork b = new MedianNetwork();
-            int[] bA = b.chain(22), b1 = b.chain(7), b2 = b.chain(7);
-            int[] bMerged = b.merge(bA, b.merge(b1, b2));
+            int[] bA = b.chain(22), bP = b.chain(14);
+            int[] bSorted = b.merge(bA, bP);
 
             // C: rank 24 of 49 = rank 7 of (B's ranks 17..24, the last run r): max over i of min(b[i], r[7 - i]), r[7] = +inf.
             MedianNetwork c = new MedianNetwork();
@@ -124,13 +141,21 @@ public final class MedianKernels {
                 acc = cb[i];
             }
             Plan plan = new Plan(runs.compile(new int[][] {px}, px),
-                    a.compile(ar, Arrays.copyOfRange(aSorted, 3, 25)),
-                    b.compile(new int[][] {bA, b1, b2}, Arrays.copyOfRange(bMerged, 14, 22)),
+                    pairs.compile(new int[][] {p1, p2}, pSorted),
+                    a.compile(new int[][] {a1, a2}, Arrays.copyOfRange(aSorted, 3, 25)),
+                    b.compile(new int[][] {bA, bP}, Arrays.copyOfRange(bSorted, 14, 22)),
                     c.compile(new int[][] {cb, cr}, new int[] {acc}));
-            for (int s : plan.runs().outputs()) { // the runs are read through strided views of their own buffers
-                if (s < plan.runs().inputs()) throw new IllegalStateException("run sort leaves an output in an input slot");
+            for (MedianNetwork.Program p : List.of(plan.runs(), plan.pairs())) { // read through strided views of their own buffers
+                for (int s : p.outputs()) {
+                    if (s < p.inputs()) throw new IllegalStateException("a run or pair output is left in an input slot");
+                }
             }
             return plan;
+        }
+
+        /** Whole-image min/max operations per group of four output rows (the run sort counted for four rows). */
+        int operationsPerFourRows() {
+            return 4 * runs.operations() + 2 * pairs.operations() + a.operations() + 2 * b.operations() + 4 * c.operations();
         }
     }
 
@@ -140,9 +165,11 @@ public final class MedianKernels {
         private final int strip, cols, type;
         private final Mat out;
         private final List<Mat> owned = new ArrayList<>();
-        private final Mat[] runSlots, aSlots, bSlots, cSlots;
-        /** views[r][o]: rank {@code r} of the runs, every fourth row from padded row offset {@code o} of the strip. */
-        private final Mat[][] views = new Mat[7][10];
+        private final Mat[] runSlots, pairSlots, aSlots, bSlots, cSlots;
+        /** Rank r of the runs: every second row from strip row 1 or 2 for the pairs; every fourth from C_RUN[t] for C. */
+        private final Mat[][] runsBy2 = new Mat[7][3], runsBy4 = new Mat[7][4];
+        /** Rank k of the pairs from pair o (0..3), every second pair. */
+        private final Mat[][] pairsBy2 = new Mat[14][4];
 
         Workspace(Plan plan, int strip, int cols, int type, Mat out) {
             this.plan = plan;
@@ -150,14 +177,21 @@ public final class MedianKernels {
             this.cols = cols;
             this.type = type;
             this.out = out;
+            int groups = strip / 4;
             try {
                 runSlots = slots(plan.runs(), strip + 6);
-                aSlots = slots(plan.a(), strip / 4);
-                bSlots = slots(plan.b(), strip / 4);
-                cSlots = slots(plan.c(), strip / 4);
+                pairSlots = slots(plan.pairs(), 2 * groups + 2);
+                aSlots = slots(plan.a(), groups);
+                bSlots = slots(plan.b(), groups);
+                cSlots = slots(plan.c(), groups);
                 for (int r = 0; r < 7; r++) {
                     Mat run = runSlots[plan.runs().outputs()[r]];
-                    for (int o = 0; o < 10; o++) views[r][o] = own(strided(run, o, strip / 4));
+                    for (int o = 1; o <= 2; o++) runsBy2[r][o] = own(strided(run, o, 2, 2 * groups + 2));
+                    for (int t = 0; t < 4; t++) runsBy4[r][t] = own(strided(run, Plan.C_RUN[t], 4, groups));
+                }
+                for (int k = 0; k < 14; k++) {
+                    Mat pair = pairSlots[plan.pairs().outputs()[k]];
+                    for (int o = 0; o < 4; o++) pairsBy2[k][o] = own(strided(pair, o, 2, groups));
                 }
             } catch (RuntimeException | Error e) {
                 close();
@@ -176,14 +210,14 @@ public final class MedianKernels {
             return m;
         }
 
-        /** {@code count} rows of the continuous matrix {@code m}, every fourth from row {@code first}. */
-        private static Mat strided(Mat m, int first, int count) {
+        /** {@code count} rows of the continuous matrix {@code m}: rows {@code first, first + step, ...}. */
+        private static Mat strided(Mat m, int first, int step, int count) {
             long rowBytes = (long) m.cols() * m.elemSize();
             BytePointer start = new BytePointer(m.data()).position(first * rowBytes);
-            return new Mat(count, m.cols(), m.type(), start, 4 * rowBytes);
+            return new Mat(count, m.cols(), m.type(), start, step * rowBytes);
         }
 
-        /** Output rows {@code y .. y + strip - 1} (a multiple of 4 apart from 0) from padded rows {@code y .. y + strip + 5}. */
+        /** Output rows {@code y .. y + strip - 1} ({@code y} a multiple of 4) from padded rows {@code y .. y + strip + 5}. */
         void compute(Mat padded, int y) {
             List<Mat> temp = new ArrayList<>();
             try {
@@ -193,16 +227,22 @@ public final class MedianKernels {
                     }
                 }
                 run(plan.runs(), runSlots, null);
-                bind(aSlots, 0, Plan.A_RUNS);
+                for (int r = 0; r < 7; r++) {
+                    pairSlots[r] = runsBy2[r][1];
+                    pairSlots[7 + r] = runsBy2[r][2];
+                }
+                run(plan.pairs(), pairSlots, null);
+                bindPairs(aSlots, 0, 1);
+                bindPairs(aSlots, 14, 2);
                 run(plan.a(), aSlots, null);
-                for (int pair = 0; pair < 2; pair++) {
+                for (int half = 0; half < 2; half++) {
                     for (int i = 0; i < 22; i++) bSlots[i] = aSlots[plan.a().outputs()[i]];
-                    bind(bSlots, 22, pair == 0 ? Plan.B_RUNS_EVEN : Plan.B_RUNS_ODD);
+                    bindPairs(bSlots, 22, Plan.B_PAIR[half]);
                     run(plan.b(), bSlots, null);
-                    for (int t = 2 * pair; t < 2 * pair + 2; t++) {
+                    for (int t = 2 * half; t < 2 * half + 2; t++) {
                         for (int i = 0; i < 8; i++) cSlots[i] = bSlots[plan.b().outputs()[i]];
-                        bind(cSlots, 8, new int[] {Plan.C_RUN[t]});
-                        run(plan.c(), cSlots, temp(temp, strided(out, y + t, strip / 4)));
+                        for (int r = 0; r < 7; r++) cSlots[8 + r] = runsBy4[r][t];
+                        run(plan.c(), cSlots, temp(temp, strided(out, y + t, 4, strip / 4)));
                     }
                 }
             } finally {
@@ -215,11 +255,8 @@ public final class MedianKernels {
             return m;
         }
 
-        /** Binds input slots from {@code first}: all 7 ranks of each run offset in turn. */
-        private void bind(Mat[] slots, int first, int[] offsets) {
-            for (int j = 0; j < offsets.length; j++) {
-                for (int r = 0; r < 7; r++) slots[first + 7 * j + r] = views[r][offsets[j]];
-            }
+        private void bindPairs(Mat[] slots, int first, int offset) {
+            for (int k = 0; k < 14; k++) slots[first + k] = pairsBy2[k][offset];
         }
 
         /** Runs {@code p} on {@code slots}; with a {@code target}, the write of the program's one output goes there. */

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The network median equals OpenCV's {@code medianBlur(.., 7)} byte for byte, and frees what it allocates. */
 class MedianKernelsTest {
@@ -58,6 +59,18 @@ class MedianKernelsTest {
             try (Mat src = random(rows, cols, channels, levels, 31L * rows + 7L * cols + channels + levels)) {
                 assertSameAsOpenCv(src, rows + "x" + cols + "x" + channels + " with " + levels + " levels");
             }
+        }
+    }
+
+    @ParameterizedTest(name = "strips of {0} rows")
+    @ValueSource(ints = {4, 8, 12, 20, 64})
+    void theStripHeightDoesNotChangeTheResult(int strip) {
+        try (Mat src = random(53, 41, 3, 256, strip); Mat expected = new Mat(); Mat got = MedianKernels.median7(src, strip)) {
+            medianBlur(src, expected, 7);
+            assertThat(Mats.toBytes(got)).isEqualTo(Mats.toBytes(expected));
+        }
+        try (Mat empty = new Mat()) {
+            assertThatThrownBy(() -> MedianKernels.median7(empty, 6)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("got 6");
         }
     }
 
@@ -120,8 +133,9 @@ class MedianKernelsTest {
         }
         long mismatches = 0;
         for (int w = 0; w < words; w++) {
-            long[] a = run(plan.a(), w, words, runs[3], runs[4], runs[5], runs[6]);
-            long[] b = run(plan.b(), w, words, a, runs[1], runs[2]);
+            // output row 0 of a group: pair 0 = runs 1-2, A = pairs 1-2 (runs 3-6), C adds run 0
+            long[] a = run(plan.a(), w, words, run(plan.pairs(), w, words, runs[3], runs[4]), run(plan.pairs(), w, words, runs[5], runs[6]));
+            long[] b = run(plan.b(), w, words, a, run(plan.pairs(), w, words, runs[1], runs[2]));
             long[] median = run(plan.c(), w, words, b, runs[0]);
             long expected = 0;
             for (int bit = 0; bit < 64; bit++) {
@@ -190,6 +204,16 @@ class MedianKernelsTest {
         }
         try (Mat one = new Mat(10, 10, CV_8UC(4))) {
             assertThat(MedianKernels.supports(one)).isTrue();
+        }
+    }
+
+    @Test
+    void medianBlurTakesTheNetworkForApertureSevenOnImagesOfAtLeast32KiB() {
+        try (Mat small = new Mat(100, 100, CV_8UC(3)); Mat gray = new Mat(100, 100, CV_8UC(1)); Mat big = new Mat(105, 105, CV_8UC(3))) {
+            assertThat(MedianBlur.useNetwork(small, 7)).isFalse(); // 30000 bytes
+            assertThat(MedianBlur.useNetwork(gray, 7)).isFalse();
+            assertThat(MedianBlur.useNetwork(big, 7)).isTrue();  // 33075 bytes
+            assertThat(MedianBlur.useNetwork(big, 5)).isFalse();
         }
     }
 
