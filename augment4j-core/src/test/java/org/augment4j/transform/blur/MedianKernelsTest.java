@@ -155,6 +155,14 @@ class MedianKernelsTest {
         }
     }
 
+    @Test
+    void theSimplifiedNetworkKeepsItsSize() {
+        // run sort 16 comparators (32 ops), pair merge 42, A 100, B 72, C 14: 4*32 + 2*42 + 100 + 2*72 + 4*14
+        MedianKernels.Plan plan = MedianKernels.Plan.build();
+        assertThat(plan.c().operations()).isEqualTo(14);
+        assertThat(plan.operationsPerFourRows()).isEqualTo(512);
+    }
+
     /** Runs a program on word {@code w} of each run (rank-major: {@code run[rank * words + w]}) and on stage outputs. */
     private static long[] run(MedianNetwork.Program p, int w, int words, long[]... groups) {
         long[] in = new long[p.inputs()];
