@@ -34,14 +34,16 @@ import org.bytedeco.opencv.opencv_core.Rect;
  * dropped, and walking the network backwards from the needed outputs drops every comparator that cannot reach them and
  * keeps only the {@code min} or the {@code max} half where only one is read. That leaves 512 operations per group of
  * four output rows (about 128 whole-image operations per output pixel; OpenCV's {@code min}/{@code max} run at about
- * 30 bytes/ns here whatever the size). The work runs in horizontal strips (up to 128 rows, {@link #STRIP_BYTES}) to bound the memory.
+ * 30 bytes/ns here whatever the size). The work runs in horizontal strips of about {@link #STRIP_BYTES} bytes of each intermediate image, to bound the memory.
  *
  * <p>Thread-safe: the compiled network is an immutable constant; every call allocates (and frees) its own buffers.
  */
 public final class MedianKernels {
     /**
-     * Bytes of one image row times the output rows of a strip, at most: whole-image operations cost about the same per
-     * byte at any size (measured), so strips only bound the memory and keep the per-call overhead (about 0.2 µs) small.
+     * Bytes of one image row times the output rows of a strip, at most (128 rows of 512 RGB pixels): OpenCV's
+     * {@code min}/{@code max} cost about the same per byte at any size (measured), so strips only bound the memory
+     * (twice the budget measured slower: fresh buffers) while keeping each call's bytes large against its overhead
+     * (about 0.2 µs) — narrow images get tall strips.
      */
     static final int STRIP_BYTES = 128 * 512 * 3;
 
@@ -66,7 +68,7 @@ public final class MedianKernels {
      */
     public static Mat median7(Mat src) {
         int rows = STRIP_BYTES / Math.max(1, src.cols() * src.channels());
-        return median7(src, Math.max(8, Math.min(128, rows & ~3)));
+        return median7(src, Math.max(8, rows & ~3));
     }
 
     /** {@link #median7(Mat)} in strips of {@code strip} output rows (a positive multiple of 4; the result is the same). */
