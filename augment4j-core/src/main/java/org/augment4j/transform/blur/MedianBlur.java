@@ -27,7 +27,7 @@ public final class MedianBlur extends PixelTransform<MedianBlur.Kernel> {
     public record Kernel(int ksize) {}
 
     /** Pixels × channels from which the aperture 7 goes through {@link MedianKernels}. */
-    static final int NETWORK_MIN_BYTES = 32768;
+    static final int NETWORK_MIN_BYTES = 20000;
 
     private final Range blurLimit;
 
@@ -66,7 +66,7 @@ public final class MedianBlur extends PixelTransform<MedianBlur.Kernel> {
     /**
      * Aperture 7 on uint8 goes through {@link MedianKernels} (same bytes, several times faster than OpenCV's histogram)
      * from {@value #NETWORK_MIN_BYTES} bytes of pixels and 16 columns on: below that its fixed cost (about 0.35 ms of
-     * buffers and views) loses to OpenCV's (measured crossover near 80 × 80 RGB and 180 × 180 gray), and on images
+     * buffers and views) loses to OpenCV's (measured crossovers near 80 × 80 RGB and 128 × 128 gray), and on images
      * narrower than 16 pixels its per-row cost does (4000 × 8 RGB: 2.8 ms against 2.5 ms; 4000 × 16: 2.7 against 5.0).
      */
     static boolean useNetwork(Mat u8, int ksize) {

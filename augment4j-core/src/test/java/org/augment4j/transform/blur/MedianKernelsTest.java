@@ -216,12 +216,12 @@ class MedianKernelsTest {
     }
 
     @Test
-    void medianBlurTakesTheNetworkForApertureSevenOnImagesOfAtLeast32KiBAnd16Columns() {
-        try (Mat small = new Mat(100, 100, CV_8UC(3)); Mat gray = new Mat(100, 100, CV_8UC(1)); Mat big = new Mat(105, 105, CV_8UC(3));
+    void medianBlurTakesTheNetworkForApertureSevenFrom20000BytesAnd16Columns() {
+        try (Mat small = new Mat(80, 80, CV_8UC(3)); Mat gray = new Mat(140, 140, CV_8UC(1)); Mat big = new Mat(82, 82, CV_8UC(3));
              Mat narrow = new Mat(4000, 15, CV_8UC(3)); Mat tall = new Mat(4000, 16, CV_8UC(3))) {
-            assertThat(MedianBlur.useNetwork(small, 7)).isFalse(); // 30000 bytes
-            assertThat(MedianBlur.useNetwork(gray, 7)).isFalse();
-            assertThat(MedianBlur.useNetwork(big, 7)).isTrue();  // 33075 bytes
+            assertThat(MedianBlur.useNetwork(small, 7)).isFalse(); // 19200 bytes
+            assertThat(MedianBlur.useNetwork(gray, 7)).isFalse();  // 19600 bytes
+            assertThat(MedianBlur.useNetwork(big, 7)).isTrue();    // 20172 bytes
             assertThat(MedianBlur.useNetwork(big, 5)).isFalse();
             assertThat(MedianBlur.useNetwork(narrow, 7)).isFalse();
             assertThat(MedianBlur.useNetwork(tall, 7)).isTrue();
