@@ -34,7 +34,8 @@ import org.bytedeco.opencv.opencv_core.Rect;
  * dropped, and walking the network backwards from the needed outputs drops every comparator that cannot reach them and
  * keeps only the {@code min} or the {@code max} half where only one is read. That leaves 512 operations per group of
  * four output rows (about 128 whole-image operations per output pixel; OpenCV's {@code min}/{@code max} run at about
- * 30 bytes/ns here whatever the size). The work runs in horizontal strips of about {@link #STRIP_BYTES} bytes of each intermediate image, to bound the memory.
+ * 30 bytes/ns here whatever the size). The work runs in horizontal strips of about {@link #STRIP_BYTES} bytes of each
+ * intermediate image, to bound the memory.
  *
  * <p>Thread-safe: the compiled network is an immutable constant; every call allocates (and frees) its own buffers.
  */
