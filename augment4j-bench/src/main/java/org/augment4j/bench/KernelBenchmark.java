@@ -2,20 +2,26 @@ package org.augment4j.bench;
 
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_LINEAR;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_NEAREST;
+import static org.bytedeco.opencv.global.opencv_imgproc.medianBlur;
 import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.augment4j.Compose;
 import org.augment4j.Sample;
 import org.augment4j.Seeds;
 import org.augment4j.opencv.ImageIO;
 import org.augment4j.serial.PipelineFile;
+import org.augment4j.transform.blur.MedianKernels;
 import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Size;
@@ -116,6 +122,140 @@ public class KernelBenchmark {
         long pixels = (long) out.width() * out.height();
         Sample.releaseReplaced(out, input, Set.of());
         return pixels;
+    }
+
+
+    /**
+     * The 7 x 7 median of uint8 images: {@code impl=network} is {@link MedianKernels#median7} (what MedianBlur uses for
+     * aperture 7), {@code impl=opencv} is OpenCV's {@code medianBlur(.., 7)}; one call filters one of the six 512 x 512
+     * RGB photos of {@code ../shared/perf/images} in turn (or of {@code -Daugment4j.perfImages=DIR}). Separate forks time
+     * the two; for an alternating A/B in one JVM use {@link MedianAB}. Run with {@code KernelBenchmark.Median7}.
+     */
+    @State(Scope.Thread)
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    @Warmup(iterations = 3, time = 2)
+    @Measurement(iterations = 5, time = 2)
+    @Fork(value = 1, jvmArgsAppend = "-Dorg.bytedeco.javacpp.maxPhysicalBytes=0")
+    public static class Median7 {
+        @Param({"network", "opencv"})
+        public String impl;
+
+        private List<Mat> images;
+        private Mat out;
+        private int next;
+
+        @Setup(Level.Trial)
+        public void setUp() throws IOException {
+            opencv_core.setNumThreads(0);
+            images = perfImages(perfDir());
+            out = new Mat();
+        }
+
+        @TearDown(Level.Trial)
+        public void tearDown() {
+            images.forEach(Mat::close);
+            out.close();
+        }
+
+        @Benchmark
+        public void median7(Blackhole bh) {
+            bh.consume(filter());
+        }
+
+        private long filter() {
+            Mat src = images.get(next++ % images.size());
+            if (impl.equals("opencv")) {
+                medianBlur(src, out, MedianKernels.KSIZE);
+                return out.total();
+            }
+            try (Mat m = MedianKernels.median7(src)) {
+                return m.total();
+            }
+        }
+    }
+
+    /**
+     * A/B of the 7 x 7 median in one JVM: OpenCV's {@code medianBlur(.., 7)} and {@link MedianKernels#median7} alternate
+     * on each image of a folder (default {@code ../shared/perf/images}), {@code reps} times (default 50) after 10 warm-up
+     * rounds; prints each image's median time of both and their ratio, and checks the bytes are equal. Single-threaded,
+     * OpenCV's threads off. {@code java -cp augment4j-bench/target/benchmarks.jar 'org.augment4j.bench.KernelBenchmark$MedianAB' [DIR [reps]]}
+     */
+    public static final class MedianAB {
+        private MedianAB() {}
+
+        public static void main(String[] args) throws IOException {
+            opencv_core.setNumThreads(0);
+            Path dir = args.length > 0 ? Path.of(args[0]) : perfDir();
+            int reps = args.length > 1 ? Integer.parseInt(args[1]) : 50;
+            if (reps < 1) throw new IllegalArgumentException("reps must be >= 1, got " + reps);
+            List<Path> files = imageFiles(dir);
+            List<Mat> images = perfImages(dir);
+            double[][] cv = new double[images.size()][reps], net = new double[images.size()][reps];
+            try (Mat out = new Mat()) {
+                for (int r = -10; r < reps; r++) {
+                    for (int i = 0; i < images.size(); i++) {
+                        Mat src = images.get(i);
+                        long t0 = System.nanoTime();
+                        medianBlur(src, out, MedianKernels.KSIZE);
+                        long t1 = System.nanoTime();
+                        try (Mat m = MedianKernels.median7(src)) {
+                            long t2 = System.nanoTime();
+                            if (r == -10 && !Arrays.equals(bytes(m), bytes(out))) {
+                                throw new IllegalStateException("median7 differs from medianBlur on " + files.get(i));
+                            }
+                            if (r >= 0) {
+                                cv[i][r] = (t1 - t0) / 1e6;
+                                net[i][r] = (t2 - t1) / 1e6;
+                            }
+                        }
+                    }
+                }
+            } finally {
+                images.forEach(Mat::close);
+            }
+            double sumCv = 0, sumNet = 0;
+            System.out.printf("%-24s %12s %12s %7s%n", "image", "opencv ms", "network ms", "ratio");
+            for (int i = 0; i < files.size(); i++) {
+                double a = median(cv[i]), b = median(net[i]);
+                sumCv += a;
+                sumNet += b;
+                System.out.printf("%-24s %12.2f %12.2f %7.2f%n", files.get(i).getFileName(), a, b, a / b);
+            }
+            System.out.printf("%-24s %12.2f %12.2f %7.2f   (sums of the per-image medians of %d alternating repetitions)%n",
+                    "all", sumCv, sumNet, sumCv / sumNet, reps);
+        }
+
+        private static double median(double[] v) {
+            double[] s = v.clone();
+            Arrays.sort(s);
+            return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+        }
+
+        private static byte[] bytes(Mat m) {
+            byte[] b = new byte[(int) (m.total() * m.elemSize())];
+            m.data().get(b);
+            return b;
+        }
+    }
+
+    private static Path perfDir() {
+        String prop = System.getProperty("augment4j.perfImages");
+        return prop != null ? Path.of(prop) : home().resolve("../shared/perf/images").normalize();
+    }
+
+    private static List<Path> imageFiles(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            List<Path> files = s.filter(p -> p.toString().endsWith(".png") || p.toString().endsWith(".jpg")).sorted().toList();
+            if (files.isEmpty()) throw new IOException("no .png or .jpg images in " + dir);
+            return files;
+        }
+    }
+
+    private static List<Mat> perfImages(Path dir) throws IOException {
+        List<Mat> images = new ArrayList<>();
+        for (Path p : imageFiles(dir)) images.add(ImageIO.readRgb(p));
+        return images;
     }
 
     private static Path home() {

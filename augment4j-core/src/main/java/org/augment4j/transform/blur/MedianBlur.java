@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 import org.augment4j.Sample;
+import org.augment4j.opencv.Mats;
 import org.augment4j.serial.Params;
 import org.augment4j.transform.PixelTransform;
 import org.augment4j.transform.Range;
@@ -18,11 +19,15 @@ import org.bytedeco.opencv.opencv_core.Mat;
  *
  * <p>The median is OpenCV's {@code medianBlur} (border replicated) on each channel. As Albumentations'
  * {@code uint8_io}, a float32 image is converted to uint8 ({@code rint(x · 255)}), filtered and divided by 255 again,
- * so float results are quantised to 1/255.
+ * so float results are quantised to 1/255. The aperture 7 on uint8 is computed by {@link MedianKernels#median7}, which
+ * gives the same bytes several times faster.
  */
 public final class MedianBlur extends PixelTransform<MedianBlur.Kernel> {
     /** The sampled (odd) aperture size in pixels. */
     public record Kernel(int ksize) {}
+
+    /** Pixels × channels from which the aperture 7 goes through {@link MedianKernels}. */
+    static final int NETWORK_MIN_BYTES = 20000;
 
     private final Range blurLimit;
 
@@ -46,11 +51,29 @@ public final class MedianBlur extends PixelTransform<MedianBlur.Kernel> {
 
     @Override
     protected Mat applyToImage(Mat image, Kernel k) {
+        if (!Mats.isFloat(image) && useNetwork(image, k.ksize())) return MedianKernels.median7(image);
         try (Mat u8 = BlurKernels.toUint8(image); Mat out = new Mat()) {
+            if (useNetwork(u8, k.ksize())) {
+                try (Mat net = MedianKernels.median7(u8)) {
+                    return BlurKernels.fromUint8(net, image);
+                }
+            }
             medianBlur(u8, out, k.ksize());
             return BlurKernels.fromUint8(out, image);
         }
     }
+
+    /**
+     * Aperture 7 on uint8 goes through {@link MedianKernels} (same bytes, several times faster than OpenCV's histogram)
+     * from {@value #NETWORK_MIN_BYTES} bytes of pixels and 16 columns on: below that its fixed cost (about 0.35 ms of
+     * buffers and views) loses to OpenCV's (measured crossovers near 80 × 80 RGB and 128 × 128 gray), and on images
+     * narrower than 16 pixels its per-row cost does (4000 × 8 RGB: 2.8 ms against 2.5 ms; 4000 × 16: 2.7 against 5.0).
+     */
+    static boolean useNetwork(Mat u8, int ksize) {
+        return ksize == MedianKernels.KSIZE && MedianKernels.supports(u8) && u8.cols() >= 16
+                && (long) u8.rows() * u8.cols() * u8.channels() >= NETWORK_MIN_BYTES;
+    }
+
 
     @Override
     protected Map<String, Object> args() {
