@@ -55,8 +55,13 @@ public final class CocoReader {
             categories.add(copy);
         }
         Map<Long, List<DatasetObject>> byImage = new LinkedHashMap<>();
+        Map<Long, int[]> sizes = new LinkedHashMap<>();
         List<Map<String, Object>> images = list(root, "images", instancesFile);
-        for (Map<String, Object> img : images) byImage.put(num(img, "id", instancesFile).longValue(), new ArrayList<>());
+        for (Map<String, Object> img : images) {
+            long id = num(img, "id", instancesFile).longValue();
+            byImage.put(id, new ArrayList<>());
+            sizes.put(id, new int[] {num(img, "width", instancesFile).intValue(), num(img, "height", instancesFile).intValue()});
+        }
         List<String> problems = new ArrayList<>();
         for (Map<String, Object> a : list(root, "annotations", instancesFile)) {
             long imageId = num(a, "image_id", instancesFile).longValue();
@@ -65,7 +70,14 @@ public final class CocoReader {
                 problems.add("annotation " + a.get("id") + " in " + instancesFile + " points to image_id " + imageId + ", which is not in images");
                 continue;
             }
-            objs.add(object(a, keypoints, instancesFile));
+            DatasetObject o = object(a, keypoints, instancesFile);
+            int[] size = sizes.get(imageId);
+            String problem = DatasetObject.boxProblem(o.bbox(), size[0], size[1]);
+            if (problem != null) {
+                problems.add("annotation " + a.get("id") + " in " + instancesFile + ": " + problem + "; left out");
+                continue;
+            }
+            objs.add(o);
         }
         List<DatasetImage> out = new ArrayList<>();
         for (Map<String, Object> img : images) {

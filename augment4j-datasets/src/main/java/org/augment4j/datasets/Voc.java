@@ -50,6 +50,7 @@ public final class Voc {
         List<Map<String, Object>> categories = new ArrayList<>();
         for (int i = 0; i < order.size(); i++) categories.add(Map.of("id", i + 1, "name", order.get(i)));
         List<DatasetImage> images = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
         double shift = zeroBased ? 0 : 1;
         for (int n = 0; n < docs.size(); n++) {
             Document d = docs.get(n);
@@ -69,11 +70,17 @@ public final class Voc {
                 Map<String, Object> extra = new LinkedHashMap<>();
                 extra.put("truncated", optional(o, "truncated"));
                 extra.put("difficult", optional(o, "difficult"));
-                objects.add(new DatasetObject(order.indexOf(text(o, "name", f)) + 1, new double[] {x0, y0, x1 - x0, y1 - y0}, null, null, false, extra));
+                double[] box = {x0, y0, x1 - x0, y1 - y0};
+                String problem = DatasetObject.boxProblem(box, w, h);
+                if (problem != null) {
+                    problems.add("object " + (i + 1) + " of " + f + ": " + problem + "; left out");
+                    continue;
+                }
+                objects.add(new DatasetObject(order.indexOf(text(o, "name", f)) + 1, box, null, null, false, extra));
             }
             images.add(new DatasetImage(fileName, imageDir.resolve(fileName), w, h, objects, Map.of("annotation_file", f.getFileName().toString())));
         }
-        return new Dataset(categories, images, Map.of("zero_based", zeroBased), List.of());
+        return new Dataset(categories, images, Map.of("zero_based", zeroBased), problems);
     }
 
     /** The XML of one image's objects, coordinates rounded to integers in the chosen convention. */

@@ -80,7 +80,12 @@ public final class Yolo {
             Path label = labelDir.resolve(stem + ".txt");
             List<DatasetObject> objects = new ArrayList<>();
             if (Files.isRegularFile(label) && size != null) {
-                objects = parse(label, size[0], size[1], task, kpts);
+                List<DatasetObject> parsed = parse(label, size[0], size[1], task, kpts);
+                for (int i = 0; i < parsed.size(); i++) {
+                    String problem = DatasetObject.boxProblem(parsed.get(i).bbox(), size[0], size[1]);
+                    if (problem == null) objects.add(parsed.get(i));
+                    else problems.add("object " + (i + 1) + " of " + label + ": " + problem + "; left out");
+                }
             }
             images.add(new DatasetImage(name, f, size == null ? 0 : size[0], size == null ? 0 : size[1], objects, Map.of()));
         }

@@ -10,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.nio.IntBuffer;
 import java.util.TreeSet;
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Scalar;
 
 /**
  * Connected objects of a label mask, as skimage's {@code label}: every 8-connected region of one non-zero value is one
@@ -32,11 +33,13 @@ public final class ObjectLabels implements AutoCloseable {
         Mat out = org.augment4j.opencv.Mats.zeros(mask.rows(), mask.cols(), CV_32S);
         IntBuffer dst = out.createBuffer();
         int total = 0;
-        try (Mat one = new Mat(); Mat comp = new Mat()) {
+        // each value as a whole matrix, not a scalar operand: OpenCV would take a 1 x 1 or 4 x 1 mask for the scalar (K1)
+        try (Mat one = new Mat(); Mat comp = new Mat(); Mat value = new Mat(mask.rows(), mask.cols(), CV_8U)) {
             for (int v : values(mask)) {
-                try (Mat value = org.augment4j.opencv.Mats.scalarMat(v)) {
-                    compare(mask, value, one, CMP_EQ);
+                try (Scalar s = new Scalar(v)) {
+                    value.put(s);
                 }
+                compare(mask, value, one, CMP_EQ);
                 int n = connectedComponents(one, comp, 8, CV_32S) - 1;
                 if (n <= 0) continue;
                 IntBuffer src = comp.createBuffer();

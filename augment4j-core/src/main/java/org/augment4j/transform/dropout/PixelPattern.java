@@ -9,6 +9,7 @@ import static org.bytedeco.opencv.global.opencv_core.extractChannel;
 
 import org.augment4j.opencv.Mats;
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Rect;
 import org.bytedeco.opencv.opencv_core.RNG;
 
 /** Pure kernels of {@link PixelDropout}: a seeded random drop pattern and writing values where it is set. */
@@ -17,13 +18,20 @@ final class PixelPattern {
 
     /** A {@code rows × cols × channels} uint8 pattern, 255 where a uniform [0, 1) draw is below {@code prob}. */
     static Mat dropped(int rows, int cols, int channels, double prob, long seed) {
+        // OpenCV would read a 1 x 1 or 4 x 1 draw as the scalar operand of compare (K1): such shapes are drawn one
+        // column wider on each side and the middle column is kept
+        boolean scalarLike = cols == 1 && (rows == 1 || rows == 4);
+        int drawn = scalarLike ? cols + 2 : cols;
         Mat out = new Mat();
-        try (RNG rng = new RNG(seed); Mat u = new Mat(rows, cols, CV_MAKETYPE(CV_32F, channels)); Mat lo = Mats.scalarMat(0); Mat hi = Mats.scalarMat(1);
+        try (RNG rng = new RNG(seed); Mat u = new Mat(rows, drawn, CV_MAKETYPE(CV_32F, channels)); Mat lo = Mats.scalarMat(0); Mat hi = Mats.scalarMat(1);
              Mat p = Mats.scalarMat(prob)) {
             rng._fill(u, RNG.UNIFORM, lo, hi);
             compare(u, p, out, CMP_LT);
         }
-        return out;
+        if (!scalarLike) return out;
+        try (out; Rect middle = new Rect(1, 0, cols, rows); Mat roi = new Mat(out, middle)) {
+            return roi.clone();
+        }
     }
 
     /** A one-channel pattern set where any channel of {@code where} is set. */
