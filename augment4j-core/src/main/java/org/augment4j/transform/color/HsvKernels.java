@@ -71,13 +71,16 @@ public final class HsvKernels {
     static Mat lutUint8(Mat hsv, byte[] hueT, byte[] satT, byte[] valT) {
         int k = rotation(hueT);
         if (k < 0 || hsv.channels() != 3 || Mats.scalarLike(hsv)) return PixelKernels.lut(hsv, hueT, satT, valT);
-        Mat sv = PixelKernels.lut(hsv, PixelKernels.identity(), satT, valT);
-        if (k == 0) return sv;
+        byte[] id = PixelKernels.identity();
+        boolean hueOnly = java.util.Arrays.equals(satT, id) && java.util.Arrays.equals(valT, id);
+        Mat sv = hueOnly ? null : PixelKernels.lut(hsv, id, satT, valT);  // ColorJitter's hue step shifts nothing else
+        if (k == 0) return sv != null ? sv : hsv.clone();
+        Mat src = sv != null ? sv : hsv;
         Mat out = new Mat();
-        try (sv; Mat up = Mats.scalarMat(k, 0, 0, 0); Mat down = Mats.scalarMat(180 - k, 255, 255, 0);
+        try (Mat ownedSv = sv; Mat up = Mats.scalarMat(k, 0, 0, 0); Mat down = Mats.scalarMat(180 - k, 255, 255, 0);
              Mat top = Mats.scalarMat(179, 255, 255, 0); Mat u = new Mat(); Mat t = new Mat(); Mat wrap = new Mat()) {
-            add(sv, up, u);
-            subtract(sv, down, t);
+            add(src, up, u);
+            subtract(src, down, t);
             subtract(u, top, wrap);
             wrap.convertTo(wrap, -1, 255, 0);
             subtract(u, wrap, out);
