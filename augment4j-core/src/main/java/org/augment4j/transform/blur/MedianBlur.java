@@ -74,7 +74,6 @@ public final class MedianBlur extends PixelTransform<MedianBlur.Kernel> {
                 && (long) u8.rows() * u8.cols() * u8.channels() >= NETWORK_MIN_BYTES;
     }
 
-
     @Override
     protected Map<String, Object> args() {
         Map<String, Object> m = new LinkedHashMap<>();
