@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.augment4j.Compose;
+import org.augment4j.datasets.AtomicFiles;
 import org.augment4j.datasets.CocoReader;
 import org.augment4j.datasets.CocoWriter;
 import org.augment4j.datasets.DatasetImage;
@@ -258,34 +259,23 @@ public final class AugmentJob implements Callable<Integer> {
 
         @Override
         public java.util.Iterator<Row> call(java.util.Iterator<Row> rows) {
-            return new java.util.Iterator<>() {
-                @Override
-                public boolean hasNext() {
-                    return rows.hasNext();
-                }
-
-                @Override
-                public Row next() {
-                    Row r = rows.next();
-                    int image = r.fieldIndex("image");
-                    if (!r.isNullAt(image)) {
-                        Path file = Path.of(dir, r.<String>getAs("file_name"));
-                        try {
-                            Path tmp = file.resolveSibling(".tmp-" + file.getFileName() + "-" + java.util.UUID.randomUUID());
-                            Files.write(tmp, (byte[]) r.get(image));
-                            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-                        } catch (java.io.IOException e) {
-                            throw new java.io.UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-                        }
+            return Rows.mapped(rows, r -> {
+                int image = r.fieldIndex("image");
+                if (!r.isNullAt(image)) {
+                    Path file = Path.of(dir, r.<String>getAs("file_name"));
+                    try {
+                        AtomicFiles.write(file, (byte[]) r.get(image));
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
                     }
-                    List<Object> values = new ArrayList<>();
-                    for (int i = 0; i < r.size(); i++) {
-                        String name = r.schema().fields()[i].name();
-                        if (!name.equals("image") && !name.equals("mask")) values.add(r.get(i));
-                    }
-                    return org.apache.spark.sql.RowFactory.create(values.toArray());
                 }
-            };
+                List<Object> values = new ArrayList<>();
+                for (int i = 0; i < r.size(); i++) {
+                    String name = r.schema().fields()[i].name();
+                    if (!name.equals("image") && !name.equals("mask")) values.add(r.get(i));
+                }
+                return org.apache.spark.sql.RowFactory.create(values.toArray());
+            });
         }
     }
 }

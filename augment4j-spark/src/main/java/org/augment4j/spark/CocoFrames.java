@@ -133,21 +133,12 @@ public final class CocoFrames {
             ExecutorCache.loadNatives();
             int image = schema.fieldIndex("image"), w = schema.fieldIndex("width"), h = schema.fieldIndex("height");
             int crowd = schema.fieldIndex("iscrowd"), polys = schema.fieldIndex("polygons"), rle = schema.fieldIndex("rle");
-            return new Iterator<>() {
-                @Override
-                public boolean hasNext() {
-                    return rows.hasNext();
-                }
-
-                @Override
-                public Row next() {
-                    Row r = rows.next();
-                    Object[] v = new Object[r.size() + 1];
-                    for (int i = 0; i < r.size(); i++) v[i] = r.get(i);
-                    if (!r.isNullAt(image)) v[r.size()] = draw(r.getInt(w), r.getInt(h), r.getList(crowd), r.getList(polys), r.getList(rle));
-                    return RowFactory.create(v);
-                }
-            };
+            return Rows.mapped(rows, r -> {
+                Object[] v = new Object[r.size() + 1];
+                for (int i = 0; i < r.size(); i++) v[i] = r.get(i);
+                if (!r.isNullAt(image)) v[r.size()] = draw(r.getInt(w), r.getInt(h), r.getList(crowd), r.getList(polys), r.getList(rle));
+                return RowFactory.create(v);
+            });
         }
 
         private static byte[] draw(int w, int h, List<Integer> crowd, List<scala.collection.Seq<scala.collection.Seq<Double>>> polys, List<String> rles) {
