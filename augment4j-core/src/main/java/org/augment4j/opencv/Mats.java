@@ -38,7 +38,12 @@ public final class Mats {
      * kernels that pass constants that way must widen such images or take another path.
      */
     public static boolean scalarLike(Mat m) {
-        return m.cols() == 1 && (m.rows() == 1 || m.rows() == 4);
+        return scalarLike(m.rows(), m.cols());
+    }
+
+    /** {@link #scalarLike(Mat)} for a matrix of {@code rows × cols} not made yet. */
+    public static boolean scalarLike(int rows, int cols) {
+        return cols == 1 && (rows == 1 || rows == 4);
     }
 
     /** A new uint8 image of {@code height × width × channels} filled from {@code data} (HWC order). */

@@ -20,7 +20,7 @@ final class PixelPattern {
     static Mat dropped(int rows, int cols, int channels, double prob, long seed) {
         // OpenCV would read a 1 x 1 or 4 x 1 draw as the scalar operand of compare (K1): such shapes are drawn one
         // column wider on each side and the middle column is kept
-        boolean scalarLike = cols == 1 && (rows == 1 || rows == 4);
+        boolean scalarLike = Mats.scalarLike(rows, cols);
         int drawn = scalarLike ? cols + 2 : cols;
         Mat out = new Mat();
         try (RNG rng = new RNG(seed); Mat u = new Mat(rows, drawn, CV_MAKETYPE(CV_32F, channels)); Mat lo = Mats.scalarMat(0); Mat hi = Mats.scalarMat(1);
