@@ -1,7 +1,6 @@
 package org.augment4j.fuzz;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.bytedeco.opencv.global.opencv_core.CV_32F;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -68,13 +67,7 @@ class EdgeShapeTest {
     static Sample sample(int h, int w, int channels, boolean f32) {
         byte[] px = new byte[h * w * channels];
         for (int i = 0; i < px.length; i++) px[i] = (byte) (i * 41 + 7);
-        Mat image = Mats.fromBytes(px, h, w, channels);
-        if (f32) {
-            Mat f = new Mat();
-            image.convertTo(f, CV_32F, 1 / 255.0, 0);
-            image.close();
-            image = f;
-        }
+        Mat image = FuzzSamples.image(px, h, w, channels, f32);
         byte[] mv = new byte[h * w];
         for (int i = 0; i < mv.length; i++) mv[i] = (byte) (i % 3);
         Mat mask = Mats.fromBytes(mv, h, w, 1);

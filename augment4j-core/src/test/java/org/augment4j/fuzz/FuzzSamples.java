@@ -69,6 +69,17 @@ public final class FuzzSamples {
         return Labels.of(cols, rows);
     }
 
+    /** A {@code h × w × channels} image from {@code px}: uint8, or float32 in [0, 1] when {@code f32} (owned by the caller). */
+    static Mat image(byte[] px, int h, int w, int channels, boolean f32) {
+        Mat image = Mats.fromBytes(px, h, w, channels);
+        if (!f32) return image;
+        try (image) {
+            Mat f = new Mat();
+            image.convertTo(f, CV_32F, 1 / 255.0, 0);
+            return f;
+        }
+    }
+
     private static final int[][] SHAPES = {{1, 1}, {1, 37}, {41, 1}, {2, 300}, {300, 2}, {3, 3}, {17, 23}, {64, 48}, {5, 128}};
 
     /** A synthetic edge-shape input (owned by the caller). */
@@ -79,13 +90,7 @@ public final class FuzzSamples {
         boolean f32 = rng.nextDouble() < 0.3;
         byte[] px = new byte[h * w * channels];
         for (int i = 0; i < px.length; i++) px[i] = (byte) rng.nextInt(256);
-        Mat image = Mats.fromBytes(px, h, w, channels);
-        if (f32) {
-            Mat f = new Mat();
-            image.convertTo(f, CV_32F, 1 / 255.0, 0);
-            image.close();
-            image = f;
-        }
+        Mat image = image(px, h, w, channels, f32);
         byte[] mv = new byte[h * w];
         int[] values = {0, 1, 2, 7};
         for (int i = 0; i < mv.length; i++) mv[i] = (byte) values[rng.nextInt(values.length)];
