@@ -33,7 +33,7 @@ public final class CocoFixture {
     /** A fresh sample (owned by the caller) of the COCO image with this stem. */
     @SuppressWarnings("unchecked")
     public static synchronized Sample load(String stem) {
-        Path root = SharedData.data();
+        Path root = TestData.data();
         if (instances == null) {
             instances = read(root.resolve("coco/annotations/instances.json"));
             persons = read(root.resolve("coco/annotations/person_keypoints.json"));

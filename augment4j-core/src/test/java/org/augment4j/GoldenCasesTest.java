@@ -24,24 +24,32 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Conformance with Albumentations 1.3.1: every case in {@code shared/golden} is loaded from its {@code pipeline.json},
- * applied to its inputs, and compared with the expected outputs within the tolerances of the golden README.
+ * Conformance with Albumentations 1.3.1: every case in {@code testdata/golden} is loaded from its {@code pipeline.json},
+ * applied to its inputs, and compared with the expected outputs within the tolerances of {@code testdata/golden/README.md}.
+ * A further set of cases in the same layout joins by adding its folder to {@link #SETS}.
  */
 class GoldenCasesTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** The folders of golden cases under testdata, each with its index.json, its inputs/ and one folder per case. */
+    private static final List<String> SETS = List.of("golden");
+
+    /** Each case as {@code set/case}. */
     static Stream<String> cases() throws Exception {
-        Map<?, ?> index = JSON.readValue(SharedData.golden().resolve("index.json").toFile(), Map.class);
         List<String> out = new ArrayList<>();
-        for (Object c : (List<?>) index.get("cases")) {
-            String name = (String) ((Map<?, ?>) c).get("case");
-            if (!name.startsWith("bbox_convert/")) out.add(name);
+        for (String setName : SETS) {
+            Path set = TestData.root().resolve(setName);
+            Map<?, ?> index = JSON.readValue(set.resolve("index.json").toFile(), Map.class);
+            for (Object c : (List<?>) index.get("cases")) {
+                String name = (String) ((Map<?, ?>) c).get("case");
+                if (!name.startsWith("bbox_convert/")) out.add(set.getFileName() + "/" + name);
+            }
         }
         return out.stream();
     }
 
     static Stream<String> conversions() throws Exception {
-        try (Stream<Path> s = Files.list(SharedData.golden().resolve("bbox_convert"))) {
+        try (Stream<Path> s = Files.list(TestData.golden().resolve("bbox_convert"))) {
             return s.map(p -> p.getFileName().toString()).sorted().toList().stream();
         }
     }
@@ -50,13 +58,13 @@ class GoldenCasesTest {
     @MethodSource("cases")
     @SuppressWarnings("unchecked")
     void matchesAlbumentations(String name) throws Exception {
-        Path dir = SharedData.golden().resolve(name);
+        Path dir = TestData.root().resolve(name), set = dir.getParent();
         Map<String, Object> meta = JSON.readValue(dir.resolve("meta.json").toFile(), Map.class);
         Compose pipeline = PipelineFile.load(dir.resolve("pipeline.json"));
 
-        Mat image = ImageIO.readImage(SharedData.golden().resolve((String) meta.get("input_image")));
+        Mat image = ImageIO.readImage(set.resolve((String) meta.get("input_image")));
         Sample.Builder b = Sample.builder().image(image);
-        if (meta.get("input_mask") != null) b.mask(ImageIO.readMask(SharedData.golden().resolve((String) meta.get("input_mask"))));
+        if (meta.get("input_mask") != null) b.mask(ImageIO.readMask(set.resolve((String) meta.get("input_mask"))));
         Sample in = TargetsJson.attach(b.build(), (Map<String, Object>) meta.getOrDefault("input_targets", Map.of()), pipeline);
 
         Map<Integer, Map<String, Object>> forced = new LinkedHashMap<>();
@@ -145,7 +153,7 @@ class GoldenCasesTest {
     @MethodSource("conversions")
     @SuppressWarnings("unchecked")
     void convertsBoxFormatsLikeAlbumentations(String file) throws Exception {
-        Map<String, Object> c = JSON.readValue(SharedData.golden().resolve("bbox_convert").resolve(file).toFile(), Map.class);
+        Map<String, Object> c = JSON.readValue(TestData.golden().resolve("bbox_convert").resolve(file).toFile(), Map.class);
         BboxFormat from = BboxFormat.of((String) c.get("source_format"));
         BboxFormat to = BboxFormat.of((String) c.get("target_format"));
         int rows = ((Number) c.get("rows")).intValue(), cols = ((Number) c.get("cols")).intValue();
@@ -160,7 +168,7 @@ class GoldenCasesTest {
 
     @Test
     void everyGoldenPipelineLoads() throws Exception {
-        try (Stream<Path> s = Files.walk(SharedData.golden())) {
+        for (String setName : SETS) try (Stream<Path> s = Files.walk(TestData.root().resolve(setName))) {
             for (Path p : s.filter(p -> p.getFileName().toString().equals("pipeline.json")).toList()) {
                 assertThat(PipelineFile.load(p).transforms()).as(p.toString()).isNotEmpty();
             }

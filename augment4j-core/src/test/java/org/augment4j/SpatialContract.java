@@ -45,7 +45,7 @@ public final class SpatialContract {
 
     /** A fresh sample (owned by the caller). */
     public static Sample rectangles() {
-        Mat image = ImageIO.readRgb(SharedData.data().resolve(PHOTO));
+        Mat image = ImageIO.readRgb(TestData.data(PHOTO));
         Mat mask = Mats.zeros(image.rows(), image.cols(), CV_8UC1);
         Mat probe = Mats.zeros(image.rows(), image.cols(), CV_8UC1);
         List<double[]> boxes = new ArrayList<>(), kps = new ArrayList<>();

@@ -6,16 +6,12 @@ import static org.bytedeco.opencv.global.opencv_imgproc.medianBlur;
 import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.augment4j.Compose;
 import org.augment4j.Sample;
 import org.augment4j.Seeds;
@@ -81,7 +77,7 @@ public class KernelBenchmark {
     @Setup(Level.Trial)
     public void setUp() throws IOException {
         opencv_core.setNumThreads(0);
-        Path home = home();
+        Path home = BenchFiles.home();
         String name = transform.replace("/stepwise", "");
         if (name.equals("article")) {
             pipeline = PipelineFile.load(home.resolve("pipelines/article.json"));
@@ -128,7 +124,7 @@ public class KernelBenchmark {
     /**
      * The 7 x 7 median of uint8 images: {@code impl=network} is {@link MedianKernels#median7} (what MedianBlur uses for
      * aperture 7), {@code impl=opencv} is OpenCV's {@code medianBlur(.., 7)}; one call filters one of the six 512 x 512
-     * RGB photos of {@code ../shared/perf/images} in turn (or of {@code -Daugment4j.perfImages=DIR}). Separate forks time
+     * RGB photos of {@code testdata/perf/images} in turn (or of {@code -Daugment4j.perfImages=DIR}). Separate forks time
      * the two; for an alternating A/B in one JVM use {@link MedianAB}. Run with {@code KernelBenchmark.Median7}.
      */
     @State(Scope.Thread)
@@ -148,7 +144,7 @@ public class KernelBenchmark {
         @Setup(Level.Trial)
         public void setUp() throws IOException {
             opencv_core.setNumThreads(0);
-            images = perfImages(perfDir());
+            images = BenchFiles.readImages(BenchFiles.perfImagesDir());
             out = new Mat();
         }
 
@@ -177,7 +173,7 @@ public class KernelBenchmark {
 
     /**
      * A/B of the 7 x 7 median in one JVM: OpenCV's {@code medianBlur(.., 7)} and {@link MedianKernels#median7} alternate
-     * on each image of a folder (default {@code ../shared/perf/images}), {@code reps} times (default 50) after 10 warm-up
+     * on each image of a folder (default {@code testdata/perf/images}), {@code reps} times (default 50) after 10 warm-up
      * rounds; prints each image's median time of both and their ratio, and checks the bytes are equal. Single-threaded,
      * OpenCV's threads off. {@code java -cp augment4j-bench/target/benchmarks.jar 'org.augment4j.bench.KernelBenchmark$MedianAB' [DIR [reps]]}
      */
@@ -186,11 +182,11 @@ public class KernelBenchmark {
 
         public static void main(String[] args) throws IOException {
             opencv_core.setNumThreads(0);
-            Path dir = args.length > 0 ? Path.of(args[0]) : perfDir();
+            Path dir = args.length > 0 ? Path.of(args[0]) : BenchFiles.perfImagesDir();
             int reps = args.length > 1 ? Integer.parseInt(args[1]) : 50;
             if (reps < 1) throw new IllegalArgumentException("reps must be >= 1, got " + reps);
-            List<Path> files = imageFiles(dir);
-            List<Mat> images = perfImages(dir);
+            List<Path> files = BenchFiles.imageFiles(dir);
+            List<Mat> images = BenchFiles.readImages(dir);
             double[][] cv = new double[images.size()][reps], net = new double[images.size()][reps];
             try (Mat out = new Mat()) {
                 for (int r = -10; r < reps; r++) {
@@ -237,34 +233,5 @@ public class KernelBenchmark {
             m.data().get(b);
             return b;
         }
-    }
-
-    private static Path perfDir() {
-        String prop = System.getProperty("augment4j.perfImages");
-        return prop != null ? Path.of(prop) : home().resolve("../shared/perf/images").normalize();
-    }
-
-    private static List<Path> imageFiles(Path dir) throws IOException {
-        try (Stream<Path> s = Files.list(dir)) {
-            List<Path> files = s.filter(p -> p.toString().endsWith(".png") || p.toString().endsWith(".jpg")).sorted().toList();
-            if (files.isEmpty()) throw new IOException("no .png or .jpg images in " + dir);
-            return files;
-        }
-    }
-
-    private static List<Mat> perfImages(Path dir) throws IOException {
-        List<Mat> images = new ArrayList<>();
-        for (Path p : imageFiles(dir)) images.add(ImageIO.readRgb(p));
-        return images;
-    }
-
-    private static Path home() {
-        String prop = System.getProperty("augment4j.home");
-        Path dir = Path.of(prop != null ? prop : "").toAbsolutePath();
-        for (Path d = dir; d != null; d = d.getParent()) {
-            if (Files.isRegularFile(d.resolve("pipelines/article.json"))) return d;
-        }
-        throw new UncheckedIOException(new IOException("cannot find pipelines/article.json above " + dir
-                + "; run from the augment4j repository or pass -Daugment4j.home=DIR"));
     }
 }

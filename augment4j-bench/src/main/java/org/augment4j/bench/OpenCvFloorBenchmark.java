@@ -34,17 +34,12 @@ import static org.bytedeco.opencv.global.opencv_imgproc.warpAffine;
 import static org.bytedeco.opencv.global.opencv_imgproc.warpPerspective;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
-import org.augment4j.opencv.ImageIO;
 import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.MatVector;
@@ -69,13 +64,13 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The floor under a row of the Albumentations comparison: only the OpenCV calls that Albumentations 1.3.1 itself makes
- * for that transform (with its parameter ranges from {@code ../shared/perf/pipelines.json}, drawn anew per call), on
+ * for that transform (with its parameter ranges from {@code testdata/perf/pipelines.json}, drawn anew per call), on
  * the same 512 × 512 images cycled as {@code augment4j bench} cycles them, single-threaded, nothing else — no parameter
  * objects, no labels, no checks. Albumentations' rate divided by this rate bounds the ratio any implementation that
  * calls these kernels can reach on that row. Rows whose 1.3.1 work is numpy rather than one OpenCV chain (GaussNoise,
  * Cutout, ElasticTransform's scipy filter, RGBShift, the contrast and posterize family, Normalize) are not here; InvertImg
  * ({@code 255 - img}) and CoarseDropout (a copy and eight 8 × 8 fills) are, as the same work done by OpenCV. Images come from {@code -Daugment4j.perfImages=DIR} (default
- * {@code ../shared/perf/images} above the repository).
+ * {@code testdata/perf/images} in the repository).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -102,13 +97,7 @@ public class OpenCvFloorBenchmark {
     @Setup(Level.Trial)
     public void setUp() throws IOException {
         opencv_core.setNumThreads(0);
-        try (Stream<Path> files = Files.list(imagesDir())) {
-            for (Path p : files.sorted().toList()) {
-                String n = p.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-                if (n.endsWith(".png") || n.endsWith(".jpg") || n.endsWith(".jpeg")) images.add(ImageIO.readRgb(p));
-            }
-        }
-        if (images.isEmpty()) throw new IllegalStateException("no images in " + imagesDir());
+        images.addAll(BenchFiles.readImages(BenchFiles.perfImagesDir()));
         mapX = new Mat(SIZE, SIZE, CV_32FC1);
         mapY = new Mat(SIZE, SIZE, CV_32FC1);
         FloatBuffer bx = mapX.createBuffer(), by = mapY.createBuffer();
@@ -330,16 +319,5 @@ public class OpenCvFloorBenchmark {
         v[4] = (float) ((1 - alpha) + alpha * (8 + lightness));
         ((FloatBuffer) k.createBuffer()).put(v);
         return k;
-    }
-
-    private static Path imagesDir() {
-        String prop = System.getProperty("augment4j.perfImages");
-        if (prop != null) return Path.of(prop);
-        Path dir = Path.of(System.getProperty("augment4j.home", "")).toAbsolutePath();
-        for (Path d = dir; d != null; d = d.getParent()) {
-            Path candidate = d.resolve("../shared/perf/images").normalize();
-            if (Files.isDirectory(candidate) && Files.isRegularFile(d.resolve("pipelines/article.json"))) return candidate;
-        }
-        throw new UncheckedIOException(new IOException("cannot find ../shared/perf/images above " + dir + "; pass -Daugment4j.perfImages=DIR"));
     }
 }

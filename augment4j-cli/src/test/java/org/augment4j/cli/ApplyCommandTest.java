@@ -1,6 +1,6 @@
 package org.augment4j.cli;
 
-import org.augment4j.SharedData;
+import org.augment4j.TestData;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -33,7 +33,7 @@ class ApplyCommandTest {
      */
     @SuppressWarnings("unchecked")
     private void runGolden(String name) throws Exception {
-        Path dir = SharedData.golden().resolve(name);
+        Path dir = TestData.golden().resolve(name);
         Map<String, Object> meta = JSON.readValue(dir.resolve("meta.json").toFile(), Map.class);
         List<Map<String, Object>> wantApplied = (List<Map<String, Object>>) meta.get("applied_params");
         List<String> names = wantApplied != null ? wantApplied.stream().map(a -> (String) a.get("transform")).toList()
@@ -44,8 +44,8 @@ class ApplyCommandTest {
         }
         Path out = tmp.resolve("out");
         List<String> args = new java.util.ArrayList<>(List.of("apply", "--pipeline", dir.resolve("pipeline.json").toString(),
-                "--image", SharedData.golden().resolve((String) meta.get("input_image")).toString(), "--out", out.toString()));
-        if (meta.get("input_mask") != null) args.addAll(List.of("--mask", SharedData.golden().resolve((String) meta.get("input_mask")).toString()));
+                "--image", TestData.golden().resolve((String) meta.get("input_image")).toString(), "--out", out.toString()));
+        if (meta.get("input_mask") != null) args.addAll(List.of("--mask", TestData.golden().resolve((String) meta.get("input_mask")).toString()));
         Map<String, Object> targets = (Map<String, Object>) meta.get("input_targets");
         if (targets != null && !targets.isEmpty()) {
             Path t = tmp.resolve("T.json");
@@ -151,11 +151,11 @@ class ApplyCommandTest {
     @Test
     @SuppressWarnings("unchecked")
     void replayOverridesTheSampledParameters() throws Exception {
-        Path dir = SharedData.golden().resolve("posterize_4");
+        Path dir = TestData.golden().resolve("posterize_4");
         Path r = tmp.resolve("R.json");
         Files.writeString(r, "{\"0\": {\"num_bits\": 2}}");
         Cli.Result res = Cli.run("apply", "--pipeline", dir.resolve("pipeline.json").toString(),
-                "--image", SharedData.golden().resolve("inputs/square_512x512.png").toString(), "--replay", r.toString(), "--out", tmp.resolve("o").toString());
+                "--image", TestData.golden().resolve("inputs/square_512x512.png").toString(), "--replay", r.toString(), "--out", tmp.resolve("o").toString());
         assertThat(res.code()).as(res.err()).isZero();
         List<Map<String, Object>> applied = JSON.readValue(tmp.resolve("o/applied.json").toFile(), List.class);
         assertThat(applied).hasSize(1);
@@ -173,7 +173,7 @@ class ApplyCommandTest {
         Path p = tmp.resolve("p.json");
         Files.writeString(p, "{\"transform\": {\"__class_fullname__\": \"Compose\", \"transforms\": ["
                 + "{\"__class_fullname__\": \"HorizontalFlip\", \"p\": 0.5}, {\"__class_fullname__\": \"Posterize\", \"p\": 0.5, \"num_bits\": [1, 7]}]}}");
-        String img = SharedData.golden().resolve("inputs/square_512x512.png").toString();
+        String img = TestData.golden().resolve("inputs/square_512x512.png").toString();
         for (String d : List.of("a", "b")) {
             assertThat(Cli.run("apply", "--pipeline", p.toString(), "--image", img, "--seed", "7", "--out", tmp.resolve(d).toString()).code()).isZero();
         }
@@ -192,11 +192,11 @@ class ApplyCommandTest {
     }
 
     private String hflipPipeline() {
-        return SharedData.golden().resolve("hflip/pipeline.json").toString();
+        return TestData.golden().resolve("hflip/pipeline.json").toString();
     }
 
     private String rectImage() {
-        return SharedData.golden().resolve("inputs/rect_384x512.png").toString();
+        return TestData.golden().resolve("inputs/rect_384x512.png").toString();
     }
 
     @Test
@@ -272,8 +272,8 @@ class ApplyCommandTest {
 
     @Test
     void maskOfAnotherSize() {
-        Cli.Result res = badInput("apply", "--pipeline", hflipPipeline(), "--image", SharedData.golden().resolve("inputs/square_512x512.png").toString(),
-                "--mask", SharedData.golden().resolve("inputs/mask_384x512.png").toString(), "--out", tmp.resolve("o").toString());
+        Cli.Result res = badInput("apply", "--pipeline", hflipPipeline(), "--image", TestData.golden().resolve("inputs/square_512x512.png").toString(),
+                "--mask", TestData.golden().resolve("inputs/mask_384x512.png").toString(), "--out", tmp.resolve("o").toString());
         assertThat(res.err()).contains("mask").contains("512x384").contains("512x512");
     }
 
@@ -287,7 +287,7 @@ class ApplyCommandTest {
     @Test
     void replayUnknownParameter() throws Exception {
         Path r = Files.writeString(tmp.resolve("R.json"), "{\"0\": {\"no_such_param\": 1}}");
-        Cli.Result res = badInput("apply", "--pipeline", SharedData.golden().resolve("posterize_4/pipeline.json").toString(),
+        Cli.Result res = badInput("apply", "--pipeline", TestData.golden().resolve("posterize_4/pipeline.json").toString(),
                 "--image", rectImage(), "--replay", r.toString(), "--out", tmp.resolve("o").toString());
         assertThat(res.err()).contains("no_such_param");
     }

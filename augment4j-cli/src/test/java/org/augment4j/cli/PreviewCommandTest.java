@@ -7,13 +7,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
-import org.augment4j.SharedData;
+import org.augment4j.TestData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code augment4j preview} on the shared COCO subset and its YOLO and VOC versions: sheet size, drawing, determinism, refusals. */
 class PreviewCommandTest {
-    static final Path COCO = SharedData.data().resolve("coco");
+    static final Path COCO = TestData.data("coco");
     /** Thumbnail width of a 320 × 240 image at the test's thumbnail height. */
     private static final int THUMB = 64, THUMB_W = Preview.thumbWidth(320, 240, THUMB);
 
@@ -91,8 +91,8 @@ class PreviewCommandTest {
     void yoloPoseAndVocSheetsHaveTheirGrids() throws IOException {
         Path yolo = tmp.resolve("yolo");
         copyTree(COCO.resolve("images"), yolo.resolve("images"));
-        copyTree(SharedData.data().resolve("yolo/labels-pose"), yolo.resolve("labels"));
-        Files.copy(SharedData.data().resolve("yolo/data.yaml"), yolo.resolve("data.yaml"));
+        copyTree(TestData.data("yolo/labels-pose"), yolo.resolve("labels"));
+        Files.copy(TestData.data("yolo/data.yaml"), yolo.resolve("data.yaml"));
         Path y = tmp.resolve("y.png");
         Cli.Result r = preview(yolo, "yolo", y, 4, 3);
         assertThat(r.code()).as(r.err()).isZero();
@@ -101,7 +101,7 @@ class PreviewCommandTest {
 
         Path voc = tmp.resolve("voc");
         copyTree(COCO.resolve("images"), voc.resolve("JPEGImages"));
-        copyTree(SharedData.data().resolve("voc/coco_derived/Annotations"), voc.resolve("Annotations"));
+        copyTree(TestData.data("voc/coco_derived/Annotations"), voc.resolve("Annotations"));
         Path v = tmp.resolve("v.png"), v2 = tmp.resolve("v2.png");
         r = preview(voc, "voc", v, 10, 3);
         assertThat(r.code()).as(r.err()).isZero();
@@ -118,7 +118,7 @@ class PreviewCommandTest {
         try (Stream<Path> s = Files.list(COCO.resolve("images"))) {
             for (Path f : s.toList()) {
                 String stem = f.getFileName().toString().replace(".jpg", "");
-                Files.copy(SharedData.data().resolve("masks/coco_derived/" + stem + "_instances.png"), in.resolve("instances").resolve(stem + ".png"));
+                Files.copy(TestData.data("masks/coco_derived/" + stem + "_instances.png"), in.resolve("instances").resolve(stem + ".png"));
             }
         }
         Path out = tmp.resolve("m.png");

@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.augment4j.SharedData;
+import org.augment4j.TestData;
 import org.augment4j.datasets.CocoReader;
 import org.augment4j.datasets.Dataset;
 import org.augment4j.datasets.DatasetImage;
@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code augment4j run} on the shared COCO subset: round trip, determinism, resume, corrupt inputs, refusals. */
 class RunCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    static final Path COCO = SharedData.data().resolve("coco");
+    static final Path COCO = TestData.data("coco");
 
     @TempDir
     Path tmp;
@@ -208,8 +208,8 @@ class RunCommandTest {
     void yoloPoseRunWritesOneUltralyticsLabelFilePerImageAndDataYaml() throws IOException {
         Path in = tmp.resolve("yolo");
         copyTree(COCO.resolve("images"), in.resolve("images"));
-        copyTree(SharedData.data().resolve("yolo/labels-pose"), in.resolve("labels"));
-        Files.copy(SharedData.data().resolve("yolo/data.yaml"), in.resolve("data.yaml"));
+        copyTree(TestData.data("yolo/labels-pose"), in.resolve("labels"));
+        Files.copy(TestData.data("yolo/data.yaml"), in.resolve("data.yaml"));
         Path out = tmp.resolve("out");
         Cli.Result r = Cli.run("run", "--input", in.toString(), "--format", "yolo", "--pipeline",
                 pipeline("{\"__class_fullname__\": \"HorizontalFlip\", \"p\": 1.0}").toString(), "--copies", "1", "--out", out.toString());
@@ -234,7 +234,7 @@ class RunCommandTest {
     void vocIdentityRunReproducesTheBoxes() throws IOException {
         Path in = tmp.resolve("voc");
         copyTree(COCO.resolve("images"), in.resolve("JPEGImages"));
-        copyTree(SharedData.data().resolve("voc/coco_derived/Annotations"), in.resolve("Annotations"));
+        copyTree(TestData.data("voc/coco_derived/Annotations"), in.resolve("Annotations"));
         Path out = tmp.resolve("out");
         Cli.Result r = Cli.run("run", "--input", in.toString(), "--format", "voc", "--pipeline", pipeline("").toString(), "--copies", "1", "--out", out.toString());
         assertThat(r.code()).as(r.err()).isZero();
@@ -256,7 +256,7 @@ class RunCommandTest {
     void maskFoldersFollowTheImageThroughAFlipAndAMissingMaskIsReported() throws IOException {
         Path in = tmp.resolve("masks");
         copyTree(COCO.resolve("images"), in.resolve("images"));
-        Path derived = SharedData.data().resolve("masks/coco_derived");
+        Path derived = TestData.data("masks/coco_derived");
         Files.createDirectories(in.resolve("semantic"));
         Files.createDirectories(in.resolve("instances"));
         try (Stream<Path> s = Files.list(COCO.resolve("images"))) {

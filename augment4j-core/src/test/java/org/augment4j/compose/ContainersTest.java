@@ -13,7 +13,7 @@ import org.augment4j.CocoFixture;
 import org.augment4j.Compose;
 import org.augment4j.OneOf;
 import org.augment4j.Sample;
-import org.augment4j.SharedData;
+import org.augment4j.TestData;
 import org.augment4j.Transform;
 import org.augment4j.opencv.ImageIO;
 import org.augment4j.opencv.Mats;
@@ -34,7 +34,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ContainersTest {
 
     private static Mat photo() {
-        return ImageIO.readRgb(SharedData.data().resolve("photos/coffee.png"));
+        return ImageIO.readRgb(TestData.data("photos/coffee.png"));
     }
 
     private static List<String> names(Sample s) {

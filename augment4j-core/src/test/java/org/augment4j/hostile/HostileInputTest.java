@@ -26,7 +26,7 @@ import java.util.stream.Stream;
 import java.util.zip.CRC32;
 import org.augment4j.Compose;
 import org.augment4j.Sample;
-import org.augment4j.SharedData;
+import org.augment4j.TestData;
 import org.augment4j.opencv.ImageIO;
 import org.augment4j.serial.PipelineFile;
 import org.augment4j.target.BboxFormat;
@@ -90,10 +90,10 @@ class HostileInputTest {
 
     @BeforeAll
     static void files() throws IOException {
-        Path chelsea = SharedData.data().resolve("photos/chelsea.png");
+        Path chelsea = TestData.data("photos/chelsea.png");
         byte[] png = Files.readAllBytes(chelsea);
         Files.write(tmp.resolve("truncated.png"), Arrays.copyOf(png, png.length / 2));
-        byte[] jpg = Files.readAllBytes(SharedData.data().resolve("photos/rocket.jpg"));
+        byte[] jpg = Files.readAllBytes(TestData.data("photos/rocket.jpg"));
         Files.write(tmp.resolve("truncated.jpg"), Arrays.copyOf(jpg, jpg.length / 2));
         Files.write(tmp.resolve("empty.png"), new byte[0]);
         Files.writeString(tmp.resolve("text.png"), "hello, not an image");
@@ -139,7 +139,7 @@ class HostileInputTest {
         c.put("I09", () -> {
             System.setProperty("augment4j.maxImagePixels", "1000");
             try {
-                return ImageIO.readImage(SharedData.data().resolve("photos/chelsea.png"));
+                return ImageIO.readImage(TestData.data("photos/chelsea.png"));
             } finally {
                 System.clearProperty("augment4j.maxImagePixels");
             }

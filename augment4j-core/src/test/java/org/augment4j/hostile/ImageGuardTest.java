@@ -8,7 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import org.augment4j.SharedData;
+import org.augment4j.TestData;
 import org.augment4j.opencv.ImageIO;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.junit.jupiter.api.Test;
@@ -24,7 +24,7 @@ class ImageGuardTest {
 
     @Test
     void truncatedJpegIsRefusedNotGrayFilled() throws IOException {
-        byte[] jpg = Files.readAllBytes(SharedData.data().resolve("photos/rocket.jpg"));
+        byte[] jpg = Files.readAllBytes(TestData.data("photos/rocket.jpg"));
         for (double f : new double[] {0.3, 0.6, 0.99}) {
             Path p = tmp.resolve("cut" + f + ".jpg");
             Files.write(p, Arrays.copyOf(jpg, (int) (jpg.length * f)));
@@ -34,7 +34,7 @@ class ImageGuardTest {
 
     @Test
     void completeJpegsStillRead() throws IOException {
-        try (var files = Files.walk(SharedData.data())) {
+        try (var files = Files.walk(TestData.data())) {
             for (Path p : files.filter(f -> f.toString().endsWith(".jpg")).toList()) {
                 try (Mat m = ImageIO.readImage(p)) {
                     assertThat(m.cols()).as(p.toString()).isPositive();
@@ -57,13 +57,13 @@ class ImageGuardTest {
     void encodedBytesGetTheSameChecksAsFiles() throws IOException {
         assertThatThrownBy(() -> ImageIO.decode(HostileInputTest.pngHeader(100_000, 100_000), org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_UNCHANGED, "row 7"))
                 .isInstanceOf(UncheckedIOException.class).hasMessageContaining("row 7").hasMessageContaining("more than the limit of " + ImageIO.DEFAULT_MAX_PIXELS);
-        byte[] jpg = Files.readAllBytes(SharedData.data().resolve("photos/rocket.jpg"));
+        byte[] jpg = Files.readAllBytes(TestData.data("photos/rocket.jpg"));
         assertThatThrownBy(() -> ImageIO.decode(Arrays.copyOf(jpg, jpg.length / 2), org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_UNCHANGED, "row 8"))
                 .isInstanceOf(UncheckedIOException.class).hasMessageContaining("truncated JPEG");
         assertThatThrownBy(() -> ImageIO.decode(new byte[] {1, 2, 3}, org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_UNCHANGED, "row 9"))
                 .isInstanceOf(UncheckedIOException.class).hasMessageContaining("not a readable image");
         try (Mat m = ImageIO.decode(jpg, org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_UNCHANGED, "row 10");
-             Mat fromFile = ImageIO.readImage(SharedData.data().resolve("photos/rocket.jpg"))) {
+             Mat fromFile = ImageIO.readImage(TestData.data("photos/rocket.jpg"))) {
             assertThat(m.cols()).isEqualTo(fromFile.cols());
             assertThat(m.rows()).isEqualTo(fromFile.rows());
         }

@@ -24,7 +24,7 @@ import org.augment4j.CocoFixture;
 import org.augment4j.Compose;
 import org.augment4j.Sample;
 import org.augment4j.Seeds;
-import org.augment4j.SharedData;
+import org.augment4j.TestData;
 import org.augment4j.Transform;
 import org.augment4j.opencv.ImageIO;
 import org.augment4j.opencv.Mats;
@@ -57,7 +57,7 @@ class LoaderTest {
 
     /** 24 real photos: the six annotated COCO samples, the shared photos, the other COCO images, then the annotated ones again. */
     static IntFunction<Sample> photos() {
-        Path data = SharedData.data();
+        Path data = TestData.data();
         List<Object> items = new ArrayList<>(CocoFixture.STEMS);
         items.addAll(SampleSource.imagesIn(data.resolve("photos")));
         for (Path img : SampleSource.imagesIn(data.resolve("coco/images")))
@@ -70,7 +70,7 @@ class LoaderTest {
     /** A photo with a mask for MaskDropout: its COCO instance mask, or its grey levels in four bands. */
     static Sample withMask(Path photo) {
         Mat image = ImageIO.readRgb(photo);
-        Path instances = SharedData.data().resolve("masks/coco_derived/" + photo.getFileName().toString().replace(".jpg", "_instances.png"));
+        Path instances = TestData.data().resolve("masks/coco_derived/" + photo.getFileName().toString().replace(".jpg", "_instances.png"));
         if (instances.toFile().exists()) return Sample.builder().image(image).mask(ImageIO.readMask(instances)).build();
         Mat mask = new Mat();
         try (Mat gray = new Mat()) {
@@ -125,7 +125,7 @@ class LoaderTest {
     @Test
     void folderImagesAreReadAsRgbAndAugmentedInFileNameOrder() throws Exception {
         Compose pipeline = articleWithoutMasks();
-        Path folder = SharedData.data().resolve("photos");
+        Path folder = TestData.data("photos");
         List<String> expected = new ArrayList<>();
         List<Path> files = SampleSource.imagesIn(folder);
         for (int i = 0; i < files.size(); i++) {

@@ -7,7 +7,7 @@ import java.awt.image.BufferedImage;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.augment4j.SharedData;
+import org.augment4j.TestData;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,9 +19,9 @@ class ImageConversionTest {
 
     @Test
     void filesAreReadAsRgb() {
-        try (Mat m = ImageIO.readImage(SharedData.data().resolve("photos/astronaut.png"))) {
+        try (Mat m = ImageIO.readImage(TestData.data("photos/astronaut.png"))) {
             assertThat(m.channels()).isEqualTo(3);
-            BufferedImage ref = readWithJava(SharedData.data().resolve("photos/astronaut.png"));
+            BufferedImage ref = readWithJava(TestData.data("photos/astronaut.png"));
             int rgb = ref.getRGB(100, 50);
             byte[] px = Mats.toBytes(m);
             int o = (50 * m.cols() + 100) * 3;
@@ -42,7 +42,7 @@ class ImageConversionTest {
     @ParameterizedTest
     @ValueSource(strings = {"photos/camera.png", "photos/horse.png", "photos/coffee.png"})
     void channelsAreKeptAsStoredAndRoundTripThroughFilesAndBufferedImage(String file, @TempDir Path dir) {
-        try (Mat m = ImageIO.readImage(SharedData.data().resolve(file))) {
+        try (Mat m = ImageIO.readImage(TestData.data(file))) {
             int expected = file.contains("camera") ? 1 : file.contains("horse") ? 4 : 3;
             assertThat(m.channels()).isEqualTo(expected);
             try (Mat back = Mats.fromBufferedImage(Mats.toBufferedImage(m))) {

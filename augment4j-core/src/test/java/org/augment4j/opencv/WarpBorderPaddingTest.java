@@ -14,7 +14,7 @@ import java.nio.DoubleBuffer;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import org.augment4j.SharedData;
+import org.augment4j.TestData;
 import org.augment4j.geometry.AffineGeometry;
 import org.augment4j.geometry.KeypointRule;
 import org.augment4j.geometry.Matrix;
@@ -61,7 +61,7 @@ class WarpBorderPaddingTest {
 
     @Test
     void rotatesARealPhotoByEveryDegreeOfAQuarterTurnExactly() {
-        try (Mat photo = ImageIO.readImage(SharedData.data().resolve("photos/astronaut.png"))) {
+        try (Mat photo = ImageIO.readImage(TestData.data("photos/astronaut.png"))) {
             int w = photo.cols(), h = photo.rows();
             for (int deg = 0; deg < 90; deg += 7) {
                 Matrix m = Matrix.rotation((w - 1) / 2.0, (h - 1) / 2.0, deg + 0.3, 1.05);

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.augment4j.Compose;
-import org.augment4j.SharedData;
+import org.augment4j.TestData;
 import org.augment4j.opencv.ImageIO;
 import org.augment4j.opencv.Mats;
 import org.augment4j.serial.PipelineFile;
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The COCO reader, writer and {@link ObjectAugmenter} on the shared COCO subset (10 images, 176 objects, 4 crowd). */
 class CocoDatasetTest {
-    static final Path COCO = SharedData.data().resolve("coco");
+    static final Path COCO = TestData.data("coco");
     static final Compose IDENTITY = new Compose(List.of());
     static final Compose FLIP = PipelineFile.fromJson("{\"transform\": {\"__class_fullname__\": \"Compose\", \"p\": 1.0, "
             + "\"transforms\": [{\"__class_fullname__\": \"HorizontalFlip\", \"p\": 1.0}]}}");

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.augment4j.SharedData;
+import org.augment4j.TestData;
 import org.augment4j.opencv.ImageIO;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.junit.jupiter.api.Test;
@@ -13,8 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Pascal VOC XML of the shared data (0-based) through {@link ObjectAugmenter}. */
 class VocTest {
-    static final Path ANNOTATIONS = SharedData.data().resolve("voc/coco_derived/Annotations");
-    static final Path IMAGES = SharedData.data().resolve("coco/images");
+    static final Path ANNOTATIONS = TestData.data("voc/coco_derived/Annotations");
+    static final Path IMAGES = TestData.data("coco/images");
 
     private static DatasetImage augment(Dataset d, DatasetImage img, org.augment4j.Compose c) {
         try (Mat image = ImageIO.readRgb(img.file())) {

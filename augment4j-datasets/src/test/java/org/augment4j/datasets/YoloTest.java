@@ -8,15 +8,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.augment4j.Compose;
-import org.augment4j.SharedData;
+import org.augment4j.TestData;
 import org.augment4j.opencv.ImageIO;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.junit.jupiter.api.Test;
 
 /** YOLO detection, pose and segmentation labels of the shared data (images in coco/images) through {@link ObjectAugmenter}. */
 class YoloTest {
-    static final Path YOLO = SharedData.data().resolve("yolo");
-    static final Path IMAGES = SharedData.data().resolve("coco/images");
+    static final Path YOLO = TestData.data("yolo");
+    static final Path IMAGES = TestData.data("coco/images");
 
     private static Dataset read(String labels, Yolo.Task task) {
         return Yolo.read(IMAGES, YOLO.resolve(labels), YOLO.resolve("data.yaml"), task);

@@ -7,7 +7,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.augment4j.SharedData;
+import org.augment4j.TestData;
 import org.augment4j.datasets.CocoReader;
 import org.augment4j.datasets.DatasetImage;
 import org.apache.spark.sql.Row;
@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The batch job in local[2], in-process, on the shared COCO sample. */
 class AugmentJobTest {
-    static final Path COCO = SharedData.data().resolve("coco");
+    static final Path COCO = TestData.data("coco");
 
     record Result(int code, String out, String err) {}
 

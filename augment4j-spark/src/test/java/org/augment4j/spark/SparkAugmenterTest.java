@@ -14,7 +14,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.augment4j.SharedData;
+import org.augment4j.TestData;
 import org.augment4j.cli.Main;
 import org.augment4j.datasets.CocoReader;
 import org.augment4j.serial.PipelineFile;
@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The DataFrame API in local[2] on the shared COCO sample. */
 class SparkAugmenterTest {
-    static final Path COCO = SharedData.data().resolve("coco");
+    static final Path COCO = TestData.data("coco");
     static final Path ARTICLE = Path.of("../pipelines/article.json");
     static final String FLIP = """
             {"__version__": "2.0.8", "transform": {"__class_fullname__": "Compose", "p": 1.0,

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.augment4j.Sample;
-import org.augment4j.SharedData;
+import org.augment4j.TestData;
 import org.augment4j.opencv.ImageIO;
 import org.augment4j.opencv.Mats;
 import org.augment4j.transform.Range;
@@ -100,7 +100,7 @@ class MedianKernelsTest {
     }
 
     static List<Path> cocoPhotos() throws IOException {
-        try (Stream<Path> s = Files.list(SharedData.data().resolve("coco/images"))) {
+        try (Stream<Path> s = Files.list(TestData.data("coco/images"))) {
             return s.filter(p -> p.toString().endsWith(".jpg")).sorted().toList();
         }
     }

@@ -3,7 +3,7 @@ package org.augment4j.transform.color;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.augment4j.SharedData;
+import org.augment4j.TestData;
 import org.augment4j.transform.Range;
 import org.augment4j.transform.pixel.PixelTransformContractTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -11,8 +11,8 @@ import org.junit.jupiter.params.provider.Arguments;
 /** Every pixel-transform contract check, run on the colour transforms with p = 1. */
 class ColorContractTest extends PixelTransformContractTest {
 
-    static final List<String> REFERENCES = List.of(SharedData.data().resolve("photos/chelsea.png").toString(),
-            SharedData.data().resolve("photos/rocket.jpg").toString());
+    static final List<String> REFERENCES = List.of(TestData.data("photos/chelsea.png").toString(),
+            TestData.data("photos/rocket.jpg").toString());
 
     static Stream<Arguments> transforms() {
         List<Arguments> out = new ArrayList<>();

@@ -6,7 +6,7 @@ import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_RGB2RGBA;
 import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
 
 import java.util.SplittableRandom;
-import org.augment4j.SharedData;
+import org.augment4j.TestData;
 import org.augment4j.opencv.ImageIO;
 import org.augment4j.opencv.Mats;
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -16,7 +16,7 @@ public final class Images {
     private Images() {}
 
     public static Mat photo(String name) {
-        return ImageIO.readImage(SharedData.data().resolve("photos").resolve(name));
+        return ImageIO.readImage(TestData.data("photos").resolve(name));
     }
 
     public static Mat astronaut() {

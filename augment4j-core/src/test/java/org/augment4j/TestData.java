@@ -1,0 +1,44 @@
+package org.augment4j;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The repository's test data ({@code testdata/} at its root; its README says what each file is and where it came
+ * from). Maven runs a module's tests in the module's folder, so the folder is {@code ../testdata}; a run from the
+ * repository root (some IDEs) finds {@code testdata} itself. Nothing outside the repository is read.
+ */
+public final class TestData {
+    private TestData() {}
+
+    public static Path root() {
+        for (Path candidate : new Path[] {Path.of("..", "testdata"), Path.of("testdata")}) {
+            if (Files.isRegularFile(candidate.resolve("README.md"))) return candidate.toAbsolutePath().normalize();
+        }
+        throw new IllegalStateException("cannot find the repository's testdata/ folder from " + Path.of("").toAbsolutePath()
+                + ": run the tests from the repository root or a module folder (mvn -B test does)");
+    }
+
+    /** Albumentations 1.3.1's reference cases (golden/README.md). */
+    public static Path golden() {
+        return folder("golden");
+    }
+
+    /** Real photos, the COCO subset and its YOLO, VOC and mask versions (data/SOURCES.md). */
+    public static Path data() {
+        return folder("data");
+    }
+
+    /** A file or folder under {@code data/}, which must exist. */
+    public static Path data(String relative) {
+        Path p = data().resolve(relative);
+        if (!Files.exists(p)) throw new IllegalStateException("missing test file testdata/data/" + relative + " (" + p + ")");
+        return p;
+    }
+
+    private static Path folder(String name) {
+        Path p = root().resolve(name);
+        if (!Files.isDirectory(p)) throw new IllegalStateException("missing test data folder testdata/" + name + " (" + p + ")");
+        return p;
+    }
+}
