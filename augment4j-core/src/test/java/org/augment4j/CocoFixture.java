@@ -16,7 +16,7 @@ import org.augment4j.target.KeypointParams;
 import org.augment4j.target.TargetCodec;
 import org.bytedeco.opencv.opencv_core.Mat;
 
-/** Real COCO photos from {@code shared/data} with their boxes (coco format), instance masks and person keypoints, for tests. */
+/** Real COCO photos from {@code testdata/data} with their boxes (coco format), instance masks and person keypoints, for tests. */
 public final class CocoFixture {
     private CocoFixture() {}
 

@@ -11,7 +11,7 @@ import org.augment4j.TestData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code augment4j preview} on the shared COCO subset and its YOLO and VOC versions: sheet size, drawing, determinism, refusals. */
+/** {@code augment4j preview} on the COCO subset of testdata/data and its YOLO and VOC versions: sheet size, drawing, determinism, refusals. */
 class PreviewCommandTest {
     static final Path COCO = TestData.data("coco");
     /** Thumbnail width of a 320 × 240 image at the test's thumbnail height. */

@@ -19,7 +19,7 @@ import org.augment4j.datasets.DatasetObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code augment4j run} on the shared COCO subset: round trip, determinism, resume, corrupt inputs, refusals. */
+/** {@code augment4j run} on the COCO subset of testdata/data: round trip, determinism, resume, corrupt inputs, refusals. */
 class RunCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     static final Path COCO = TestData.data("coco");

@@ -22,7 +22,7 @@ import org.augment4j.transform.spatial.Resize;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
- * Inputs for the fuzz tests: the real COCO photos of {@code shared/data} (boxes, instance masks, person keypoints) at
+ * Inputs for the fuzz tests: the real COCO photos of {@code testdata/data} (boxes, instance masks, person keypoints) at
  * full size and at a quarter, and synthetic edge shapes (1 x 1, 1 x N, N x 1, extreme aspect ratios; 1, 3 and 4
  * channels; uint8 and float32) with random boxes, masks and keypoints. Every box and keypoint carries a unique
  * {@code id} label (its row in the input) besides {@code category_id} / {@code keypoint_labels}, so the checks can

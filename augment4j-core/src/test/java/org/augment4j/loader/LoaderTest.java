@@ -55,7 +55,7 @@ class LoaderTest {
         return new Compose(file.transforms(), 1.0, CocoFixture.BOXES, CocoFixture.KEYPOINTS, Map.of(), null);
     }
 
-    /** 24 real photos: the six annotated COCO samples, the shared photos, the other COCO images, then the annotated ones again. */
+    /** 24 real photos: the six annotated COCO samples, the photos of testdata/data, the other COCO images, then the annotated ones again. */
     static IntFunction<Sample> photos() {
         Path data = TestData.data();
         List<Object> items = new ArrayList<>(CocoFixture.STEMS);

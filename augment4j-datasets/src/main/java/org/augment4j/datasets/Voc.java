@@ -19,7 +19,7 @@ import org.w3c.dom.NodeList;
  * Pascal VOC XML, one {@code <stem>.xml} per image. Coordinates are integers, in one of two conventions, chosen by
  * {@code zeroBased}:
  * <ul>
- *   <li>0-based (albumentations' {@code pascal_voc}, and the shared data): the box covers {@code [xmin, xmax) × [ymin, ymax)};</li>
+ *   <li>0-based (albumentations' {@code pascal_voc}, and the project's test data): the box covers {@code [xmin, xmax) × [ymin, ymax)};</li>
  *   <li>1-based (the original VOC devkit): pixels are numbered from 1 and {@code xmax}/{@code ymax} are inclusive, so
  *       the box is {@code [xmin − 1, xmax) × [ymin − 1, ymax)} in 0-based continuous coordinates.</li>
  * </ul>

@@ -15,7 +15,7 @@ import org.bytedeco.opencv.opencv_core.Mat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The COCO reader, writer and {@link ObjectAugmenter} on the shared COCO subset (10 images, 176 objects, 4 crowd). */
+/** The COCO reader, writer and {@link ObjectAugmenter} on the COCO subset of testdata/data (10 images, 176 objects, 4 crowd). */
 class CocoDatasetTest {
     static final Path COCO = TestData.data("coco");
     static final Compose IDENTITY = new Compose(List.of());

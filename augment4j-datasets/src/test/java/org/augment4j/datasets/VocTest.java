@@ -11,7 +11,7 @@ import org.bytedeco.opencv.opencv_core.Mat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Pascal VOC XML of the shared data (0-based) through {@link ObjectAugmenter}. */
+/** Pascal VOC XML of testdata/data (0-based) through {@link ObjectAugmenter}. */
 class VocTest {
     static final Path ANNOTATIONS = TestData.data("voc/coco_derived/Annotations");
     static final Path IMAGES = TestData.data("coco/images");

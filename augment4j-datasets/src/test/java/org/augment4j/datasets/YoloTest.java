@@ -13,7 +13,7 @@ import org.augment4j.opencv.ImageIO;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.junit.jupiter.api.Test;
 
-/** YOLO detection, pose and segmentation labels of the shared data (images in coco/images) through {@link ObjectAugmenter}. */
+/** YOLO detection, pose and segmentation labels of testdata/data (images in coco/images) through {@link ObjectAugmenter}. */
 class YoloTest {
     static final Path YOLO = TestData.data("yolo");
     static final Path IMAGES = TestData.data("coco/images");

@@ -16,7 +16,7 @@ import org.bytedeco.opencv.opencv_core.Mat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The batch job in local[2], in-process, on the shared COCO sample. */
+/** The batch job in local[2], in-process, on the COCO subset of testdata/data. */
 class AugmentJobTest {
     static final Path COCO = TestData.data("coco");
 

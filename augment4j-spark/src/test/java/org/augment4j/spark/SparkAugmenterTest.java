@@ -30,7 +30,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The DataFrame API in local[2] on the shared COCO sample. */
+/** The DataFrame API in local[2] on the COCO subset of testdata/data. */
 class SparkAugmenterTest {
     static final Path COCO = TestData.data("coco");
     static final Path ARTICLE = Path.of("../pipelines/article.json");

@@ -11,7 +11,7 @@ import org.augment4j.opencv.ImageIO;
 import org.augment4j.opencv.Mats;
 import org.bytedeco.opencv.opencv_core.Mat;
 
-/** Test images: real photos from the shared data, constants, ramps and conversions. */
+/** Test images: real photos from testdata/data, constants, ramps and conversions. */
 public final class Images {
     private Images() {}
 
