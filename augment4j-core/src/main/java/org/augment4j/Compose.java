@@ -38,6 +38,7 @@ public class Compose implements Transform {
     private final Map<String, String> additionalTargets;
     private final Long seed;
     private final boolean fuseGeometry;
+    private final Semantics semantics;
     private final AtomicLong calls = new AtomicLong();
 
     /** A pipeline of transforms applied with p = 1 and no labels. */
@@ -65,6 +66,13 @@ public class Compose implements Transform {
      */
     public Compose(List<? extends Transform> transforms, double p, BboxParams bboxParams, KeypointParams keypointParams,
                    Map<String, String> additionalTargets, Long seed, boolean fuseGeometry) {
+        this(transforms, p, bboxParams, keypointParams, additionalTargets, seed, fuseGeometry, Semantics.ALBUMENTATIONS_2);
+    }
+
+    /** As above, recording the {@link Semantics} the transforms were given (what {@link #withSemantics} builds). */
+    protected Compose(List<? extends Transform> transforms, double p, BboxParams bboxParams, KeypointParams keypointParams,
+                      Map<String, String> additionalTargets, Long seed, boolean fuseGeometry, Semantics semantics) {
+        this.semantics = java.util.Objects.requireNonNull(semantics, "semantics");
         this.fuseGeometry = fuseGeometry;
         this.transforms = List.copyOf(transforms);
         this.p = Check.probability("Compose", p);
@@ -102,7 +110,26 @@ public class Compose implements Transform {
 
     /** This pipeline with geometry fusion on or off; labels and parameters are the same either way, pixels may differ slightly. */
     public Compose withGeometryFusion(boolean on) {
-        return new Compose(transforms, p, bboxParams, keypointParams, additionalTargets, seed, on);
+        return copy(transforms, on, semantics);
+    }
+
+    /**
+     * The Albumentations release this pipeline follows where releases differ: {@link Semantics#ALBUMENTATIONS_2} for a
+     * Java-built pipeline, the release that wrote the file for a loaded one. Saving writes its dialect.
+     */
+    public Semantics semantics() {
+        return semantics;
+    }
+
+    /** This pipeline with every transform following {@code semantics} where Albumentations releases differ. */
+    @Override
+    public Compose withSemantics(Semantics semantics) {
+        return copy(transforms.stream().map(t -> t.withSemantics(semantics)).toList(), fuseGeometry, semantics);
+    }
+
+    /** This pipeline with other transforms, fusion and semantics, everything else equal (subclasses keep their kind). */
+    protected Compose copy(List<Transform> children, boolean fuse, Semantics s) {
+        return new Compose(children, p, bboxParams, keypointParams, additionalTargets, seed, fuse, s);
     }
 
     /** The seed given at construction, or null. */

@@ -155,6 +155,17 @@ public abstract class Container implements Transform {
         }
     }
 
+    /** This container with other children (the same number), everything else equal. */
+    protected abstract Container withTransforms(List<Transform> children);
+
+    /** A copy whose children follow {@code semantics} (itself when no child changes). */
+    @Override
+    public Container withSemantics(Semantics semantics) {
+        List<Transform> children = transforms.stream().map(t -> t.withSemantics(semantics)).toList();
+        for (int i = 0; i < children.size(); i++) if (children.get(i) != transforms.get(i)) return withTransforms(children);
+        return this;
+    }
+
     /** Extra constructor arguments for {@link #toDict()}. */
     protected Map<String, Object> extraArgs() {
         return Map.of();

@@ -21,4 +21,9 @@ public final class OneOf extends Container {
         if (transforms.isEmpty()) return List.of();
         return List.of(new Pick(draw(weights(), rng), true));
     }
+
+    @Override
+    protected Container withTransforms(List<Transform> children) {
+        return new OneOf(children, probability());
+    }
 }

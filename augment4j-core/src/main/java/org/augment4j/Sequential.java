@@ -13,4 +13,9 @@ public final class Sequential extends Container {
     protected List<Pick> choose(Sample sample, RandomGenerator rng) {
         return all(transforms.size(), false);
     }
+
+    @Override
+    protected Container withTransforms(List<Transform> children) {
+        return new Sequential(children, probability());
+    }
 }

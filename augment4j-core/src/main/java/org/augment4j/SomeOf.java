@@ -51,4 +51,9 @@ public final class SomeOf extends Container {
     protected Map<String, Object> extraArgs() {
         return Map.of("n", n, "replace", replace);
     }
+
+    @Override
+    protected Container withTransforms(List<Transform> children) {
+        return new SomeOf(children, n, replace, probability());
+    }
 }

@@ -30,4 +30,13 @@ public interface Transform {
 
     /** The Albumentations {@code to_dict} form of this transform: {@code __class_fullname__}, {@code p} and its parameters. */
     Map<String, Object> toDict();
+
+    /**
+     * This transform with the behaviour of the given Albumentations release where releases differ (see
+     * {@link Semantics}); a transform that means the same in every release returns itself, a container returns a copy
+     * whose children follow the given semantics.
+     */
+    default Transform withSemantics(Semantics semantics) {
+        return this;
+    }
 }

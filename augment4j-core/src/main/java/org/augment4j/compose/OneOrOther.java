@@ -46,4 +46,9 @@ public final class OneOrOther extends Container {
     protected List<Pick> choose(Sample sample, RandomGenerator rng) {
         return List.of(new Pick(rng.nextDouble() < probability() ? 0 : 1, true));
     }
+
+    @Override
+    protected Container withTransforms(List<Transform> children) {
+        return new OneOrOther(children, probability());
+    }
 }

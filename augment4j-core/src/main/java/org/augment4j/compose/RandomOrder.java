@@ -75,4 +75,9 @@ public final class RandomOrder extends Container {
         m.put("replace", replace);
         return m;
     }
+
+    @Override
+    protected Container withTransforms(List<Transform> children) {
+        return new RandomOrder(children, n, replace, probability());
+    }
 }

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.random.RandomGenerator;
 import org.augment4j.Compose;
 import org.augment4j.Sample;
+import org.augment4j.Semantics;
 import org.augment4j.Seeds;
 import org.augment4j.Transform;
 import org.augment4j.serial.PipelineException;
@@ -41,7 +42,12 @@ public final class ReplayCompose extends Compose {
     /** As above, with geometry fusion on or off (see {@link Compose#withGeometryFusion}). */
     public ReplayCompose(List<? extends Transform> transforms, double p, BboxParams bboxParams, KeypointParams keypointParams,
                          Map<String, String> additionalTargets, Long seed, String saveKey, boolean fuseGeometry) {
-        super(transforms, p, bboxParams, keypointParams, additionalTargets, seed, fuseGeometry);
+        this(transforms, p, bboxParams, keypointParams, additionalTargets, seed, saveKey, fuseGeometry, Semantics.ALBUMENTATIONS_2);
+    }
+
+    private ReplayCompose(List<? extends Transform> transforms, double p, BboxParams bboxParams, KeypointParams keypointParams,
+                          Map<String, String> additionalTargets, Long seed, String saveKey, boolean fuseGeometry, Semantics semantics) {
+        super(transforms, p, bboxParams, keypointParams, additionalTargets, seed, fuseGeometry, semantics);
         if (saveKey == null || saveKey.isBlank()) throw new IllegalArgumentException("ReplayCompose: save_key must be a non-empty string");
         this.saveKey = saveKey;
     }
@@ -52,7 +58,17 @@ public final class ReplayCompose extends Compose {
 
     @Override
     public ReplayCompose withGeometryFusion(boolean on) {
-        return new ReplayCompose(transforms(), probability(), bboxParams(), keypointParams(), additionalTargets(), seed(), saveKey, on);
+        return (ReplayCompose) super.withGeometryFusion(on);
+    }
+
+    @Override
+    public ReplayCompose withSemantics(Semantics semantics) {
+        return (ReplayCompose) super.withSemantics(semantics);
+    }
+
+    @Override
+    protected ReplayCompose copy(List<Transform> children, boolean fuse, Semantics s) {
+        return new ReplayCompose(children, probability(), bboxParams(), keypointParams(), additionalTargets(), seed(), saveKey, fuse, s);
     }
 
     /** The metadata key under which outputs carry their replay. */

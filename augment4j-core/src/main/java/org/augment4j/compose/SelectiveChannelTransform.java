@@ -136,4 +136,9 @@ public final class SelectiveChannelTransform extends Container {
     protected Map<String, Object> extraArgs() {
         return Map.of("channels", Arrays.stream(channels).boxed().toList());
     }
+
+    @Override
+    protected Container withTransforms(List<Transform> children) {
+        return new SelectiveChannelTransform(children, channels, probability());
+    }
 }

@@ -16,9 +16,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.augment4j.Compose;
 import org.augment4j.OneOf;
 import org.augment4j.Sequential;
+import org.augment4j.Semantics;
 import org.augment4j.SomeOf;
 import org.augment4j.Transform;
 import org.augment4j.compose.NoOp;
@@ -42,8 +44,8 @@ import org.augment4j.target.KeypointParams;
  * fails, naming it.
  */
 public final class PipelineFile {
-    /** The version written to {@code __version__}: the Albumentations release whose parameter names are written. */
-    public static final String FORMAT_VERSION = "2.0.8";
+    /** The {@code __version__} written for a Java-built pipeline (a loaded one keeps its release's: {@link Compose#semantics()}). */
+    public static final String FORMAT_VERSION = Semantics.ALBUMENTATIONS_2.version();
     /** The largest pipeline file accepted, in bytes. */
     public static final long MAX_BYTES = 4 << 20;
     /** The deepest nesting of containers accepted. */
@@ -61,33 +63,63 @@ public final class PipelineFile {
     /**
      * How a pipeline file is loaded.
      *
-     * @param strict   Albumentations 2.x {@code strict}: true (the default here) makes an unknown parameter an error;
-     *                 false turns it into a warning and ignores it. A Compose's {@code strict} in the file applies to
-     *                 its subtree; a transform's own {@code strict} applies to it; the innermost wins.
-     * @param lambdas  the {@code Lambda}s a file may name (by {@code __name__}); code cannot be read from a file
-     * @param warnings where warnings go (by default the {@code org.augment4j.serial} logger)
+     * @param strict     Albumentations 2.x {@code strict}: true (the default here) makes an unknown parameter an error;
+     *                   false turns it into a warning and ignores it. A Compose's {@code strict} in the file applies to
+     *                   its subtree; a transform's own {@code strict} applies to it; the innermost wins.
+     * @param lambdas    the {@code Lambda}s a file may name (by {@code __name__}); code cannot be read from a file
+     * @param warnings   where warnings go (by default the {@code org.augment4j.serial} logger)
+     * @param semantics  the behaviour to give the pipeline, or null (the default) for that of the release named by the
+     *                   file's {@code __version__} ({@link Semantics#ofVersion})
+     * @param transforms the user's own transforms a file may name, by class name (short or dotted, as the file has it),
+     *                   built from the file's parameters; they win over the registry's transforms of the same name
      */
-    public record Options(boolean strict, Map<String, ? extends Transform> lambdas, Consumer<String> warnings) {
+    public record Options(boolean strict, Map<String, ? extends Transform> lambdas, Consumer<String> warnings, Semantics semantics,
+                          Map<String, Function<Params, ? extends Transform>> transforms) {
         public Options {
             lambdas = Map.copyOf(lambdas);
+            transforms = Map.copyOf(transforms);
             java.util.Objects.requireNonNull(warnings, "warnings");
         }
 
-        /** Strict, no lambdas, warnings logged. */
+        /** Strict, no lambdas or own transforms, warnings logged, semantics from the file's version. */
         public static Options defaults() {
-            return new Options(true, Map.of(), Options::log);
+            return new Options(true, Map.of(), Options::log, null, Map.of());
         }
 
         public Options withStrict(boolean s) {
-            return new Options(s, lambdas, warnings);
+            return new Options(s, lambdas, warnings, semantics, transforms);
         }
 
         public Options withLambdas(Map<String, ? extends Transform> l) {
-            return new Options(strict, l, warnings);
+            return new Options(strict, l, warnings, semantics, transforms);
         }
 
         public Options withWarnings(Consumer<String> w) {
-            return new Options(strict, lambdas, w);
+            return new Options(strict, lambdas, w, semantics, transforms);
+        }
+
+        /** Gives the pipeline this behaviour whatever the file's {@code __version__} says (null: the file's). */
+        public Options withSemantics(Semantics s) {
+            return new Options(strict, lambdas, warnings, s, transforms);
+        }
+
+        /**
+         * Lets a file name one of the user's own classes: {@code name} as the file writes it
+         * ({@code dataloaders.gridmask.GridMask}, or its short name {@code GridMask}), built by {@code factory} from the
+         * file's parameters (read them with {@link Params}'s accessors; any left unread is an error when strict).
+         */
+        public Options withTransform(String name, Function<Params, ? extends Transform> factory) {
+            java.util.Objects.requireNonNull(factory, "factory");
+            if (name == null || name.isBlank()) throw new IllegalArgumentException("withTransform: name must be a class name, got '" + name + "'");
+            Map<String, Function<Params, ? extends Transform>> m = new LinkedHashMap<>(transforms);
+            m.put(name, factory);
+            return new Options(strict, lambdas, warnings, semantics, m);
+        }
+
+        /** The user's factory for a class name as written in a file: by the full name, else by the short name. */
+        Function<Params, ? extends Transform> transform(String name) {
+            Function<Params, ? extends Transform> f = transforms.get(name);
+            return f != null ? f : transforms.get(TransformRegistry.shortName(name));
         }
 
         /** The default warning sink: the {@code org.augment4j.serial} logger, at WARNING. */
@@ -147,9 +179,22 @@ public final class PipelineFile {
     public static Compose fromTree(Map<String, Object> root, Options options) {
         Object t = root.containsKey("transform") ? root.get("transform") : root;
         String path = root.containsKey("transform") ? "$.transform" : "$";
+        Semantics semantics = options.semantics() != null ? options.semantics() : semantics(root.get("__version__"));
         Transform tr = transform(t, path, 0, options, options.strict());
-        if (tr instanceof Compose c) return c;
-        return new Compose(List.of(tr));
+        Compose c = tr instanceof Compose compose ? compose : new Compose(List.of(tr));
+        return c.withSemantics(semantics);
+    }
+
+    /** The semantics of a file's {@code __version__} (see {@link Semantics#ofVersion}). */
+    private static Semantics semantics(Object version) {
+        if (version != null && !(version instanceof String) && !(version instanceof Number)) {
+            throw new PipelineException("$.__version__", "must be a release such as \"1.3.1\", got " + version);
+        }
+        try {
+            return Semantics.ofVersion(version == null ? null : version.toString());
+        } catch (IllegalArgumentException e) {
+            throw new PipelineException("$.__version__", e.getMessage(), e);
+        }
     }
 
     @SuppressWarnings("unchecked")
@@ -163,6 +208,8 @@ public final class PipelineFile {
         Params params = new Params(m, path, shortName, strict, options.warnings());
         if (shortName.equals("Lambda")) return lambda(params, options);
         if (CONTAINERS.containsKey(shortName)) return container(shortName, params, path, depth, options, strict);
+        Function<Params, ? extends Transform> own = options.transform(name);
+        if (own != null) return TransformRegistry.create(name, params, own);
         return TransformRegistry.create(name, params);
     }
 
@@ -302,7 +349,7 @@ public final class PipelineFile {
     /** The {@code to_dict} map of a pipeline, wrapped with {@code __version__}. */
     public static Map<String, Object> toTree(Compose pipeline) {
         Map<String, Object> root = new LinkedHashMap<>();
-        root.put("__version__", FORMAT_VERSION);
+        root.put("__version__", pipeline.semantics().version());
         root.put("transform", pipeline.toDict());
         return root;
     }

@@ -46,11 +46,17 @@ public final class TransformRegistry {
     public static Transform create(String name, Params params) {
         Function<Params, Transform> f = FACTORIES.get(shortName(name));
         if (f == null) {
-            throw new PipelineException(params.path() + ".__class_fullname__", "unknown transform '" + name + "' (see `augment4j list` for the known ones)");
+            throw new PipelineException(params.path() + ".__class_fullname__", "unknown transform '" + name + "' (see `augment4j list` for the known ones;"
+                    + " a class of your own can be registered under this name with PipelineFile.Options.withTransform)");
         }
+        return create(name, params, f);
+    }
+
+    /** Builds a transform with {@code factory} (the registry's or the user's), turning bad parameters into errors with the path. */
+    static Transform create(String name, Params params, Function<Params, ? extends Transform> factory) {
         Transform t;
         try {
-            t = f.apply(params);
+            t = factory.apply(params);
         } catch (PipelineException e) {
             throw e;
         } catch (IllegalArgumentException e) {

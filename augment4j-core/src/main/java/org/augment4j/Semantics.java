@@ -1,0 +1,48 @@
+package org.augment4j;
+
+/**
+ * Whose behaviour a pipeline follows where Albumentations releases differ. A pipeline file means what it meant in the
+ * release that wrote it: its {@code __version__} selects the semantics ({@link #ofVersion}), and saving writes the
+ * dialect of the semantics in use. Java-built pipelines follow {@link #ALBUMENTATIONS_2} unless told otherwise
+ * ({@link Transform#withSemantics}, {@link Compose#withSemantics}).
+ *
+ * <p>Where the releases differ (each transform's Javadoc says how): Affine (1.x: scikit-image's matrix with a separate
+ * y-shear, fractional {@code translate_percent}, fit_output about pixel centres), ShiftScaleRotate (1.x: one scale for
+ * both axes, fractional shifts), SafeRotate (1.x: about {@code (w/2, h/2)}, canvas by ceil), CropAndPad (1.x: masks
+ * resized with {@code interpolation}), RandomBrightnessContrast with {@code brightness_by_max=False} (1.x adds
+ * {@code α·β·mean}), UnsharpMask and Downscale (1.x truncate float results to uint8, 2.x rounds).
+ */
+public enum Semantics {
+    /** Albumentations 1.3.1; files written by 0.x and 1.x releases follow it. */
+    ALBUMENTATIONS_1_3("1.3.1"),
+    /** Albumentations 2.0.8: the default, and the semantics of files written by 2.x releases. */
+    ALBUMENTATIONS_2("2.0.8");
+
+    private final String version;
+
+    Semantics(String version) {
+        this.version = version;
+    }
+
+    /** The release whose behaviour this is, as written to a saved file's {@code __version__}. */
+    public String version() {
+        return version;
+    }
+
+    /**
+     * The semantics of a file's {@code __version__}: a 0.x or 1.x release → {@link #ALBUMENTATIONS_1_3}; 2.x and later →
+     * {@link #ALBUMENTATIONS_2}; no version (a hand-written file) → {@link #ALBUMENTATIONS_2}, as a Java-built pipeline.
+     *
+     * @throws IllegalArgumentException when the version does not start with a release number
+     */
+    public static Semantics ofVersion(String version) {
+        if (version == null) return ALBUMENTATIONS_2;
+        String v = version.strip();
+        int end = 0;
+        while (end < v.length() && Character.isDigit(v.charAt(end))) end++;
+        if (end == 0 || end > 6) {
+            throw new IllegalArgumentException("__version__ must be an Albumentations release such as '1.3.1' or '2.0.8', got '" + version + "'");
+        }
+        return Integer.parseInt(v.substring(0, end)) < 2 ? ALBUMENTATIONS_1_3 : ALBUMENTATIONS_2;
+    }
+}
