@@ -291,7 +291,7 @@ public final class PipelineFile {
         BboxParams bp = labelParams(r, "bbox_params", LabelParamsJson::bboxParams);
         KeypointParams kp = labelParams(r, "keypoint_params", LabelParamsJson::keypointParams);
         Map<String, String> extra = additionalTargets(r);
-        Long seed = r.raw("seed") == null ? null : Long.valueOf(r.integer("seed", 0));
+        Long seed = r.raw("seed") == null ? null : r.longInteger("seed", 0);
         r.bool("strict", true);
         r.ignore("is_check_shapes", "mask_interpolation", "return_params", "save_applied_params");
         if (replay) return new ReplayCompose(children, p, bp, kp, extra, seed, r.string("save_key", ReplayCompose.DEFAULT_SAVE_KEY));

@@ -55,8 +55,9 @@ public final class TransformRegistry {
      * message says so and how to give augment4j an implementation of it.
      */
     private static PipelineException unknown(String name, String path) {
-        String register = "PipelineFile.Options.withTransform(\"" + name + "\", params -> ...)";
-        if (!shortName(name).equals(name) || name.indexOf('.') < 0) {
+        boolean albumentations = !shortName(name).equals(name) || name.indexOf('.') < 0;
+        String register = "PipelineFile.Options.withTransform(\"" + shortName(name) + "\", params -> ...)";
+        if (albumentations) {
             return new PipelineException(path + ".__class_fullname__", "unknown transform '" + name + "' (see `augment4j list` for the known ones;"
                     + " a class of your own can be registered under this name with " + register + ")");
         }
