@@ -97,6 +97,16 @@ public final class Params {
         used.addAll(List.of(names));
     }
 
+    /**
+     * The name to read a parameter by: {@code name} (2.x), or {@code old}, the name Albumentations 1.3 wrote it under,
+     * when only that one is given; both given is an error.
+     */
+    public String renamed(String name, String old) {
+        if (!has(old)) return name;
+        if (has(name)) throw error(old, "is an Albumentations 1.3 parameter; give either " + old + " (1.3) or " + name + " (2.x), not both");
+        return old;
+    }
+
     /** The raw value, or null. */
     public Object raw(String name) {
         declare(name, "any", null, false);

@@ -33,8 +33,11 @@ import org.augment4j.target.KeypointParams;
 /**
  * Loads and saves pipelines as JSON or YAML in Albumentations' {@code to_dict} shape:
  * {@code {"__version__": …, "transform": {"__class_fullname__": "Compose", "p": …, "transforms": […],
- * "bbox_params": …, "keypoint_params": …, "additional_targets": …}}}. Files written by Albumentations 1.3.x and 2.x
- * load, with short or dotted class names. Errors name the problem and its JSON path.
+ * "bbox_params": …, "keypoint_params": …, "additional_targets": …}}}. Files written by Albumentations 0.3 to 2.x
+ * load as the release that wrote them reads them: short or dotted class names ({@link TransformRegistry#shortName}),
+ * {@code bbox_params}/{@code keypoint_params} of {@code {}} or null meaning none, 0.x's {@code {"__type__": "Lambda"}},
+ * a bare transform instead of a Compose, and YAML as PyYAML's {@code safe_load} reads it ({@code YamlTree}: aliases
+ * resolved within a budget). Errors name the problem and its JSON path.
  *
  * <p>Containers: Compose, OneOf, SomeOf, Sequential and 2.x's OneOrOther ({@code transforms} of two, or
  * {@code first}/{@code second}), RandomOrder, SelectiveChannelTransform and ReplayCompose (see {@link #containerNames()}).
@@ -51,7 +54,7 @@ public final class PipelineFile {
     public static final int MAX_DEPTH = 32;
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    /** Writes YAML (reading is {@link YamlTree}'s). */
+    /** Writes YAML (reading is {@code YamlTree}'s). */
     private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
@@ -154,7 +157,7 @@ public final class PipelineFile {
         return fromYaml(text, Options.defaults());
     }
 
-    /** Reads YAML as PyYAML's {@code safe_load} does, aliases resolved within bounds (see {@link YamlTree}). */
+    /** Reads YAML as PyYAML's {@code safe_load} does, aliases resolved within bounds (see {@code YamlTree}). */
     public static Compose fromYaml(String text, Options options) {
         return fromTree(root(YamlTree.parse(text)), options);
     }

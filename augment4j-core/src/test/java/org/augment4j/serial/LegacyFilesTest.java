@@ -194,6 +194,28 @@ class LegacyFilesTest {
         assertThat(c.transforms().get(1).toDict()).containsEntry("brightness_by_max", false).containsEntry("brightness_limit", List.of(-0.1, 0.1));
     }
 
+    /** What Albumentations 1.3.1's {@code to_dict} wrote for these, defaults and all (1.3 names, a list of one mode, colours per mode). */
+    @Test
+    void albumentations13NamesAndShapesOfAdvancedBlurAndSpatter() {
+        Compose c = PipelineFile.fromJson("""
+            {"__version__": "1.3.1", "transform": {"__class_fullname__": "Compose", "p": 1.0, "transforms": [
+              {"__class_fullname__": "AdvancedBlur", "always_apply": false, "p": 0.5, "blur_limit": [3, 7], "sigmaX_limit": [0.2, 1.0],
+               "sigmaY_limit": [0.3, 0.9], "rotate_limit": [-90, 90], "beta_limit": [0.5, 8.0], "noise_limit": [0.9, 1.1]},
+              {"__class_fullname__": "Spatter", "always_apply": false, "p": 0.5, "mean": [0.65, 0.65], "std": [0.3, 0.3], "gauss_sigma": [2, 2],
+               "intensity": [0.6, 0.6], "cutout_threshold": [0.68, 0.68], "mode": ["mud"], "color": {"rain": [238, 238, 175], "mud": [20, 42, 63]}},
+              {"__class_fullname__": "Spatter", "always_apply": false, "p": 0.5, "mode": ["rain"], "color": {"rain": [200, 200, 200]}}]}}
+            """);
+        assertThat(c.transforms().get(0).toDict()).containsEntry("sigma_x_limit", List.of(0.2, 1L)).containsEntry("sigma_y_limit", List.of(0.3, 0.9));
+        assertThat(c.transforms().get(1).toDict()).containsEntry("mode", "mud").containsEntry("color", List.of(20L, 42L, 63L));
+        assertThat(c.transforms().get(2).toDict()).containsEntry("mode", "rain").containsEntry("color", List.of(200L, 200L, 200L));
+        assertThatThrownBy(() -> PipelineFile.fromJson("""
+            {"transform": {"__class_fullname__": "Spatter", "mode": ["rain", "mud"], "color": {"rain": [238, 238, 175], "mud": [20, 42, 63]}}}
+            """)).isInstanceOf(PipelineException.class).hasMessageContaining("Spatter.mode must be one mode");
+        assertThatThrownBy(() -> PipelineFile.fromJson("""
+            {"transform": {"__class_fullname__": "AdvancedBlur", "sigmaX_limit": [0.2, 1.0], "sigma_x_limit": [0.2, 1.0]}}
+            """)).isInstanceOf(PipelineException.class).hasMessageContaining("give either sigmaX_limit (1.3) or sigma_x_limit (2.x), not both");
+    }
+
     @Test
     void anIntegerBeyondJavasRangeIsRefusedNotWrapped() {
         assertThatThrownBy(() -> PipelineFile.fromJson("""

@@ -29,7 +29,9 @@ import org.bytedeco.opencv.opencv_core.Size;
  * ({@code [238, 238, 175]} rain, {@code [20, 42, 63]} mud), p = 0.5. Targets: image (RGB; RGBA keeps alpha).
  *
  * <p>Works in float32 like Albumentations ({@code float32_io}); see {@link SpatterKernels}. 1.3's {@code mean}, {@code std},
- * {@code gauss_sigma}, {@code cutout_threshold} and {@code intensity} (numbers or pairs) are read too.
+ * {@code gauss_sigma}, {@code cutout_threshold} and {@code intensity} (numbers or pairs) are read too, and so are 1.3's
+ * {@code mode} as a list (its {@code to_dict} wrote {@code ["rain"]}; a list of several modes, drawn from per image by
+ * 1.3, is refused) and {@code color} as a colour per mode ({@code {"rain": [238, 238, 175], "mud": [20, 42, 63]}}).
  */
 public final class Spatter extends PixelTransform<Spatter.Splash> {
     /** The sampled layer statistics, blur, threshold, intensity, and the seed of the liquid layer. */
@@ -71,7 +73,24 @@ public final class Spatter extends PixelTransform<Spatter.Splash> {
                 WeatherKernels.renamedRange(r, "gauss_sigma_range", "gauss_sigma", Range.fixed(2)),
                 WeatherKernels.renamedRange(r, "cutout_threshold_range", "cutout_threshold", Range.fixed(0.68)),
                 WeatherKernels.renamedRange(r, "intensity_range", "intensity", Range.fixed(0.6)),
-                r.string("mode", "rain"), r.numbers("color", null), r.p(0.5));
+                mode(r), color(r), r.p(0.5));
+    }
+
+    /** 2.x's one mode, or 1.3's list of modes (its {@code to_dict} always wrote a list) holding one. */
+    private static String mode(Params r) {
+        if (!(r.raw("mode") instanceof List<?> modes)) return r.string("mode", "rain");
+        if (modes.size() == 1 && modes.get(0) instanceof String m) return m;
+        throw r.error("mode", "must be one mode, \"rain\" or \"mud\" (augment4j does not draw among several modes as Albumentations 1.3 did), got " + modes);
+    }
+
+    /** An RGB colour, null, or 1.3's colour per mode ({@code {"rain": [...], "mud": [...]}}), of which the mode's is taken. */
+    private static double[] color(Params r) {
+        if (!(r.raw("color") instanceof Map<?, ?> byMode)) return r.numbers("color", null);
+        Object c = byMode.get(mode(r));
+        if (!(c instanceof List<?> l) || l.size() != 3 || !l.stream().allMatch(v -> v instanceof Number)) {
+            throw r.error("color", "must give 3 numbers for mode '" + mode(r) + "', got " + byMode);
+        }
+        return l.stream().mapToDouble(v -> ((Number) v).doubleValue()).toArray();
     }
 
     @Override
