@@ -222,7 +222,7 @@ public final class PipelineFile {
         if (depth > MAX_DEPTH) throw new PipelineException(path, "containers are nested deeper than " + MAX_DEPTH + " levels");
         if (!(node instanceof Map)) throw new PipelineException(path, "a transform must be an object with __class_fullname__, got " + node);
         Map<String, Object> m = (Map<String, Object>) node;
-        Object nameObj = m.containsKey("__class_fullname__") || !"Lambda".equals(m.get("__type__")) ? m.get("__class_fullname__") : "Lambda";
+        Object nameObj = className(m);
         if (!(nameObj instanceof String name)) throw new PipelineException(path + ".__class_fullname__", "missing transform name");
         String shortName = TransformRegistry.shortName(name);
         Params params = new Params(m, path, shortName, strict, options.warnings());
@@ -231,6 +231,11 @@ public final class PipelineFile {
         Function<Params, ? extends Transform> own = options.transform(name);
         if (own != null) return TransformRegistry.create(name, params, own);
         return TransformRegistry.create(name, params);
+    }
+
+    /** The class a transform's map names: its {@code __class_fullname__}, or Lambda for 0.x's {@code "__type__": "Lambda"}. */
+    private static Object className(Map<String, Object> m) {
+        return !m.containsKey("__class_fullname__") && "Lambda".equals(m.get("__type__")) ? "Lambda" : m.get("__class_fullname__");
     }
 
     /**

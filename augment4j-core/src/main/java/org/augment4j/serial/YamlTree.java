@@ -55,8 +55,8 @@ final class YamlTree {
     private final Map<Node, Object> built = new IdentityHashMap<>();
     private final Scalars scalars;
 
-    private YamlTree(LoaderOptions options) {
-        this.scalars = new Scalars(options);
+    private YamlTree(Scalars scalars) {
+        this.scalars = scalars;
     }
 
     /**
@@ -75,16 +75,17 @@ final class YamlTree {
         options.setAllowRecursiveKeys(false);
         options.setProcessComments(false);
         options.setTagInspector(tag -> tag.getValue().equals(PYTHON_TUPLE));
+        Scalars scalars = new Scalars(options);
         Node root;
         try {
-            root = new Yaml(new SafeConstructor(options)).compose(new StringReader(text));
+            root = new Yaml(scalars).compose(new StringReader(text));
         } catch (MarkedYAMLException e) {
             throw new PipelineException("$", "malformed YAML: " + e.getProblem() + at(e.getProblemMark()));
         } catch (YAMLException e) {
             throw new PipelineException("$", "malformed YAML: " + e.getMessage());
         }
         if (root == null) return null;
-        YamlTree tree = new YamlTree(options);
+        YamlTree tree = new YamlTree(scalars);
         tree.measure(root, 1);
         long written = tree.extents.size();
         long expanded = tree.extents.get(root).values();
