@@ -23,13 +23,13 @@ import org.bytedeco.opencv.opencv_core.Mat;
 /**
  * Keeps only the top {@code num_bits} bits of each uint8 value. Albumentations' {@code Posterize}: {@code num_bits} an
  * int or a {@code [min, max]} range in [1, 8] (default 4), or one entry per channel (a list of three or more, each an
- * int or a {@code [min, max]} range: {@code [[2, 2], [4, 4], [7, 7]]}), p = 0.5. One value is drawn for the whole
- * image, or one per channel; per channel, the image must have as many channels as there are entries. Targets: image
- * (uint8 only). A transform is written back in the shape it was read.
+ * int or a {@code [min, max]} range in [0, 8]: {@code [[2, 2], [4, 4], [7, 7]]}; 0 bits make a channel black, as in
+ * Albumentations), p = 0.5. One value is drawn for the whole image, or one per channel; per channel, the image must
+ * have as many channels as there are entries. Targets: image (uint8 only). A transform is written back in the shape it
+ * was read.
  *
  * <p>Where the releases differ ({@link #withSemantics}): an int entry {@code b} of a per-channel list means the range
- * {@code [0, b]} in 1.x (its {@code to_tuple(b, 0)}; 0 bits make the channel black) and exactly {@code b} in 2.x; 1.x
- * accepts 0 bits in ranges too (bounds [0, 8]).
+ * {@code [0, b]} in 1.x (its {@code to_tuple(b, 0)}) and exactly {@code b} bits in 2.x.
  */
 public final class Posterize extends PixelTransform<Posterize.Bits> {
     /**
@@ -97,13 +97,13 @@ public final class Posterize extends PixelTransform<Posterize.Bits> {
         super(p);
         this.dialect = dialect;
         if (entries == null) {
-            this.numBits = dialect.check(name(), "num_bits", numBits);
+            this.numBits = Check.range(name(), "num_bits", numBits, 1, 8);
             this.entries = null;
             this.channelRanges = null;
         } else {
             Check.that(entries.size() > 2, name(), "num_bits per channel needs at least 3 entries, got " + entries);
             List<Range> ranges = new ArrayList<>();
-            for (int i = 0; i < entries.size(); i++) ranges.add(dialect.check(name(), "num_bits[" + i + "]", dialect.resolve(name(), entries.get(i))));
+            for (int i = 0; i < entries.size(); i++) ranges.add(Check.range(name(), "num_bits[" + i + "]", dialect.resolve(name(), entries.get(i)), 0, 8));
             this.numBits = null;
             this.entries = entries;
             this.channelRanges = List.copyOf(ranges);
@@ -132,28 +132,22 @@ public final class Posterize extends PixelTransform<Posterize.Bits> {
         return d == dialect ? this : new Posterize(numBits, entries, d, probability());
     }
 
-    /** How the releases read the bounds and the int entries of a per-channel list. */
+    /** How the releases read the int entries of a per-channel list. */
     private enum Dialect {
-        /** Albumentations 1.x: an int entry {@code b} is {@code to_tuple(b, 0)}, the range between 0 and b; 0 bits allowed. */
-        V1_3(0) {
+        /** Albumentations 1.x: an int entry {@code b} is {@code to_tuple(b, 0)}, the range between 0 and b. */
+        V1_3 {
             @Override
             Range entry(double b) {
                 return Range.of(Math.min(0, b), Math.max(0, b));
             }
         },
         /** Albumentations 2.x: an int entry is that number of bits. */
-        V2(1) {
+        V2 {
             @Override
             Range entry(double b) {
                 return Range.fixed(b);
             }
         };
-
-        private final int fewest;
-
-        Dialect(int fewest) {
-            this.fewest = fewest;
-        }
 
         abstract Range entry(double b);
 
@@ -161,10 +155,6 @@ public final class Posterize extends PixelTransform<Posterize.Bits> {
             if (e instanceof Range r) return r;
             if (e instanceof Number n) return entry(n.doubleValue());
             throw new IllegalArgumentException(transform + ": num_bits entries must be integers or ranges, got " + e);
-        }
-
-        Range check(String transform, String param, Range r) {
-            return Check.range(transform, param, r, fewest, 8);
         }
     }
 
