@@ -35,7 +35,8 @@ import org.augment4j.target.KeypointParams;
  * Loads and saves pipelines as JSON or YAML in Albumentations' {@code to_dict} shape:
  * {@code {"__version__": …, "transform": {"__class_fullname__": "Compose", "p": …, "transforms": […],
  * "bbox_params": …, "keypoint_params": …, "additional_targets": …}}}. Files written by Albumentations 1.3.x and 2.x
- * load, with short or dotted class names. Errors name the problem and its JSON path.
+ * load, with short or dotted class names; 0.x's imgaug wrappers ({@code IAA…}) run as their modern equivalents (see
+ * {@code LegacyImgaug}, with one warning per file). Errors name the problem and its JSON path.
  *
  * <p>Containers: Compose, OneOf, SomeOf, Sequential and 2.x's OneOrOther ({@code transforms} of two, or
  * {@code first}/{@code second}), RandomOrder, SelectiveChannelTransform and ReplayCompose (see {@link #containerNames()}).
@@ -179,6 +180,7 @@ public final class PipelineFile {
     public static Compose fromTree(Map<String, Object> root, Options options) {
         Object t = root.containsKey("transform") ? root.get("transform") : root;
         String path = root.containsKey("transform") ? "$.transform" : "$";
+        t = LegacyImgaug.rewrite(t, path, options); // 0.x's imgaug wrappers become their modern transforms
         Semantics semantics = options.semantics() != null ? options.semantics() : semantics(root.get("__version__"));
         Transform tr = transform(t, path, 0, options, options.strict());
         Compose c = tr instanceof Compose compose ? compose : new Compose(List.of(tr));
