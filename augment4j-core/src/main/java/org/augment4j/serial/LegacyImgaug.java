@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -63,6 +62,7 @@ final class LegacyImgaug {
         Map<String, Object> translate(Params r, List<String> approximate);
     }
 
+    /** The wrappers by short name (a file may also write {@code albumentations.imgaug.transforms.IAA…}). */
     private static final Map<String, Translator> WRAPPERS = new LinkedHashMap<>();
 
     static {
@@ -79,11 +79,6 @@ final class LegacyImgaug {
         WRAPPERS.put("IAASharpen", (r, a) -> modern("Sharpen", r.p(0.5), "alpha", toTuple(r, "alpha", 0.2, 0.5, 0.0),
                 "lightness", toTuple(r, "lightness", 0.5, 1.0, 0.0), "method", "kernel"));
         WRAPPERS.put("IAASuperpixels", LegacyImgaug::superpixels);
-    }
-
-    /** The wrapper names handled, short (a file may also write them as {@code albumentations.imgaug.transforms.IAA…}). */
-    static Set<String> names() {
-        return WRAPPERS.keySet();
     }
 
     /**
