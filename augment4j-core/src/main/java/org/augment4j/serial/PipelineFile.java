@@ -38,6 +38,11 @@ import org.augment4j.target.KeypointParams;
  * load, with short or dotted class names; 0.x's imgaug wrappers ({@code IAA…}) run as their modern equivalents (see
  * {@code LegacyImgaug}, with one warning per file). Errors name the problem and its JSON path.
  *
+ * <p>Versions: a file means what it meant in the Albumentations release that wrote it. Its {@code __version__}
+ * selects the pipeline's {@link Semantics} (0.x and 1.x files: 1.3.1's behaviour; 2.x files and files without a version:
+ * 2.0.8's; {@link Options#withSemantics} overrides), and saving writes the dialect of the pipeline's semantics: 1.3.1's
+ * parameter names for a 1.x pipeline, so that 1.3.1's {@code A.from_dict} loads it with the same meaning.
+ *
  * <p>Containers: Compose, OneOf, SomeOf, Sequential and 2.x's OneOrOther ({@code transforms} of two, or
  * {@code first}/{@code second}), RandomOrder, SelectiveChannelTransform and ReplayCompose (see {@link #containerNames()}).
  * Unknown parameters are errors unless loaded non-strictly (see {@link Options}). A {@code Lambda} holds code: a file
@@ -348,12 +353,17 @@ public final class PipelineFile {
         return out;
     }
 
-    /** The {@code to_dict} map of a pipeline, wrapped with {@code __version__}. */
+    /**
+     * The {@code to_dict} map of a pipeline, wrapped with {@code __version__}: in the dialect of its semantics
+     * ({@link Compose#semantics()}), so that the Albumentations release it follows loads it with the same meaning —
+     * 1.3.1's parameter names for a pipeline loaded from a 1.x file (what 1.3.1 cannot express is kept and logged as a
+     * warning), 2.0.8's otherwise.
+     */
     public static Map<String, Object> toTree(Compose pipeline) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("__version__", pipeline.semantics().version());
         root.put("transform", pipeline.toDict());
-        return root;
+        return pipeline.semantics() == Semantics.ALBUMENTATIONS_1_3 ? Dialect13.of(root, Options::log) : root;
     }
 
     public static String toJson(Compose pipeline) {
