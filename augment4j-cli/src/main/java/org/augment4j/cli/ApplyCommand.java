@@ -13,6 +13,7 @@ import org.augment4j.opencv.ImageIO;
 import org.augment4j.opencv.Mats;
 import org.augment4j.opencv.Npy;
 import org.augment4j.serial.TargetsJson;
+import org.augment4j.transform.pytorch.TensorLayout;
 import org.bytedeco.opencv.opencv_core.Mat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -22,7 +23,10 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * {@code augment4j apply}: one pipeline, applied once to one image with its mask and targets. Writes
  * {@code image.png} (uint8) or {@code image.npy} (float32), {@code mask.png}, {@code targets.json} and
- * {@code applied.json} into the output folder.
+ * {@code applied.json} into the output folder. When the pipeline ends with {@code ToTensorV2} (or 0.x's
+ * {@code ToTensor}), the output carries a {@link TensorLayout}, and the image and mask are written as the tensors
+ * PyTorch would get: {@code image.npy} channels first {@code (C, H, W)} in the image's dtype (uint8 or float32),
+ * {@code mask.npy} as the layout says (ToTensorV2's {@code transpose_mask}).
  */
 @Command(name = "apply", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Apply a pipeline once to an image, its mask and its targets.",
@@ -30,6 +34,8 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "keypoint_params declare, plus one list for every label field they name (as input_targets of the golden cases).",
             "Writes DIR/image.png (uint8) or DIR/image.npy (float32), DIR/mask.png (with --mask), DIR/targets.json "
                 + "(same shape as the targets) and DIR/applied.json (each applied transform and its sampled parameters).",
+            "A pipeline ending with ToTensorV2 (or 0.x's ToTensor) gives DIR/image.npy as a CHW tensor in the image's dtype "
+                + "and DIR/mask.npy (with --mask) as its transpose_mask says.",
             "Exit codes: 0 success, 2 bad input (one line on stderr)."})
 public final class ApplyCommand implements Callable<Integer> {
     @Spec
@@ -97,8 +103,12 @@ public final class ApplyCommand implements Callable<Integer> {
     private void write(Sample result, Compose compose) {
         Inputs.createDirectories(out);
         List<String> written = new ArrayList<>();
+        TensorLayout layout = TensorLayout.of(result);
         Path imageFile;
-        if (Mats.isFloat(result.image())) {
+        if (layout != null) {
+            imageFile = out.resolve("image.npy");
+            Npy.write(imageFile, result.image(), TensorLayout.imageShape(result.image()), true);
+        } else if (Mats.isFloat(result.image())) {
             imageFile = out.resolve("image.npy");
             Npy.write(imageFile, result.image());
         } else {
@@ -107,8 +117,9 @@ public final class ApplyCommand implements Callable<Integer> {
         }
         written.add(imageFile.toString());
         if (mask != null && result.mask() != null) {
-            Path maskFile = out.resolve("mask.png");
-            ImageIO.write(maskFile, result.mask());
+            Path maskFile = out.resolve(layout != null ? "mask.npy" : "mask.png");
+            if (layout != null) Npy.write(maskFile, result.mask(), layout.maskShape(result.mask()), layout.maskChannelsFirst(result.mask()));
+            else ImageIO.write(maskFile, result.mask());
             written.add(maskFile.toString());
         }
         Path targetsFile = out.resolve("targets.json");
@@ -117,7 +128,7 @@ public final class ApplyCommand implements Callable<Integer> {
         Path appliedFile = out.resolve("applied.json");
         Json.write(appliedFile, applied(result.applied()));
         written.add(appliedFile.toString());
-        spec.commandLine().getOut().println("wrote " + String.join(", ", written) + " (" + Mats.describe(result.image()) + ")");
+        spec.commandLine().getOut().println("wrote " + String.join(", ", written) + " (" + Mats.describe(result.image()) + (layout != null ? ", as a CHW tensor" : "") + ")");
     }
 
     /** The applied log in the shape of golden {@code applied_params}: {@code [{"transform": …, "params": {…}}, …]}. */

@@ -181,6 +181,78 @@ class ApplyCommandTest {
         assertThat(Files.readString(tmp.resolve("a/applied.json"))).isEqualTo(Files.readString(tmp.resolve("b/applied.json")));
     }
 
+    /** The header dict and the data bytes of a {@code .npy} file. */
+    private static Map.Entry<String, byte[]> npy(Path file) throws Exception {
+        byte[] all = Files.readAllBytes(file);
+        assertThat(new String(all, 1, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("NUMPY");
+        int len = (all[8] & 0xff) | (all[9] & 0xff) << 8;
+        String header = new String(all, 10, len, java.nio.charset.StandardCharsets.US_ASCII).strip();
+        return Map.entry(header, java.util.Arrays.copyOfRange(all, 10 + len, all.length));
+    }
+
+    @Test
+    void aPipelineEndingWithToTensorV2WritesChwArrays() throws Exception {
+        Path p = Files.writeString(tmp.resolve("p.json"), """
+            {"__version__": "1.3.1", "transform": {"__class_fullname__": "Compose", "p": 1.0, "transforms": [
+              {"__class_fullname__": "HorizontalFlip", "always_apply": false, "p": 1.0},
+              {"__class_fullname__": "albumentations.pytorch.transforms.ToTensorV2", "always_apply": true, "p": 1.0, "transpose_mask": false}]}}
+            """);
+        String image = rectImage(), mask = TestData.golden().resolve("inputs/mask_384x512.png").toString();
+        Cli.Result res = Cli.run("apply", "--pipeline", p.toString(), "--image", image, "--mask", mask, "--out", tmp.resolve("o").toString());
+        assertThat(res.code()).as(res.err()).isZero();
+        assertThat(res.out()).contains("image.npy").contains("CHW");
+        assertThat(tmp.resolve("o/image.png")).doesNotExist();
+        assertThat(tmp.resolve("o/mask.png")).doesNotExist();
+
+        try (Mat in = ImageIO.readImage(Path.of(image)); Mat m = ImageIO.readMask(Path.of(mask))) {
+            int h = in.rows(), w = in.cols(), c = in.channels();
+            assertThat(c).isEqualTo(3);
+            Map.Entry<String, byte[]> img = npy(tmp.resolve("o/image.npy"));
+            // ToTensorV2 keeps the dtype: uint8, channels first
+            assertThat(img.getKey()).contains("'descr': '|u1'").contains("'fortran_order': False").contains("'shape': (" + c + ", " + h + ", " + w + ")");
+            byte[] hwc = Mats.toBytes(in), chw = img.getValue();
+            assertThat(chw).hasSize(h * w * c);
+            for (int y = 0; y < h; y += 7) {
+                for (int x = 0; x < w; x += 5) {
+                    for (int k = 0; k < c; k++) {
+                        // HorizontalFlip: tensor[k][y][x] is the input's pixel (y, w - 1 - x), channel k
+                        assertThat(chw[(k * h + y) * w + x]).as("(%d, %d, %d)", k, y, x).isEqualTo(hwc[(y * w + (w - 1 - x)) * c + k]);
+                    }
+                }
+            }
+            Map.Entry<String, byte[]> msk = npy(tmp.resolve("o/mask.npy"));
+            assertThat(msk.getKey()).contains("'descr': '|u1'").contains("'shape': (" + h + ", " + w + ")");
+            byte[] mIn = Mats.toBytes(m), mOut = msk.getValue();
+            for (int y = 0; y < h; y += 3) for (int x = 0; x < w; x += 3) assertThat(mOut[y * w + x]).isEqualTo(mIn[y * w + (w - 1 - x)]);
+        }
+        List<Map<String, Object>> applied = JSON.readValue(tmp.resolve("o/applied.json").toFile(), List.class);
+        assertThat(applied).extracting(a -> a.get("transform")).containsExactly("HorizontalFlip", "ToTensorV2");
+    }
+
+    @Test
+    void aPipelineEndingWithLegacyToTensorWritesFloatChw() throws Exception {
+        Path p = Files.writeString(tmp.resolve("p.json"), """
+            {"__version__": "0.4.6", "transform": {"__class_fullname__": "albumentations.core.composition.Compose", "p": 1.0, "transforms": [
+              {"__class_fullname__": "albumentations.pytorch.transforms.ToTensor", "always_apply": true, "p": 1.0,
+               "num_classes": 1, "sigmoid": true, "normalize": null}]}}
+            """);
+        String image = rectImage();
+        Cli.Result res = Cli.run("apply", "--pipeline", p.toString(), "--image", image, "--mask", TestData.golden().resolve("inputs/mask_384x512.png").toString(),
+                "--out", tmp.resolve("o").toString());
+        assertThat(res.code()).as(res.err()).isZero();
+        try (Mat in = ImageIO.readImage(Path.of(image))) {
+            int h = in.rows(), w = in.cols();
+            Map.Entry<String, byte[]> img = npy(tmp.resolve("o/image.npy"));
+            assertThat(img.getKey()).contains("'descr': '<f4'").contains("'shape': (3, " + h + ", " + w + ")");
+            java.nio.FloatBuffer f = java.nio.ByteBuffer.wrap(img.getValue()).order(java.nio.ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
+            byte[] hwc = Mats.toBytes(in);
+            int y = h / 2, x = w / 3;
+            for (int k = 0; k < 3; k++) assertThat(f.get((k * h + y) * w + x)).isEqualTo((float) ((hwc[(y * w + x) * 3 + k] & 0xff) / 255.0));
+            // one class: the mask gains a leading axis of one
+            assertThat(npy(tmp.resolve("o/mask.npy")).getKey()).contains("'descr': '<f4'").contains("'shape': (1, " + h + ", " + w + ")");
+        }
+    }
+
     // ---- bad input: exit code 2 and one line on stderr naming the problem ----
 
     private Cli.Result badInput(String... args) {

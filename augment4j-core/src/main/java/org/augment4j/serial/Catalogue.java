@@ -22,5 +22,6 @@ final class Catalogue {
         org.augment4j.transform.weather.WeatherCatalogue.register(r);
         org.augment4j.transform.policy.PolicyCatalogue.register(r);
         org.augment4j.compose.ComposeCatalogue.register(r);
+        org.augment4j.transform.pytorch.PytorchCatalogue.register(r);
     }
 }

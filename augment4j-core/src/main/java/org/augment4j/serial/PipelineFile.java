@@ -37,7 +37,8 @@ import org.augment4j.target.KeypointParams;
  * load as the release that wrote them reads them: short or dotted class names ({@link TransformRegistry#shortName}),
  * {@code bbox_params}/{@code keypoint_params} of {@code {}} or null meaning none, 0.x's {@code {"__type__": "Lambda"}},
  * a bare transform instead of a Compose, and YAML as PyYAML's {@code safe_load} reads it ({@code YamlTree}: aliases
- * resolved within a budget). Errors name the problem and its JSON path.
+ * resolved within a budget); 0.x's imgaug wrappers ({@code IAA…}) run as their modern equivalents ({@code LegacyImgaug},
+ * with one warning per file). Errors name the problem and its JSON path.
  *
  * <p>Versions: a file means what it meant in the Albumentations release that wrote it. Its {@code __version__}
  * selects the pipeline's {@link Semantics} (0.x and 1.x files: 1.3.1's behaviour; 2.x files and files without a version:
@@ -196,6 +197,7 @@ public final class PipelineFile {
         boolean wrapped = root.containsKey("transform") && !root.containsKey("__class_fullname__");
         Object t = wrapped ? root.get("transform") : withoutVersion(root);
         String path = wrapped ? "$.transform" : "$";
+        t = LegacyImgaug.rewrite(t, path, options); // 0.x's imgaug wrappers become their modern transforms
         Semantics semantics = options.semantics() != null ? options.semantics() : semantics(root.get("__version__"));
         Transform tr = transform(t, path, 0, options, options.strict());
         Compose c = tr instanceof Compose compose ? compose : new Compose(List.of(tr));

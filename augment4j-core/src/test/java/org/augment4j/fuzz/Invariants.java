@@ -18,7 +18,8 @@ import org.bytedeco.opencv.opencv_core.Mat;
 /**
  * The properties every application must keep, whatever the pipeline: images uint8 or float32 with 1, 3 or 4 channels
  * and the input's dtype unless a dtype-changing transform is in the pipeline; masks of the image's size, with the
- * input's type and values a subset of the input's plus the mask fills the pipeline names (nearest interpolation);
+ * input's type and values a subset of the input's plus the mask fills the pipeline names (nearest interpolation), unless
+ * a mask-converting transform is in the pipeline;
  * boxes finite, inside [0, 1] and non-empty; keypoints finite and inside the image when invisible ones are removed;
  * surviving boxes and keypoints a subset of the input's rows in their original order, each with its own labels.
  */
@@ -26,7 +27,9 @@ public final class Invariants {
     private Invariants() {}
 
     /** Transforms whose documented output dtype differs from their input's. */
-    static final Set<String> DTYPE_CHANGERS = Set.of("ToFloat", "FromFloat", "Normalize");
+    static final Set<String> DTYPE_CHANGERS = Set.of("ToFloat", "FromFloat", "Normalize", "ToTensor");
+    /** Transforms that convert masks (type and values): 0.x's ToTensor makes them float32 or class indices. */
+    static final Set<String> MASK_CONVERTERS = Set.of("ToTensor");
 
     /** The violations found (empty when the output is fine). */
     public static List<String> check(PipelineGenerator.Generated g, Sample in, Sample out) {
@@ -42,11 +45,13 @@ public final class Invariants {
         if (img.rows() < 1 || img.cols() < 1) v.add("empty output image " + img.rows() + "x" + img.cols());
         boolean changes = g.names().stream().anyMatch(DTYPE_CHANGERS::contains);
         if (!changes && img.depth() != in.image().depth()) v.add("dtype changed from " + Mats.describe(in.image()) + " to " + Mats.describe(img) + " with no dtype-changing transform");
+        boolean converted = g.names().stream().anyMatch(MASK_CONVERTERS::contains);
         for (Map.Entry<String, Mat> e : out.masks().entrySet()) {
             Mat m = e.getValue();
             Mat src = in.masks().get(e.getKey());
             if (src == null) { v.add("mask " + e.getKey() + " appeared"); continue; }
             if (m.rows() != img.rows() || m.cols() != img.cols()) v.add("mask " + e.getKey() + " is " + m.rows() + "x" + m.cols() + ", image " + img.rows() + "x" + img.cols());
+            if (converted) continue;
             if (m.type() != src.type()) v.add("mask type changed from " + Mats.describe(src) + " to " + Mats.describe(m));
             if (m.depth() == CV_8U && src.depth() == CV_8U) {
                 BitSet allowed = values(src);
