@@ -37,20 +37,12 @@ class GoldenCasesTest {
 
     /** Cases this build does not reproduce yet, each with the reason; they are reported as skipped. */
     private static final Map<String, String> NOT_YET = Map.ofEntries(
-            Map.entry("golden3/v3_affine_fit_output", "Affine 1.x semantics"),
-            Map.entry("golden3/v3_affine_shear_float_shift", "Affine 1.x semantics"),
-            Map.entry("golden3/v3_affine_shear_x_constant", "Affine 1.x semantics"),
-            Map.entry("golden3/v3_brightness_contrast_by_mean", "RandomBrightnessContrast 1.x semantics"),
-            Map.entry("golden3/v3_crop_and_pad_percent", "CropAndPad 1.x semantics"),
             Map.entry("golden3/v3_downscale_0.6_area_linear", "Downscale"),
             Map.entry("golden3/v3_emboss", "Emboss"),
             Map.entry("golden3/v3_grid_distortion_4_m0.2", "GridDistortion"),
             Map.entry("golden3/v3_optical_distortion_m0.2_shift8", "OpticalDistortion"),
             Map.entry("golden3/v3_posterize_per_channel_2_4_7", "Posterize per channel"),
             Map.entry("golden3/v3_rotate_m25_crop_border", "Rotate crop_border"),
-            Map.entry("golden3/v3_safe_rotate_m35", "SafeRotate 1.x semantics"),
-            Map.entry("golden3/v3_ssr_constant", "ShiftScaleRotate 1.x semantics"),
-            Map.entry("golden3/v3_ssr_reflect", "ShiftScaleRotate 1.x semantics"),
             Map.entry("golden3/v3_superpixels", "Superpixels"),
             Map.entry("golden3/v3_unsharp_mask", "UnsharpMask 1.x semantics"));
 

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 import org.augment4j.Sample;
+import org.augment4j.Semantics;
 import org.augment4j.geometry.AffineGeometry;
 import org.augment4j.geometry.BoxMethod;
 import org.augment4j.geometry.Geometry;
@@ -43,12 +44,73 @@ public final class Affine extends SpatialTransform<Affine.Sampled> {
     private final boolean keepRatio;
     private final BoxMethod rotateMethod;
     private final boolean balancedScale;
+    private final Convention convention;
+    private final Resampling declared; // as given; the warp uses the convention's (see Convention#resampling)
+
+    /** Where Albumentations 1.3.1 and 2.0.8 differ: how translate_percent becomes pixels, and the map. */
+    private enum Convention {
+        /** 2.0.8: translate_percent × size truncated to whole pixels; {@link #geometry(Sampled, int, int, boolean, BoxMethod, boolean)}. */
+        ALBUMENTATIONS_2 {
+            @Override
+            double pixels(double fraction, int size) {
+                return (int) (fraction * size);
+            }
+
+            @Override
+            AffineGeometry geometry(Sampled p, int w, int h, boolean fitOutput, BoxMethod method) {
+                return Affine.geometry(p, w, h, fitOutput, method, false);
+            }
+
+            @Override
+            Resampling resampling(Resampling declared) {
+                return declared;
+            }
+        },
+        /** 1.3.1: translate_percent × size kept fractional; {@link SkimageAffine}. */
+        ALBUMENTATIONS_1_3 {
+            @Override
+            double pixels(double fraction, int size) {
+                return fraction * size;
+            }
+
+            @Override
+            AffineGeometry geometry(Sampled p, int w, int h, boolean fitOutput, BoxMethod method) {
+                return SkimageAffine.geometry(p, w, h, fitOutput, method);
+            }
+
+            @Override
+            Resampling resampling(Resampling declared) {
+                return declared.withFirstChannelFills();
+            }
+        };
+
+        abstract double pixels(double fraction, int size);
+
+        /** The resampling the warp uses: 1.3.1 hands a one-number fill to OpenCV as is (first channel only). */
+        abstract Resampling resampling(Resampling declared);
+
+        abstract AffineGeometry geometry(Sampled p, int w, int h, boolean fitOutput, BoxMethod method);
+
+        static Convention of(Semantics s) {
+            return s == Semantics.ALBUMENTATIONS_1_3 ? ALBUMENTATIONS_1_3 : ALBUMENTATIONS_2;
+        }
+    }
 
     public Affine(AxisRanges scale, AxisRanges translatePercent, AxisRanges translatePx, Range rotate, AxisRanges shear,
                   Resampling resampling, boolean fitOutput, boolean keepRatio, BoxMethod rotateMethod, boolean balancedScale, double p) {
-        super(p, resampling);
-        Check.that(scale.x().min() > 0 && scale.y().min() > 0 && scale.x().min() <= scale.x().max() && scale.y().min() <= scale.y().max(),
-                name(), "scale must be ranges (min <= max) of values > 0, got " + scale);
+        this(scale, translatePercent, translatePx, rotate, shear, resampling, fitOutput, keepRatio, rotateMethod, balancedScale, p, Convention.ALBUMENTATIONS_2);
+    }
+
+    private Affine(AxisRanges scale, AxisRanges translatePercent, AxisRanges translatePx, Range rotate, AxisRanges shear,
+                   Resampling resampling, boolean fitOutput, boolean keepRatio, BoxMethod rotateMethod, boolean balancedScale, double p,
+                   Convention convention) {
+        super(p, convention.resampling(resampling));
+        Check.that(finite(scale) && !(scale.x().equals(Range.fixed(0)) || scale.y().equals(Range.fixed(0))), name(),
+                "scale must be finite numbers and not fixed at 0 (that collapses the image to a point), got " + scale);
+        Check.that(translatePercent == null || finite(translatePercent), name(), "translate_percent must be finite numbers, got " + translatePercent);
+        Check.that(translatePx == null || finite(translatePx), name(), "translate_px must be finite numbers, got " + translatePx);
+        Check.that(Double.isFinite(rotate.min()) && Double.isFinite(rotate.max()), name(), "rotate must be finite numbers, got " + rotate);
+        Check.that(finite(shear), name(), "shear must be finite numbers, got " + shear);
         Check.that(translatePercent == null || translatePx == null, name(), "give translate_percent or translate_px, not both");
         Check.that(!keepRatio || scale.same(), name(), "keep_ratio needs identical x and y scale ranges, got " + scale);
         this.scale = scale;
@@ -60,6 +122,12 @@ public final class Affine extends SpatialTransform<Affine.Sampled> {
         this.keepRatio = keepRatio;
         this.rotateMethod = rotateMethod;
         this.balancedScale = balancedScale;
+        this.convention = convention;
+        this.declared = resampling;
+    }
+
+    private static boolean finite(AxisRanges r) {
+        return Double.isFinite(r.x().min()) && Double.isFinite(r.x().max()) && Double.isFinite(r.y().min()) && Double.isFinite(r.y().max());
     }
 
     public Affine(AxisRanges scale, AxisRanges translatePercent, AxisRanges translatePx, Range rotate, AxisRanges shear,
@@ -82,8 +150,8 @@ public final class Affine extends SpatialTransform<Affine.Sampled> {
             tx = Range.of((int) translatePx.x().min(), (int) translatePx.x().max()).randint(rng);
             ty = Range.of((int) translatePx.y().min(), (int) translatePx.y().max()).randint(rng);
         } else {
-            tx = (int) (translatePercent.x().uniform(rng) * s.width());
-            ty = (int) (translatePercent.y().uniform(rng) * s.height());
+            tx = convention.pixels(translatePercent.x().uniform(rng), s.width());
+            ty = convention.pixels(translatePercent.y().uniform(rng), s.height());
         }
         double shx = shear.x().uniform(rng), shy = shear.y().uniform(rng);
         double sx = scale(scale.x(), rng), sy = scale(scale.y(), rng);
@@ -103,7 +171,15 @@ public final class Affine extends SpatialTransform<Affine.Sampled> {
 
     @Override
     protected Geometry geometry(Sample s, Sampled p) {
-        return geometry(p, s.width(), s.height(), fitOutput, rotateMethod, false);
+        return convention.geometry(p, s.width(), s.height(), fitOutput, rotateMethod);
+    }
+
+    /** This Affine with the map and translation rounding of the given release. */
+    @Override
+    public Affine withSemantics(Semantics semantics) {
+        Convention c = Convention.of(semantics);
+        return c == convention ? this
+                : new Affine(scale, translatePercent, translatePx, rotate, shear, declared, fitOutput, keepRatio, rotateMethod, balancedScale, probability(), c);
     }
 
     /**
@@ -156,7 +232,7 @@ public final class Affine extends SpatialTransform<Affine.Sampled> {
         m.put("translate_px", translatePx == null ? null : translatePx.toJson());
         m.put("rotate", rotate);
         m.put("shear", shear.toJson());
-        resampling.putArgs(m);
+        declared.putArgs(m);
         m.put("fit_output", fitOutput);
         m.put("keep_ratio", keepRatio);
         m.put("rotate_method", rotateMethod.id());
