@@ -21,7 +21,12 @@ import org.bytedeco.opencv.opencv_core.Mat;
  * adjusts alpha and beta so that 0 and the maximum stay inside the range), p = 0.5. Targets: image.
  *
  * <p>uint8 through a 256-entry table, truncated like numpy; float32 clipped to [0, 1]. Any channel count; the alpha
- * channel of a 4-channel image is kept.
+ * channel of a 4-channel image is kept. Limits may be any finite numbers, as Albumentations accepts (AutoAlbument
+ * policies use contrast limits up to 4.7; a range may run from high to low).
+ *
+ * <p>With {@code brightness_by_max=false}, Albumentations 2.0.8 (the default) adds {@code beta·mean}; Albumentations
+ * 1.3.1 ({@link #withSemantics} {@link Semantics#ALBUMENTATIONS_1_3}) adds {@code alpha·beta·mean} (the mean of the
+ * image already multiplied by alpha). With {@code brightness_by_max=true} both add {@code beta·max}.
  */
 public final class RandomBrightnessContrast extends PixelTransform<RandomBrightnessContrast.AlphaBeta> {
     /** The sampled contrast factor {@code alpha} and brightness factor {@code beta}. */
@@ -65,17 +70,13 @@ public final class RandomBrightnessContrast extends PixelTransform<RandomBrightn
     private RandomBrightnessContrast(Range brightnessLimit, Range contrastLimit, boolean brightnessByMax, boolean ensureSafeRange, double p,
                                      Convention convention) {
         super(p);
-        this.brightnessLimit = finite("brightness_limit", brightnessLimit);
-        this.contrastLimit = finite("contrast_limit", contrastLimit);
+        this.brightnessLimit = Check.finite(name(), "brightness_limit", brightnessLimit);
+        this.contrastLimit = Check.finite(name(), "contrast_limit", contrastLimit);
         this.brightnessByMax = brightnessByMax;
         this.ensureSafeRange = ensureSafeRange;
         this.convention = convention;
     }
 
-    private Range finite(String param, Range r) {
-        Check.that(Double.isFinite(r.min()) && Double.isFinite(r.max()), name(), param + " must be finite numbers, got " + r);
-        return r;
-    }
 
     public RandomBrightnessContrast() {
         this(Range.symmetric(0.2), Range.symmetric(0.2), true, false, 0.5);

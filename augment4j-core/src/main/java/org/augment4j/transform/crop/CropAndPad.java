@@ -23,7 +23,13 @@ import org.augment4j.transform.SpatialTransform;
  *
  * <p>It runs as Albumentations does, one OpenCV step at a time — crop (ROI), pad ({@code copyMakeBorder}, so a
  * reflection mirrors the cropped image), resize — each an {@link AffineGeometry} carrying the labels. With a
- * reflecting border no mirrored label copies are added (Albumentations 2.x adds them).
+ * reflecting border no mirrored label copies are added (Albumentations 2.x adds them). Amounts are refused only where
+ * Albumentations fails too: pixels that are not whole, pixel ranges from high to low.
+ *
+ * <p>Albumentations 2.0.8 (the default) resizes masks back with {@code mask_interpolation}. Albumentations 1.3.1
+ * ({@link #withSemantics} {@link Semantics#ALBUMENTATIONS_1_3}) has no mask_interpolation and resizes masks with
+ * {@code interpolation} (linear by default, which blends labels at their borders); its one-number pad_cval /
+ * pad_cval_mask reach OpenCV as {@code Scalar(v)}, filling only the first channel.
  */
 public final class CropAndPad extends BasicTransform<CropAndPad.Amounts> {
     /** Albumentations' recorded crop window {@code [x1, y1, x2, y2]} and padding {@code [top, bottom, left, right]} (empty: none). */

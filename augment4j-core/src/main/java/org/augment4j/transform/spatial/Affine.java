@@ -23,13 +23,25 @@ import org.augment4j.transform.SpatialTransform;
  * and — as 2.0.8 does — for shear, 0 for translations); interpolation 1, mask_interpolation 0, fill / fill_mask 0
  * (1.3: cval / cval_mask), border_mode 0 (1.3: mode), fit_output false, keep_ratio false (true needs equal x and y
  * scale ranges), rotate_method "largest_box", balanced_scale false (true: each axis' scale is drawn from [min, 1] or
- * [1, max] with equal odds), p = 0.5. Targets: image, mask, bboxes, keypoints (angle + θ, scale × max(sx, sy)).
+ * [1, max] with equal odds), p = 0.5. Targets: image, mask, bboxes, keypoints (angle + θ, scale × max(sx, sy)). Values
+ * may be any finite numbers, as Albumentations accepts (a scale fixed at 0, which collapses the image, is refused).
  *
- * <p>The matrix is 2.0.8's: about the centre {@code (w/2 − 0.5, h/2 − 0.5)}, scale, then rotate, then shear
- * ({@code [[1, tan(−shx)], [tan(−shy), 1]]}), then translate (translate_percent truncated to whole pixels).
- * fit_output grows the canvas to hold the warped image edges and moves it in. Boxes follow that centre matrix applied to
- * pixel-edge corners, as 1.3.1 did (the golden cases pin it); 2.0.8 uses the same map about {@code (w/2, h/2)}, a
- * sub-pixel difference. 2.0.8's extra reflected copies of labels under reflecting border modes are not made.
+ * <p>Albumentations 2.0.8 (the default): the matrix is about the centre {@code (w/2 − 0.5, h/2 − 0.5)}, scale, then
+ * rotate, then shear ({@code [[1, tan(−shx)], [tan(−shy), 1]]}), then translate (translate_percent × size truncated to
+ * whole pixels). fit_output grows the canvas to hold the warped image edges (floor / ceil + 1) and moves it in. Boxes
+ * follow that centre matrix applied to pixel-edge corners, as 1.3.1 does; 2.0.8 uses the same map about
+ * {@code (w/2, h/2)}, a sub-pixel difference. 2.0.8's extra reflected copies of labels under reflecting border modes are
+ * not made.
+ *
+ * <p>Albumentations 1.3.1 ({@link #withSemantics} {@link Semantics#ALBUMENTATIONS_1_3}, as pipeline files of 1.x
+ * releases get; {@code SkimageAffine}): the matrix is scikit-image's {@code AffineTransform(scale, rotation, shear,
+ * translation)} with rotation and x-shear negated, after a separate y-shear step (rotate −90°, shear, rotate +90°);
+ * translate_percent × size stays fractional; fit_output maps the corner pixel centres, sizes the canvas
+ * {@code ceil(max − min + 1)} and moves the (float) minimum to 0; a matrix within numpy's {@code allclose} of the
+ * identity leaves every target as it is. Boxes map their pixel-edge corners through the matrix (an ellipse is centred
+ * half a pixel up and left first); keypoints follow the matrix (angle + its rotation, scale × max(sx, sy)). A one-number
+ * cval / cval_mask reaches OpenCV as {@code Scalar(v)}, so it fills only the first channel. Parameters are sampled alike
+ * (x and y scales apart; {@code keep_ratio} makes them equal).
  */
 public final class Affine extends SpatialTransform<Affine.Sampled> {
     /** The sampled parameters: scales, translation in pixels, rotation and shears in degrees. */
@@ -49,7 +61,7 @@ public final class Affine extends SpatialTransform<Affine.Sampled> {
 
     /** Where Albumentations 1.3.1 and 2.0.8 differ: how translate_percent becomes pixels, and the map. */
     private enum Convention {
-        /** 2.0.8: translate_percent × size truncated to whole pixels; {@link #geometry(Sampled, int, int, boolean, BoxMethod, boolean)}. */
+        /** 2.0.8: translate_percent × size truncated to whole pixels; {@link Affine#geometry(Sampled, int, int, boolean, BoxMethod, boolean)}. */
         ALBUMENTATIONS_2 {
             @Override
             double pixels(double fraction, int size) {
@@ -105,12 +117,12 @@ public final class Affine extends SpatialTransform<Affine.Sampled> {
                    Resampling resampling, boolean fitOutput, boolean keepRatio, BoxMethod rotateMethod, boolean balancedScale, double p,
                    Convention convention) {
         super(p, convention.resampling(resampling));
-        Check.that(finite(scale) && !(scale.x().equals(Range.fixed(0)) || scale.y().equals(Range.fixed(0))), name(),
-                "scale must be finite numbers and not fixed at 0 (that collapses the image to a point), got " + scale);
-        Check.that(translatePercent == null || finite(translatePercent), name(), "translate_percent must be finite numbers, got " + translatePercent);
-        Check.that(translatePx == null || finite(translatePx), name(), "translate_px must be finite numbers, got " + translatePx);
-        Check.that(Double.isFinite(rotate.min()) && Double.isFinite(rotate.max()), name(), "rotate must be finite numbers, got " + rotate);
-        Check.that(finite(shear), name(), "shear must be finite numbers, got " + shear);
+        finite("scale", scale);
+        Check.that(!zero(scale.x()) && !zero(scale.y()), name(), "scale must not be fixed at 0 (that collapses the image to a point), got " + scale);
+        if (translatePercent != null) finite("translate_percent", translatePercent);
+        if (translatePx != null) finite("translate_px", translatePx);
+        Check.finite(name(), "rotate", rotate);
+        finite("shear", shear);
         Check.that(translatePercent == null || translatePx == null, name(), "give translate_percent or translate_px, not both");
         Check.that(!keepRatio || scale.same(), name(), "keep_ratio needs identical x and y scale ranges, got " + scale);
         this.scale = scale;
@@ -126,8 +138,13 @@ public final class Affine extends SpatialTransform<Affine.Sampled> {
         this.declared = resampling;
     }
 
-    private static boolean finite(AxisRanges r) {
-        return Double.isFinite(r.x().min()) && Double.isFinite(r.x().max()) && Double.isFinite(r.y().min()) && Double.isFinite(r.y().max());
+    private static boolean zero(Range r) {
+        return r.min() == 0 && r.max() == 0;
+    }
+
+    private void finite(String param, AxisRanges r) {
+        Check.finite(name(), param + ".x", r.x());
+        Check.finite(name(), param + ".y", r.y());
     }
 
     public Affine(AxisRanges scale, AxisRanges translatePercent, AxisRanges translatePx, Range rotate, AxisRanges shear,

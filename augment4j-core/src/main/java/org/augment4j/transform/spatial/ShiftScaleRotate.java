@@ -17,13 +17,22 @@ import org.augment4j.transform.Resampling;
 import org.augment4j.transform.SpatialTransform;
 
 /**
- * Shifts, scales and rotates in one affine warp about the image centre. Albumentations' {@code ShiftScaleRotate}, which
- * 2.0.8 runs as an {@link Affine}: shift_limit (-0.0625, 0.0625) as fractions of the size (shift_limit_x /
- * shift_limit_y override it per axis; shifts are truncated to whole pixels), scale_limit (-0.1, 0.1) added to 1 (x and
- * y are drawn independently, as 2.0.8 does), rotate_limit (-45, 45) degrees (scalars mean ±x), interpolation 1,
+ * Shifts, scales and rotates in one affine warp about the image centre. Albumentations' {@code ShiftScaleRotate}:
+ * shift_limit (-0.0625, 0.0625) as fractions of the size (shift_limit_x / shift_limit_y override it per axis),
+ * scale_limit (-0.1, 0.1) added to 1, rotate_limit (-45, 45) degrees (scalars mean ±x), interpolation 1,
  * mask_interpolation 0, border_mode 0 (constant), fill / fill_mask 0 (1.3: value / mask_value),
- * rotate_method "largest_box", p = 0.5. Targets: image, mask, bboxes (2.0.8's box matrix about (w/2, h/2)),
- * keypoints (angle + θ, scale × max(sx, sy)).
+ * rotate_method "largest_box", p = 0.5. Targets: image, mask, bboxes, keypoints. Limits may be any finite numbers (a
+ * scale fixed at 0 is refused).
+ *
+ * <p>Albumentations 2.0.8 (the default) runs it as an {@link Affine}: x and y scales drawn independently, shifts
+ * truncated to whole pixels, boxes through 2.0.8's box matrix about {@code (w/2, h/2)}, keypoints angle + θ and scale ×
+ * max(sx, sy).
+ *
+ * <p>Albumentations 1.3.1 ({@link #withSemantics} {@link Semantics#ALBUMENTATIONS_1_3}): one scale for both axes and
+ * fractional shifts; the matrix is OpenCV's {@code getRotationMatrix2D((w/2 − 0.5, h/2 − 0.5), angle, scale)} with
+ * {@code dx·w, dy·h} added to its translation, for images, masks and keypoints (angle + θ, scale × s); boxes follow the
+ * same map about {@code (w/2, h/2)} in pixel-edge coordinates (corners, or the inscribed ellipse for "ellipse"). A
+ * one-number value / mask_value reaches OpenCV as {@code Scalar(v)}, so it fills only the first channel.
  */
 public final class ShiftScaleRotate extends SpatialTransform<Affine.Sampled> {
     private final Range shiftX;
@@ -99,20 +108,16 @@ public final class ShiftScaleRotate extends SpatialTransform<Affine.Sampled> {
     private ShiftScaleRotate(Range shiftX, Range shiftY, Range scale, Range rotate, Resampling resampling, BoxMethod rotateMethod, double p,
                              Convention convention) {
         super(p, convention.resampling(resampling));
-        this.shiftX = finite("shift_limit_x", shiftX);
-        this.shiftY = finite("shift_limit_y", shiftY);
-        this.scale = finite("scale_limit", scale);
-        Check.that(!scale.equals(Range.fixed(0)), name(), "scale_limit must not be fixed at -1 (a scale of 0 collapses the image to a point), got "
-                + Range.of(scale.min() - 1, scale.max() - 1));
-        this.rotate = finite("rotate_limit", rotate);
+        this.shiftX = Check.finite(name(), "shift_limit_x", shiftX);
+        this.shiftY = Check.finite(name(), "shift_limit_y", shiftY);
+        Check.that(Double.isFinite(scale.min()) && Double.isFinite(scale.max()) && (scale.min() != 0 || scale.max() != 0), name(),
+                "scale_limit must be finite numbers, not fixed at -1 (a scale of 0 collapses the image to a point), got "
+                        + Range.of(scale.min() - 1, scale.max() - 1));
+        this.scale = scale;
+        this.rotate = Check.finite(name(), "rotate_limit", rotate);
         this.rotateMethod = rotateMethod;
         this.convention = convention;
         this.declared = resampling;
-    }
-
-    private Range finite(String param, Range r) {
-        Check.that(Double.isFinite(r.min()) && Double.isFinite(r.max()), name(), param + " must be finite numbers, got " + r);
-        return r;
     }
 
     /** Albumentations' defaults. */

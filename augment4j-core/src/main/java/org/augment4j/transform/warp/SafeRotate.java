@@ -22,13 +22,22 @@ import org.augment4j.transform.SpatialTransform;
  * Albumentations' {@code SafeRotate} (2.0.8): limit (-90, 90) (a scalar x means (-x, x)), interpolation 1,
  * mask_interpolation 0, border_mode 0 (constant), fill / fill_mask 0 (1.3: value / mask_value), rotate_method
  * "largest_box" or "ellipse", p = 0.5. Targets: image, mask, bboxes, keypoints (angle + the matrix rotation, scale ×
- * max(sx, sy)).
+ * max(sx, sy)). The limit may be any finite numbers.
  *
- * <p>As 2.0.8: the rotated image's bounding canvas is {@code int(h·|sin| + w·|cos|) × int(h·|cos| + w·|sin|)}, and it is
- * squeezed back to {@code w × h} with separate x and y factors (so a non-square image is slightly distorted). Images,
- * masks and keypoints use the map about {@code (w/2 − 0.5, h/2 − 0.5)}, boxes the same map about {@code (w/2, h/2)};
- * 2.0.8 moves the pixel-centre map into the canvas as if it were the edge one, so images and keypoints sit half a
- * (squeezed) pixel right of and below the boxes — at angle 0 they move by (0.5, 0.5). Kept for pixel parity.
+ * <p>Albumentations 2.0.8 (the default): the rotated image's bounding canvas is
+ * {@code int(h·|sin| + w·|cos|) × int(h·|cos| + w·|sin|)}, and it is squeezed back to {@code w × h} with separate x and
+ * y factors (so a non-square image is slightly distorted). Images, masks and keypoints use the map about
+ * {@code (w/2 − 0.5, h/2 − 0.5)}, boxes the same map about {@code (w/2, h/2)}; 2.0.8 moves the pixel-centre map into
+ * the canvas as if it were the edge one, so images and keypoints sit half a (squeezed) pixel right of and below the
+ * boxes — at angle 0 they move by (0.5, 0.5). Kept for pixel parity.
+ *
+ * <p>Albumentations 1.3.1 ({@link #withSemantics} {@link Semantics#ALBUMENTATIONS_1_3}): the canvas is rounded up
+ * ({@code ceil}), and one map — rotation about {@code (w/2, h/2)}, moved into the canvas, squeezed back — serves
+ * images, masks, box corners and keypoints. Mapped keypoints are clipped to {@code [0, w − 1] × [0, h − 1]} (so one that
+ * lands just outside is kept on the edge), their angle gains the rotation's value in degrees taken as radians (1.3.1
+ * adds {@code angle} in degrees to the angle in radians) and their scale × max(sx, sy). 1.3.1's shifting of boxes that
+ * leave the frame is not made: mapped boxes stay inside it up to rounding, which the pipeline's clipping removes. A
+ * one-number value / mask_value reaches OpenCV as {@code Scalar(v)}, so it fills only the first channel.
  */
 public final class SafeRotate extends SpatialTransform<SafeRotate.Angle> {
     /** The sampled angle in degrees. */
@@ -93,8 +102,7 @@ public final class SafeRotate extends SpatialTransform<SafeRotate.Angle> {
 
     private SafeRotate(Range limit, Resampling resampling, BoxMethod rotateMethod, double p, Convention convention) {
         super(p, convention.resampling(resampling));
-        Check.that(Double.isFinite(limit.min()) && Double.isFinite(limit.max()), name(), "limit must be finite numbers, got " + limit);
-        this.limit = limit;
+        this.limit = Check.finite(name(), "limit", limit);
         this.rotateMethod = rotateMethod;
         this.convention = convention;
         this.declared = resampling;
