@@ -97,6 +97,16 @@ public final class Params {
         used.addAll(List.of(names));
     }
 
+    /**
+     * The name to read a parameter by: {@code name} (2.x), or {@code old}, the name Albumentations 1.3 wrote it under,
+     * when only that one is given; both given is an error.
+     */
+    public String renamed(String name, String old) {
+        if (!has(old)) return name;
+        if (has(name)) throw error(old, "is an Albumentations 1.3 parameter; give either " + old + " (1.3) or " + name + " (2.x), not both");
+        return old;
+    }
+
     /** The raw value, or null. */
     public Object raw(String name) {
         declare(name, "any", null, false);
@@ -108,11 +118,12 @@ public final class Params {
         return values.get(name);
     }
 
-    /** {@code p}, with 1.3's {@code always_apply: true} meaning p = 1. */
+    /** {@code p}, with 1.3's {@code always_apply: true} (or 1, as Python's truth) meaning p = 1. */
     public double p(double def) {
         double p = dbl("p", def);
         bounds("p", 0.0, 1.0);
-        if (Boolean.TRUE.equals(value("always_apply"))) p = 1.0;
+        Object always = value("always_apply");
+        if (Boolean.TRUE.equals(always) || always instanceof Number n && n.doubleValue() != 0) p = 1.0;
         return p;
     }
 
@@ -124,19 +135,39 @@ public final class Params {
         throw error(name, "must be a number, got " + describe(v));
     }
 
+    /**
+     * An integer; a whole number written as a float ({@code 768.0}, as Python may write one) is that integer. A value
+     * outside Java's int range is refused rather than wrapped.
+     */
     public int integer(String name, int def) {
         declare(name, "int", def, true);
         Object v = value(name);
         if (v == null) return def;
-        if (v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) return n.intValue();
-        throw error(name, "must be an integer, got " + describe(v));
+        if (!(v instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())) throw error(name, "must be an integer, got " + describe(v));
+        if (n.doubleValue() < Integer.MIN_VALUE || n.doubleValue() > Integer.MAX_VALUE) {
+            throw error(name, "must be an integer from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE + ", got " + describe(v));
+        }
+        return n.intValue();
     }
 
+    /** A 64-bit integer (a seed): as {@link #integer}, within Java's long range. */
+    public long longInteger(String name, long def) {
+        declare(name, "int", def, true);
+        Object v = value(name);
+        if (v == null) return def;
+        if (v instanceof Integer || v instanceof Long) return ((Number) v).longValue();
+        if (v instanceof java.math.BigInteger b && b.bitLength() < 64) return b.longValue();
+        if (v instanceof Double d && d == Math.rint(d) && Math.abs(d) < 0x1p63) return d.longValue();
+        throw error(name, "must be an integer from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE + ", got " + describe(v));
+    }
+
+    /** true or false; 1 and 0 also, as Python's truth and Albumentations 2.x's validation read them. */
     public boolean bool(String name, boolean def) {
         declare(name, "bool", def, true);
         Object v = value(name);
         if (v == null) return def;
         if (v instanceof Boolean b) return b;
+        if (v instanceof Number n && (n.doubleValue() == 0 || n.doubleValue() == 1)) return n.doubleValue() == 1;
         throw error(name, "must be true or false, got " + describe(v));
     }
 

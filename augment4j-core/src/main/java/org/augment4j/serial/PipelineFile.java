@@ -1,7 +1,6 @@
 package org.augment4j.serial;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -34,8 +33,16 @@ import org.augment4j.target.KeypointParams;
 /**
  * Loads and saves pipelines as JSON or YAML in Albumentations' {@code to_dict} shape:
  * {@code {"__version__": …, "transform": {"__class_fullname__": "Compose", "p": …, "transforms": […],
- * "bbox_params": …, "keypoint_params": …, "additional_targets": …}}}. Files written by Albumentations 1.3.x and 2.x
- * load, with short or dotted class names. Errors name the problem and its JSON path.
+ * "bbox_params": …, "keypoint_params": …, "additional_targets": …}}}. Files written by Albumentations 0.3 to 2.x
+ * load as the release that wrote them reads them: short or dotted class names ({@link TransformRegistry#shortName}),
+ * {@code bbox_params}/{@code keypoint_params} of {@code {}} or null meaning none, 0.x's {@code {"__type__": "Lambda"}},
+ * a bare transform instead of a Compose, and YAML as PyYAML's {@code safe_load} reads it ({@code YamlTree}: aliases
+ * resolved within a budget). Errors name the problem and its JSON path.
+ *
+ * <p>Versions: a file means what it meant in the Albumentations release that wrote it. Its {@code __version__}
+ * selects the pipeline's {@link Semantics} (0.x and 1.x files: 1.3.1's behaviour; 2.x files and files without a version:
+ * 2.0.8's; {@link Options#withSemantics} overrides), and saving writes the dialect of the pipeline's semantics: 1.3.1's
+ * parameter names for a 1.x pipeline, so that 1.3.1's {@code A.from_dict} loads it with the same meaning.
  *
  * <p>Containers: Compose, OneOf, SomeOf, Sequential and 2.x's OneOrOther ({@code transforms} of two, or
  * {@code first}/{@code second}), RandomOrder, SelectiveChannelTransform and ReplayCompose (see {@link #containerNames()}).
@@ -52,10 +59,10 @@ public final class PipelineFile {
     public static final int MAX_DEPTH = 32;
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** Writes YAML (reading is {@code YamlTree}'s). */
     private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(200).build())
             .build());
 
     private PipelineFile() {}
@@ -119,7 +126,7 @@ public final class PipelineFile {
         /** The user's factory for a class name as written in a file: by the full name, else by the short name. */
         Function<Params, ? extends Transform> transform(String name) {
             Function<Params, ? extends Transform> f = transforms.get(name);
-            return f != null ? f : transforms.get(TransformRegistry.shortName(name));
+            return f != null ? f : transforms.get(TransformRegistry.className(name));
         }
 
         /** The default warning sink: the {@code org.augment4j.serial} logger, at WARNING. */
@@ -155,20 +162,24 @@ public final class PipelineFile {
         return fromYaml(text, Options.defaults());
     }
 
+    /** Reads YAML as PyYAML's {@code safe_load} does, aliases resolved within bounds (see {@code YamlTree}). */
     public static Compose fromYaml(String text, Options options) {
-        return fromTree(parse(YAML, text, "YAML"), options);
+        return fromTree(root(YamlTree.parse(text)), options);
     }
 
-    @SuppressWarnings("unchecked")
     private static Map<String, Object> parse(ObjectMapper mapper, String text, String kind) {
         try {
-            Object v = mapper.readValue(text, Object.class);
-            if (!(v instanceof Map)) throw new PipelineException("$", "a pipeline file must hold an object, got " + (v == null ? "nothing" : v.getClass().getSimpleName()));
-            return (Map<String, Object>) v;
+            return root(mapper.readValue(text, Object.class));
         } catch (JsonProcessingException e) {
             throw new PipelineException("$", "malformed " + kind + ": " + e.getOriginalMessage()
                     + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")"));
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> root(Object v) {
+        if (!(v instanceof Map)) throw new PipelineException("$", "a pipeline file must hold an object, got " + (v == null ? "nothing" : v.getClass().getSimpleName()));
+        return (Map<String, Object>) v;
     }
 
     /** Builds a pipeline from an already parsed {@code to_dict} map (with or without the {@code transform} wrapper). */
@@ -176,13 +187,27 @@ public final class PipelineFile {
         return fromTree(root, Options.defaults());
     }
 
+    /**
+     * Builds a pipeline from a parsed file: {@code {"__version__": …, "transform": {…}}} as {@code to_dict} writes it,
+     * or a transform's own map. The transform may be any transform, not only a Compose (Albumentations loads a bare
+     * {@code HorizontalFlip} as such): it is then wrapped in a Compose.
+     */
     public static Compose fromTree(Map<String, Object> root, Options options) {
-        Object t = root.containsKey("transform") ? root.get("transform") : root;
-        String path = root.containsKey("transform") ? "$.transform" : "$";
+        boolean wrapped = root.containsKey("transform") && !root.containsKey("__class_fullname__");
+        Object t = wrapped ? root.get("transform") : withoutVersion(root);
+        String path = wrapped ? "$.transform" : "$";
         Semantics semantics = options.semantics() != null ? options.semantics() : semantics(root.get("__version__"));
         Transform tr = transform(t, path, 0, options, options.strict());
         Compose c = tr instanceof Compose compose ? compose : new Compose(List.of(tr));
         return c.withSemantics(semantics);
+    }
+
+    /** A transform's map given as the root: its {@code __version__} belongs to the file, not to the transform. */
+    private static Map<String, Object> withoutVersion(Map<String, Object> root) {
+        if (!root.containsKey("__version__")) return root;
+        Map<String, Object> m = new LinkedHashMap<>(root);
+        m.remove("__version__");
+        return m;
     }
 
     /** The semantics of a file's {@code __version__} (see {@link Semantics#ofVersion}). */
@@ -202,7 +227,7 @@ public final class PipelineFile {
         if (depth > MAX_DEPTH) throw new PipelineException(path, "containers are nested deeper than " + MAX_DEPTH + " levels");
         if (!(node instanceof Map)) throw new PipelineException(path, "a transform must be an object with __class_fullname__, got " + node);
         Map<String, Object> m = (Map<String, Object>) node;
-        Object nameObj = m.get("__class_fullname__");
+        Object nameObj = className(m);
         if (!(nameObj instanceof String name)) throw new PipelineException(path + ".__class_fullname__", "missing transform name");
         String shortName = TransformRegistry.shortName(name);
         Params params = new Params(m, path, shortName, strict, options.warnings());
@@ -213,7 +238,15 @@ public final class PipelineFile {
         return TransformRegistry.create(name, params);
     }
 
-    /** A Lambda named in a file: {@code __name__} (Albumentations) or {@code name}, looked up in the options. */
+    /** The class a transform's map names: its {@code __class_fullname__}, or Lambda for 0.x's {@code "__type__": "Lambda"}. */
+    private static Object className(Map<String, Object> m) {
+        return !m.containsKey("__class_fullname__") && "Lambda".equals(m.get("__type__")) ? "Lambda" : m.get("__class_fullname__");
+    }
+
+    /**
+     * A Lambda named in a file: {@code __name__} (Albumentations) or {@code name}, looked up in the options. Albumentations
+     * up to 1.0 wrote it as {@code {"__type__": "Lambda", "__name__": …}}, later ones with {@code __class_fullname__}.
+     */
     private static Transform lambda(Params r, Options options) {
         String name = r.has("__name__") ? r.string("__name__", null) : r.string("name", null);
         if (name == null) throw r.error("__name__", "is required: a Lambda is written by name");
@@ -222,7 +255,7 @@ public final class PipelineFile {
             throw new PipelineException(r.path(), "Lambda '" + name + "' holds code and cannot be read from a file; hand it over by name"
                     + " (PipelineFile.Options.withLambdas)" + (options.lambdas().isEmpty() ? "" : "; known: " + options.lambdas().keySet()));
         }
-        r.ignore("p", "always_apply", "image", "mask", "bboxes", "keypoints", "masks");
+        r.ignore("__type__", "p", "always_apply", "image", "mask", "bboxes", "keypoints", "masks");
         r.finish();
         return t;
     }
@@ -268,10 +301,10 @@ public final class PipelineFile {
 
     private static Compose compose(Params r, List<Transform> children, boolean replay) {
         double p = r.p(1.0);
-        BboxParams bp = r.has("bbox_params") ? LabelParamsJson.bboxParams(sub(r, "bbox_params")) : (BboxParams) ignored(r, "bbox_params");
-        KeypointParams kp = r.has("keypoint_params") ? LabelParamsJson.keypointParams(sub(r, "keypoint_params")) : (KeypointParams) ignored(r, "keypoint_params");
+        BboxParams bp = labelParams(r, "bbox_params", LabelParamsJson::bboxParams);
+        KeypointParams kp = labelParams(r, "keypoint_params", LabelParamsJson::keypointParams);
         Map<String, String> extra = additionalTargets(r);
-        Long seed = r.raw("seed") == null ? null : Long.valueOf(r.integer("seed", 0));
+        Long seed = r.raw("seed") == null ? null : r.longInteger("seed", 0);
         r.bool("strict", true);
         r.ignore("is_check_shapes", "mask_interpolation", "return_params", "save_applied_params");
         if (replay) return new ReplayCompose(children, p, bp, kp, extra, seed, r.string("save_key", ReplayCompose.DEFAULT_SAVE_KEY));
@@ -320,16 +353,16 @@ public final class PipelineFile {
         return out;
     }
 
-    private static Object ignored(Params r, String name) {
-        r.raw(name);
-        return null;
-    }
-
+    /**
+     * {@code bbox_params} or {@code keypoint_params}: null (1.x, 2.x) and {@code {}} (0.3's "none", which later
+     * releases also read as none) mean none.
+     */
     @SuppressWarnings("unchecked")
-    private static Params sub(Params r, String name) {
+    private static <T> T labelParams(Params r, String name, Function<Params, T> reader) {
         Object v = r.raw(name);
+        if (v == null || v instanceof Map<?, ?> m && m.isEmpty()) return null;
         if (!(v instanceof Map)) throw r.error(name, "must be an object");
-        return new Params((Map<String, Object>) v, r.path() + "." + name, name);
+        return reader.apply(new Params((Map<String, Object>) v, r.path() + "." + name, name));
     }
 
     private static Map<String, String> additionalTargets(Params r) {
@@ -346,12 +379,17 @@ public final class PipelineFile {
         return out;
     }
 
-    /** The {@code to_dict} map of a pipeline, wrapped with {@code __version__}. */
+    /**
+     * The {@code to_dict} map of a pipeline, wrapped with {@code __version__}: in the dialect of its semantics
+     * ({@link Compose#semantics()}), so that the Albumentations release it follows loads it with the same meaning —
+     * 1.3.1's parameter names for a pipeline loaded from a 1.x file (what 1.3.1 cannot express is kept and logged as a
+     * warning), 2.0.8's otherwise.
+     */
     public static Map<String, Object> toTree(Compose pipeline) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("__version__", pipeline.semantics().version());
         root.put("transform", pipeline.toDict());
-        return root;
+        return pipeline.semantics() == Semantics.ALBUMENTATIONS_1_3 ? Dialect13.of(root, Options::log) : root;
     }
 
     public static String toJson(Compose pipeline) {

@@ -33,7 +33,7 @@ public final class TransformRegistry {
         return Collections.unmodifiableList(new ArrayList<>(FACTORIES.keySet()));
     }
 
-    /** True when {@code name} (short, or dotted as {@code albumentations.augmentations...Blur}) is known. */
+    /** True when {@code name} (short, or dotted as {@code albumentations.augmentations.transforms.Blur}) is known. */
     public static boolean contains(String name) {
         return FACTORIES.containsKey(shortName(name));
     }
@@ -45,11 +45,25 @@ public final class TransformRegistry {
      */
     public static Transform create(String name, Params params) {
         Function<Params, Transform> f = FACTORIES.get(shortName(name));
-        if (f == null) {
-            throw new PipelineException(params.path() + ".__class_fullname__", "unknown transform '" + name + "' (see `augment4j list` for the known ones;"
-                    + " a class of your own can be registered under this name with PipelineFile.Options.withTransform)");
-        }
+        if (f == null) throw unknown(name, params.path());
         return create(name, params, f);
+    }
+
+    /**
+     * The error for a name nothing is registered under. A dotted name outside {@code albumentations.} is a class of the
+     * file author's own code (Albumentations registers it under that full name when its module is imported), so the
+     * message says so and how to give augment4j an implementation of it.
+     */
+    private static PipelineException unknown(String name, String path) {
+        boolean albumentations = !shortName(name).equals(name) || name.indexOf('.') < 0;
+        String register = "PipelineFile.Options.withTransform(\"" + shortName(name) + "\", params -> ...)";
+        if (albumentations) {
+            return new PipelineException(path + ".__class_fullname__", "unknown transform '" + name + "' (see `augment4j list` for the known ones;"
+                    + " a class of your own can be registered under this name with " + register + ")");
+        }
+        return new PipelineException(path + ".__class_fullname__", "unknown transform '" + name + "': a class from the file author's own code (module "
+                + name.substring(0, name.lastIndexOf('.')) + "), not an Albumentations transform; to load this file, implement it in Java and register it with "
+                + register + " (by this name or by its short name " + className(name) + ")");
     }
 
     /** Builds a transform with {@code factory} (the registry's or the user's), turning bad parameters into errors with the path. */
@@ -71,11 +85,21 @@ public final class TransformRegistry {
         return create(name, Params.of(shortName(name), params));
     }
 
-    /** {@code albumentations.augmentations.transforms.Blur} → {@code Blur}. */
+    /**
+     * The name Albumentations looks a class up by ({@code shorten_class_name}): a name in the {@code albumentations}
+     * package loses its module ({@code albumentations.augmentations.transforms.Blur}, as 0.x wrote it, → {@code Blur};
+     * {@code albumentations.pytorch.transforms.ToTensorV2} → {@code ToTensorV2}); any other name is kept whole, since it
+     * names a class of someone's own code ({@code dataloaders.gridmask.GridMask}).
+     */
     public static String shortName(String name) {
         if (name == null) return "";
-        int dot = name.lastIndexOf('.');
-        return dot < 0 ? name : name.substring(dot + 1);
+        return name.startsWith("albumentations.") ? className(name) : name;
+    }
+
+    /** The last part of a dotted class name: {@code dataloaders.gridmask.GridMask} → {@code GridMask}. */
+    public static String className(String name) {
+        if (name == null) return "";
+        return name.substring(name.lastIndexOf('.') + 1);
     }
 
     // ---- description, for `augment4j list`

@@ -19,7 +19,8 @@ import org.bytedeco.opencv.opencv_core.Mat;
  * degrees (a scalar {@code x} means {@code [-x, x]}; default {@code [-90, 90]}), {@code beta_limit} a range {@code >= 0}
  * that must contain 1 strictly inside (a scalar {@code x} means {@code [0, x]}; default {@code [0.5, 8]}),
  * {@code noise_limit} a range {@code >= 0} (a scalar {@code x} means {@code [0, x]}; default {@code [0.9, 1.1]}), p = 0.5.
- * Targets: image (uint8 or float32, any channel count).
+ * Targets: image (uint8 or float32, any channel count). Albumentations 1.3 wrote the sigmas as {@code sigmaX_limit} and
+ * {@code sigmaY_limit}; those names are read too.
  *
  * <p>Beta is drawn from {@code [beta_min, 1]} or {@code [1, beta_max]} with equal chance. On the grid
  * {@code -(k/2) .. k/2}, the kernel is {@code exp(-0.5 · (vᵀ Σ⁻¹ v)^beta)} with {@code Σ = R diag(σx², σy²) Rᵀ}, times a
@@ -56,7 +57,8 @@ public final class AdvancedBlur extends PixelTransform<AdvancedBlur.Kernel> {
 
     public static AdvancedBlur fromDict(Params r) {
         return new AdvancedBlur(r.range("blur_limit", Range.of(3, 7), Params.Scalar.UPPER, 3),
-                r.range("sigma_x_limit", Range.of(0.2, 1), Params.Scalar.UPPER, 0), r.range("sigma_y_limit", Range.of(0.2, 1), Params.Scalar.UPPER, 0),
+                r.range(r.renamed("sigma_x_limit", "sigmaX_limit"), Range.of(0.2, 1), Params.Scalar.UPPER, 0),
+                r.range(r.renamed("sigma_y_limit", "sigmaY_limit"), Range.of(0.2, 1), Params.Scalar.UPPER, 0),
                 r.range("rotate_limit", Range.of(-90, 90), Params.Scalar.SYMMETRIC), r.range("beta_limit", Range.of(0.5, 8), Params.Scalar.UPPER, 0),
                 r.range("noise_limit", Range.of(0.9, 1.1), Params.Scalar.UPPER, 0), r.p(0.5));
     }

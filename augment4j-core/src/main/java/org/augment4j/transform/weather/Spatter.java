@@ -28,12 +28,16 @@ import org.bytedeco.opencv.opencv_core.Size;
  * {@code "rain"} or {@code "mud"} (default {@code "rain"}), {@code color} uint8 RGB or null for the mode's default
  * ({@code [238, 238, 175]} rain, {@code [20, 42, 63]} mud), p = 0.5. Targets: image (RGB; RGBA keeps alpha).
  *
+ * <p>As in 1.x, {@code mode} may also be a list of modes, one drawn per application, and {@code color} a map from
+ * mode to RGB (required when the list has both modes); 1.3.1's {@code to_dict} writes {@code mode: ["rain"]} and
+ * {@code color: {"rain": […], "mud": […]}}.
+ *
  * <p>Works in float32 like Albumentations ({@code float32_io}); see {@link SpatterKernels}. 1.3's {@code mean}, {@code std},
  * {@code gauss_sigma}, {@code cutout_threshold} and {@code intensity} (numbers or pairs) are read too.
  */
 public final class Spatter extends PixelTransform<Spatter.Splash> {
     /** The sampled layer statistics, blur, threshold, intensity, and the seed of the liquid layer. */
-    public record Splash(double mean, double std, double gaussSigma, double cutoutThreshold, double intensity, long seed) {}
+    public record Splash(double mean, double std, double gaussSigma, double cutoutThreshold, double intensity, String mode, long seed) {}
 
     private static final List<String> MODES = List.of("rain", "mud");
 
@@ -42,23 +46,38 @@ public final class Spatter extends PixelTransform<Spatter.Splash> {
     private final Range gaussSigmaRange;
     private final Range cutoutThresholdRange;
     private final Range intensityRange;
-    private final String mode;
-    private final double[] color;
+    private final List<String> modes;
+    /** The colour of each mode, RGB in [0, 255]; a mode missing here has its default colour. */
+    private final Map<String, double[]> colors;
 
     public Spatter(Range meanRange, Range stdRange, Range gaussSigmaRange, Range cutoutThresholdRange, Range intensityRange, String mode,
                    double[] color, double p) {
+        this(meanRange, stdRange, gaussSigmaRange, cutoutThresholdRange, intensityRange, List.of(mode),
+                color == null ? Map.of() : Map.of(mode, color), p);
+    }
+
+    /**
+     * @param modes  the modes one is drawn from per application ({@code "rain"}, {@code "mud"})
+     * @param colors RGB per mode; a mode not in it gets its default colour
+     */
+    public Spatter(Range meanRange, Range stdRange, Range gaussSigmaRange, Range cutoutThresholdRange, Range intensityRange, List<String> modes,
+                   Map<String, double[]> colors, double p) {
         super(p);
         this.meanRange = Check.range(name(), "mean_range", meanRange, 0, 1);
         this.stdRange = Check.range(name(), "std_range", stdRange, 0, 1);
         this.gaussSigmaRange = Check.range(name(), "gauss_sigma_range", gaussSigmaRange, 0, Double.MAX_VALUE);
         this.cutoutThresholdRange = Check.range(name(), "cutout_threshold_range", cutoutThresholdRange, 0, 1);
         this.intensityRange = Check.range(name(), "intensity_range", intensityRange, 0, 1);
-        Check.that(MODES.contains(mode), name(), "mode must be one of " + MODES + ", got '" + mode + "'");
-        this.mode = mode;
-        double[] c = color != null ? color : mode.equals("rain") ? new double[] {238, 238, 175} : new double[] {20, 42, 63};
-        Check.that(c.length == 3 && Arrays.stream(c).allMatch(v -> v >= 0 && v <= 255 && v == Math.rint(v)), name(),
-                "color must be 3 integers in [0, 255], got " + Arrays.toString(c));
-        this.color = c.clone();
+        Check.that(!modes.isEmpty() && MODES.containsAll(modes), name(), "mode must be one of " + MODES + " or a list of them, got " + modes);
+        this.modes = List.copyOf(modes);
+        Map<String, double[]> c = new LinkedHashMap<>();
+        for (String m : MODES) {
+            double[] rgb = colors.getOrDefault(m, m.equals("rain") ? new double[] {238, 238, 175} : new double[] {20, 42, 63});
+            Check.that(rgb.length == 3 && Arrays.stream(rgb).allMatch(v -> v >= 0 && v <= 255 && v == Math.rint(v)), name(),
+                    "color must be 3 integers in [0, 255], got " + Arrays.toString(rgb));
+            c.put(m, rgb.clone());
+        }
+        this.colors = c;
     }
 
     public Spatter() {
@@ -71,22 +90,52 @@ public final class Spatter extends PixelTransform<Spatter.Splash> {
                 WeatherKernels.renamedRange(r, "gauss_sigma_range", "gauss_sigma", Range.fixed(2)),
                 WeatherKernels.renamedRange(r, "cutout_threshold_range", "cutout_threshold", Range.fixed(0.68)),
                 WeatherKernels.renamedRange(r, "intensity_range", "intensity", Range.fixed(0.6)),
-                r.string("mode", "rain"), r.numbers("color", null), r.p(0.5));
+                modes(r), colors(r), r.p(0.5));
+    }
+
+    /** {@code mode}: a mode, or (1.x) a list of them. */
+    private static List<String> modes(Params r) {
+        Object v = r.raw("mode");
+        if (v == null) return List.of("rain");
+        if (v instanceof String m) return List.of(m);
+        if (v instanceof List<?> l && !l.isEmpty() && l.stream().allMatch(o -> o instanceof String)) return l.stream().map(o -> (String) o).toList();
+        throw r.error("mode", "must be 'rain', 'mud' or a list of them, got " + v);
+    }
+
+    /** {@code color}: RGB for the (single) mode, or (1.x) a map from mode to RGB, or null for the defaults. */
+    private static Map<String, double[]> colors(Params r) {
+        Object v = r.raw("color");
+        if (v == null) return Map.of();
+        if (v instanceof Map<?, ?> m) {
+            Map<String, double[]> out = new LinkedHashMap<>();
+            for (Map.Entry<?, ?> e : m.entrySet()) out.put(String.valueOf(e.getKey()), rgb(r, e.getValue()));
+            return out;
+        }
+        List<String> modes = modes(r);
+        if (modes.size() > 1) throw r.error("color", "must map each mode to its RGB colour when mode lists several, got " + v);
+        return Map.of(modes.get(0), rgb(r, v));
+    }
+
+    private static double[] rgb(Params r, Object v) {
+        if (v instanceof List<?> l && l.stream().allMatch(o -> o instanceof Number)) return l.stream().mapToDouble(o -> ((Number) o).doubleValue()).toArray();
+        throw r.error("color", "must be an RGB triple, got " + v);
     }
 
     @Override
     public Splash sampleParams(Sample sample, RandomGenerator rng) {
         double mean = meanRange.uniform(rng), std = stdRange.uniform(rng), cutout = cutoutThresholdRange.uniform(rng);
         double sigma = gaussSigmaRange.uniform(rng), intensity = intensityRange.uniform(rng);
-        return new Splash(mean, std, sigma, cutout, intensity, rng.nextLong());
+        String mode = modes.size() == 1 ? modes.get(0) : modes.get(rng.nextInt(modes.size()));
+        return new Splash(mean, std, sigma, cutout, intensity, mode, rng.nextLong());
     }
 
     @Override
     protected Mat applyToImage(Mat image, Splash s) {
         return WeatherKernels.onRgb(name(), image, f -> {
             try (Mat liquid = liquidLayer(f.rows(), f.cols(), s)) {
+                double[] color = colors.get(s.mode());
                 double[] c = {color[0] / 255, color[1] / 255, color[2] / 255};
-                return mode.equals("rain") ? SpatterKernels.rain(f, liquid, c, s.intensity())
+                return s.mode().equals("rain") ? SpatterKernels.rain(f, liquid, c, s.intensity())
                         : SpatterKernels.mud(f, liquid, c, s.cutoutThreshold(), s.gaussSigma(), s.intensity(), s.seed());
             }
         }, true);
@@ -112,6 +161,10 @@ public final class Spatter extends PixelTransform<Spatter.Splash> {
         return m;
     }
 
+    private static List<Object> rgbJson(double[] rgb) {
+        return Arrays.stream(rgb).mapToObj(v -> (Object) (long) v).toList();
+    }
+
     @Override
     protected Map<String, Object> args() {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -120,8 +173,14 @@ public final class Spatter extends PixelTransform<Spatter.Splash> {
         m.put("gauss_sigma_range", gaussSigmaRange);
         m.put("cutout_threshold_range", cutoutThresholdRange);
         m.put("intensity_range", intensityRange);
-        m.put("mode", mode);
-        m.put("color", Arrays.stream(color).mapToObj(v -> (Object) (long) v).toList());
+        m.put("mode", modes.size() == 1 ? modes.get(0) : modes);
+        if (modes.size() == 1) {
+            m.put("color", rgbJson(colors.get(modes.get(0))));
+        } else {
+            Map<String, Object> c = new LinkedHashMap<>();
+            for (String mode : modes) c.put(mode, rgbJson(colors.get(mode)));
+            m.put("color", c);
+        }
         return m;
     }
 }

@@ -65,6 +65,23 @@ class SpatterTest {
     }
 
     @Test
+    void a13ModeListDrawsOneModePerApplicationWithItsColour() {
+        Map<String, Object> colors = Map.of("rain", List.of(200, 200, 100), "mud", List.of(10, 20, 30));
+        Spatter t = (Spatter) TransformRegistry.create("Spatter", Map.of("mode", List.of("rain", "mud"), "color", colors));
+        java.util.Set<String> drawn = new java.util.TreeSet<>();
+        try (Sample in = Sample.of(Images.constant(8, 8, 3, 100))) {
+            for (long seed = 0; seed < 20; seed++) drawn.add(t.sampleParams(in, new SplittableRandom(seed)).mode());
+        }
+        assertThat(drawn).containsExactly("mud", "rain");
+        assertThat(t.toDict()).containsEntry("mode", List.of("rain", "mud"))
+                .containsEntry("color", Map.of("rain", List.of(200L, 200L, 100L), "mud", List.of(10L, 20L, 30L)));
+        Spatter one = (Spatter) TransformRegistry.create("Spatter", Map.of("mode", List.of("rain"), "color", Map.of("rain", List.of(238, 238, 175), "mud", List.of(20, 42, 63))));
+        assertThat(one.toDict()).containsEntry("mode", "rain").containsEntry("color", List.of(238L, 238L, 175L));
+        assertThatThrownBy(() -> TransformRegistry.create("Spatter", Map.of("mode", List.of("rain", "mud"), "color", List.of(1, 2, 3))))
+                .hasMessageContaining("color").hasMessageContaining("each mode");
+    }
+
+    @Test
     void badParametersAreNamed() {
         Range f = Range.fixed(0.5);
         assertThatThrownBy(() -> new Spatter(Range.of(0.5, 1.5), f, f, f, f, "rain", null, 1)).hasMessageContaining("mean_range");
