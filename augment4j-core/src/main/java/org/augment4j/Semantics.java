@@ -10,7 +10,9 @@ package org.augment4j;
  * y-shear, fractional {@code translate_percent}, fit_output about pixel centres), ShiftScaleRotate (1.x: one scale for
  * both axes, fractional shifts), SafeRotate (1.x: about {@code (w/2, h/2)}, canvas by ceil), CropAndPad (1.x: masks
  * resized with {@code interpolation}), RandomBrightnessContrast with {@code brightness_by_max=False} (1.x adds
- * {@code α·β·mean}), UnsharpMask and Downscale (1.x truncate float results to uint8, 2.x rounds).
+ * {@code α·β·mean}), UnsharpMask (1.x truncates to uint8 and leaves float results unclipped; 2.x clips and rounds),
+ * Downscale (1.x resizes uint8 through float32 and truncates; 2.x resizes in uint8), GridDistortion (1.x ends a cell
+ * cut short by the image at the edge), Posterize (1.x reads a bare per-channel entry {@code b} as {@code [0, b]}).
  */
 public enum Semantics {
     /** Albumentations 1.3.1; files written by 0.x and 1.x releases follow it. */

@@ -37,14 +37,7 @@ class GoldenCasesTest {
 
     /** Cases this build does not reproduce yet, each with the reason; they are reported as skipped. */
     private static final Map<String, String> NOT_YET = Map.ofEntries(
-            Map.entry("golden3/v3_downscale_0.6_area_linear", "Downscale"),
-            Map.entry("golden3/v3_emboss", "Emboss"),
-            Map.entry("golden3/v3_grid_distortion_4_m0.2", "GridDistortion"),
-            Map.entry("golden3/v3_optical_distortion_m0.2_shift8", "OpticalDistortion"),
-            Map.entry("golden3/v3_posterize_per_channel_2_4_7", "Posterize per channel"),
-            Map.entry("golden3/v3_rotate_m25_crop_border", "Rotate crop_border"),
-            Map.entry("golden3/v3_superpixels", "Superpixels"),
-            Map.entry("golden3/v3_unsharp_mask", "UnsharpMask 1.x semantics"));
+            Map.entry("golden3/v3_superpixels", "Superpixels"));
 
     /** Each case as {@code set/case}. */
     static Stream<String> cases() throws Exception {

@@ -1,5 +1,6 @@
 package org.augment4j.opencv;
 
+import static org.bytedeco.opencv.global.opencv_core.CV_32S;
 import static org.bytedeco.opencv.global.opencv_core.inRange;
 import static org.bytedeco.opencv.global.opencv_core.merge;
 import static org.bytedeco.opencv.global.opencv_imgproc.boundingRect;
@@ -14,11 +15,15 @@ import org.bytedeco.opencv.opencv_core.Rect;
  * Carries boxes and keypoints through a {@link DisplacementGeometry}.
  *
  * <ul>
- *   <li>Boxes: the output pixels whose source lies inside the box are found with {@code inRange} on the maps, and the
- *       box is re-fitted around them, so that boxes stay tight under the warp. A box none of whose pixels survive
+ *   <li>Boxes, as Albumentations 1.x warps a box's mask: the box covers the source pixels
+ *       {@code [int(x_min), int(x_max)) × [int(y_min), int(y_max))}; an output pixel belongs to it when the source pixel
+ *       nearest to its map position ({@code remap}'s nearest neighbour: rounded half to even) does, and the box is
+ *       re-fitted around those pixels (found with {@code inRange} on the rounded maps), so that boxes stay tight under the
+ *       warp. Map positions outside the image belong to no box (a constant border). A box none of whose pixels survive
  *       becomes empty (and is then filtered by the pipeline).</li>
  *   <li>Keypoints: the map is inverted at the keypoint by Newton's method (the output point whose source is the
- *       keypoint); angle and scale follow the local Jacobian of the inverse.</li>
+ *       keypoint), taking the slope over the neighbouring pixels where the map is flat between two pixels; angle and
+ *       scale follow the local Jacobian of the inverse.</li>
  * </ul>
  */
 public final class DisplacementLabels {
@@ -31,13 +36,20 @@ public final class DisplacementLabels {
         double[][] out = new double[boxes.length][];
         if (boxes.length == 0) return out;
         int ow = g.outWidth(), oh = g.outHeight();
-        try (Mat maps = new Mat(); MatVector parts = new MatVector(g.mapX(), g.mapY()); Mat hit = new Mat()) {
-            merge(parts, maps);
+        try (Mat ix = new Mat(); Mat iy = new Mat(); Mat maps = new Mat(); Mat hit = new Mat()) {
+            g.mapX().convertTo(ix, CV_32S); // cvRound: half to even, as remap's nearest neighbour
+            g.mapY().convertTo(iy, CV_32S);
+            try (MatVector parts = new MatVector(ix, iy)) {
+                merge(parts, maps);
+            }
             for (int i = 0; i < boxes.length; i++) {
                 double[] b = boxes[i];
-                // A source pixel centre c lies in the box when x_min <= c + 0.5 <= x_max.
-                try (Mat loM = Mats.scalarMat(b[0] * srcW - 0.5, b[1] * srcH - 0.5);
-                     Mat hiM = Mats.scalarMat(b[2] * srcW - 0.5, b[3] * srcH - 0.5)) {
+                int x0 = (int) (b[0] * srcW), y0 = (int) (b[1] * srcH), x1 = (int) (b[2] * srcW), y1 = (int) (b[3] * srcH);
+                if (x1 <= x0 || y1 <= y0) {
+                    out[i] = new double[] {0, 0, 0, 0};
+                    continue;
+                }
+                try (Mat loM = Mats.scalarMat(x0, y0); Mat hiM = Mats.scalarMat(x1 - 1, y1 - 1)) {
                     inRange(maps, loM, hiM, hit);
                 }
                 try (Rect r = boundingRect(hit)) {
@@ -75,6 +87,12 @@ public final class DisplacementLabels {
                     bestY = qy;
                 }
                 double det = jac[0] * jac[3] - jac[1] * jac[2];
+                if (Math.abs(det) < 1e-9) {
+                    // a flat pixel interval (Albumentations' grid repeats each node on two neighbouring pixels): the
+                    // slope across it, from one pixel on either side
+                    secant(mx, my, stride, w, h, qx, qy, jac);
+                    det = jac[0] * jac[3] - jac[1] * jac[2];
+                }
                 if (step == NEWTON_STEPS || Math.abs(det) < 1e-9) break;
                 double dx = (jac[3] * ex - jac[1] * ey) / det;
                 double dy = (-jac[2] * ex + jac[0] * ey) / det;
@@ -102,6 +120,17 @@ public final class DisplacementLabels {
             out[i] = new double[] {qx, qy, angle, scale};
         }
         return out;
+    }
+
+    /** Fills {@code jac} with the maps' central differences over one pixel on either side of (x, y). */
+    private static void secant(FloatBuffer mx, FloatBuffer my, int stride, int w, int h, double x, double y, double[] jac) {
+        double[] unused = new double[4];
+        double[] right = sample(mx, my, stride, w, h, x + 1, y, unused), left = sample(mx, my, stride, w, h, x - 1, y, unused);
+        double[] down = sample(mx, my, stride, w, h, x, y + 1, unused), up = sample(mx, my, stride, w, h, x, y - 1, unused);
+        for (int c = 0; c < 2; c++) {
+            jac[c * 2] = (right[c] - left[c]) / 2;
+            jac[c * 2 + 1] = (down[c] - up[c]) / 2;
+        }
     }
 
     /** Bilinear sample of both maps at (x, y), clamped to the grid; fills {@code jac} with d(map)/d(x, y). */

@@ -53,7 +53,8 @@ public final class Records {
 
     /**
      * A copy of {@code r} with the components named in {@code overrides} (snake_case) replaced. Values are converted to
-     * the component types (numbers, booleans, strings, arrays of numbers).
+     * the component types (numbers, booleans, strings, arrays of numbers; a component declared {@code Object}, such as a
+     * parameter Albumentations records as a number or a list, takes the JSON value as it is and checks it itself).
      *
      * @throws IllegalArgumentException naming an unknown parameter or a value of the wrong type
      */
@@ -78,6 +79,9 @@ public final class Records {
                         + "; known are " + toMap(r).keySet());
             }
             return (R) r.getClass().getDeclaredConstructor(types).newInstance(values);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            if (e.getCause() instanceof IllegalArgumentException bad) throw bad; // the record's own check of a replayed value
+            throw new IllegalStateException(e);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
         }
@@ -90,6 +94,7 @@ public final class Records {
             if (type == double.class) return ((Number) v).doubleValue();
             if (type == boolean.class) return (Boolean) v;
             if (type == String.class) return (String) v;
+            if (type == Object.class) return v;
             if (type == double[].class) return ((List<?>) v).stream().mapToDouble(o -> ((Number) o).doubleValue()).toArray();
             if (type == int[].class) return ((List<?>) v).stream().mapToInt(o -> ((Number) o).intValue()).toArray();
             if (type == int[][].class) {

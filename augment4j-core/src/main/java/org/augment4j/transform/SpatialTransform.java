@@ -3,6 +3,7 @@ package org.augment4j.transform;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_NEAREST;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.augment4j.Sample;
 import org.augment4j.geometry.AffineGeometry;
@@ -40,17 +41,40 @@ public abstract class SpatialTransform<P extends Record> extends BasicTransform<
         return true;
     }
 
+    /**
+     * The geometry of one application as steps resampled one after the other: by default the one {@link #geometry}. A
+     * transform whose reference implementation warps the whole frame and then slices it (Rotate with crop_border)
+     * returns both steps, so that its pixels round as the full-frame warp's do (a warp straight into the slice rounds
+     * OpenCV's fixed-point coordinates differently). Every step is computed from the input sample.
+     */
+    protected List<Geometry> geometrySteps(Sample sample, P params) {
+        return List.of(geometry(sample, params));
+    }
+
     @Override
     public final Sample apply(Sample sample, P params) {
-        Geometry g = geometry(sample, params);
+        List<Geometry> steps = geometrySteps(sample, params);
+        Sample out = sample;
         try {
-            if (sample.pending() != null && g instanceof AffineGeometry a && GeometryFusion.canJoin(sample.pending(), a, resampling)) {
-                return GeometryFusion.defer(sample, a, resampling, name());
+            for (Geometry g : steps) {
+                Sample next = applyStep(out, g);
+                if (out != sample) GeometryFusion.release(out, sample, next); // an intermediate step's pixels
+                out = next;
             }
-            return GeometryFusion.withPixels(sample, real -> applyGeometry(real, g, resampling, name()));
+            return out;
+        } catch (RuntimeException e) {
+            if (out != sample) GeometryFusion.release(out, sample, sample);
+            throw e;
         } finally {
-            if (g instanceof DisplacementGeometry d) d.close();
+            for (Geometry g : steps) if (g instanceof DisplacementGeometry d) d.close();
         }
+    }
+
+    private Sample applyStep(Sample sample, Geometry g) {
+        if (sample.pending() != null && g instanceof AffineGeometry a && GeometryFusion.canJoin(sample.pending(), a, resampling)) {
+            return GeometryFusion.defer(sample, a, resampling, name());
+        }
+        return GeometryFusion.withPixels(sample, real -> applyGeometry(real, g, resampling, name()));
     }
 
     /** Carries every target of {@code sample} through {@code g}, and records the step (as {@code name}) for {@link org.augment4j.Inverse}. */

@@ -2,6 +2,7 @@ package org.augment4j.transform.blur;
 
 import static org.bytedeco.opencv.global.opencv_core.CV_32F;
 import static org.bytedeco.opencv.global.opencv_core.CV_8U;
+import static org.bytedeco.opencv.global.opencv_core.LUT;
 import static org.bytedeco.opencv.global.opencv_imgproc.filter2D;
 import static org.bytedeco.opencv.global.opencv_imgproc.sepFilter2D;
 
@@ -48,18 +49,39 @@ final class BlurKernels {
         return out;
     }
 
-    /** {@code (1 - alpha) · identity + alpha · effect} for 3x3 kernels (Sharpen and Emboss). */
+    /**
+     * {@code (1 - alpha) · identity + alpha · effect} for 3x3 kernels (Sharpen and Emboss), in float32 arithmetic as
+     * Albumentations (numpy) computes it: both factors rounded to float32, each product and the sum rounded to float32.
+     */
     static float[] blendWithIdentity(float[] effect, double alpha) {
+        float keep = (float) (1 - alpha), a = (float) alpha;
         float[] m = new float[9];
-        for (int i = 0; i < 9; i++) m[i] = (float) (alpha * effect[i] + (i == 4 ? 1 - alpha : 0));
+        for (int i = 0; i < 9; i++) m[i] = keep * (i == 4 ? 1f : 0f) + a * effect[i];
         return m;
     }
 
-    /** A float32 copy of the image in [0, 1] (uint8 divided by 255; float32 copied). */
+    /** {@code k / 255} in float32 for every uint8 value {@code k}: the table of albucore's {@code to_float}. */
+    private static final float[] UNIT = new float[256];
+
+    static {
+        for (int k = 0; k < 256; k++) UNIT[k] = k / 255f;
+    }
+
+    /**
+     * A float32 copy of the image in [0, 1]: uint8 divided by 255 in float32, exactly as Albumentations' {@code to_float}
+     * ({@code img.astype(float32) / 255}; a multiplication by {@code 1/255} would differ in the last bit for half of the
+     * values); float32 copied.
+     */
     static Mat toFloat(Mat image) {
         Mat f = new Mat();
-        if (Mats.isFloat(image)) image.copyTo(f);
-        else image.convertTo(f, CV_32F, 1 / 255.0, 0);
+        if (Mats.isFloat(image)) {
+            image.copyTo(f);
+            return f;
+        }
+        try (Mat table = new Mat(1, 256, CV_32F)) {
+            ((FloatBuffer) table.createBuffer()).put(UNIT);
+            LUT(image, table, f);
+        }
         return f;
     }
 

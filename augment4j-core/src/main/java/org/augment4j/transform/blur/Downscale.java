@@ -7,11 +7,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 import org.augment4j.Sample;
+import org.augment4j.Semantics;
 import org.augment4j.opencv.Mats;
 import org.augment4j.serial.Params;
 import org.augment4j.transform.Check;
 import org.augment4j.transform.PixelTransform;
 import org.augment4j.transform.Range;
+import org.augment4j.transform.pixel.PixelKernels;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Size;
 
@@ -24,9 +26,15 @@ import org.bytedeco.opencv.opencv_core.Size;
  * <p>Albumentations 1.3's {@code scale_min} / {@code scale_max} (default 0.25 each) and {@code interpolation} (one code
  * for both, or the same map; default nearest) are accepted too; such a transform is written back with those names.
  *
- * <p>The image is resized to {@code round(size · scale)} (at least 1 pixel) and back to its size. Unless both
- * interpolations are nearest, a uint8 image is resampled in float and rounded back ({@code rint(x · 255)}); float
- * results are clipped to [0, 1] (cubic and Lanczos overshoot).
+ * <p>The image is resized by the factor itself ({@code cv2.resize(img, None, fx=scale, fy=scale)}: the small image has
+ * {@code round(size · scale)} pixels and OpenCV maps coordinates with {@code scale}, not with the rounded size ratio),
+ * then back to its size. An image too small for that (a side that would round to 0, where Albumentations fails) is
+ * shrunk to at least one pixel instead.
+ *
+ * <p>Where the releases differ ({@link #withSemantics}): 2.x resamples uint8 images as uint8 and rounds a float32 image
+ * to uint8 first ({@code clip(rint(x · 255))}) and divides the result by 255 (albucore's {@code uint8_io}); 1.x
+ * resamples a uint8 image in float32 ({@code x / 255}) unless both interpolations are nearest, clips to [0, 1] and
+ * truncates back ({@code (x · 255).astype(uint8)}), and resamples a float32 image as it is (unclipped).
  */
 public final class Downscale extends PixelTransform<Downscale.Scale> {
     /** The sampled shrink factor. */
@@ -36,8 +44,9 @@ public final class Downscale extends PixelTransform<Downscale.Scale> {
     private final int down;
     private final int up;
     private final boolean legacy; // written back as scale_min / scale_max / interpolation
+    private final Dialect dialect;
 
-    private Downscale(Range scaleRange, int down, int up, boolean legacy, double p) {
+    private Downscale(Range scaleRange, int down, int up, boolean legacy, Dialect dialect, double p) {
         super(p);
         String param = legacy ? "scale_min/scale_max" : "scale_range";
         Check.that(scaleRange.min() > 0 && scaleRange.min() <= scaleRange.max() && scaleRange.max() < 1, name(),
@@ -46,11 +55,12 @@ public final class Downscale extends PixelTransform<Downscale.Scale> {
         this.down = (int) Check.between(name(), "interpolation_pair.downscale", down, 0, 4);
         this.up = (int) Check.between(name(), "interpolation_pair.upscale", up, 0, 4);
         this.legacy = legacy;
+        this.dialect = dialect;
     }
 
     /** Albumentations 2.x parameters. */
     public Downscale(Range scaleRange, int downInterpolation, int upInterpolation, double p) {
-        this(scaleRange, downInterpolation, upInterpolation, false, p);
+        this(scaleRange, downInterpolation, upInterpolation, false, Dialect.V2, p);
     }
 
     public Downscale() {
@@ -59,7 +69,7 @@ public final class Downscale extends PixelTransform<Downscale.Scale> {
 
     /** Albumentations 1.3 parameters. */
     public static Downscale ofScaleMinMax(double scaleMin, double scaleMax, int downInterpolation, int upInterpolation, double p) {
-        return new Downscale(Range.of(scaleMin, scaleMax), downInterpolation, upInterpolation, true, p);
+        return new Downscale(Range.of(scaleMin, scaleMax), downInterpolation, upInterpolation, true, Dialect.V2, p);
     }
 
     public static Downscale fromDict(Params r) {
@@ -92,15 +102,54 @@ public final class Downscale extends PixelTransform<Downscale.Scale> {
     }
 
     @Override
+    public Downscale withSemantics(Semantics semantics) {
+        Dialect d = semantics == Semantics.ALBUMENTATIONS_1_3 ? Dialect.V1_3 : Dialect.V2;
+        return d == dialect ? this : new Downscale(scaleRange, down, up, legacy, d, probability());
+    }
+
+    @Override
     protected Mat applyToImage(Mat image, Scale s) {
-        boolean viaFloat = !Mats.isFloat(image) && (down != INTER_NEAREST || up != INTER_NEAREST);
-        int w = Math.max(1, (int) Math.round(image.cols() * s.scale())), h = Math.max(1, (int) Math.round(image.rows() * s.scale()));
-        try (Mat in = viaFloat ? BlurKernels.toFloat(image) : image.clone(); Mat small = new Mat(); Mat big = new Mat();
-             Size smallSize = new Size(w, h); Size size = new Size(image.cols(), image.rows())) {
-            resize(in, small, smallSize, 0, 0, down);
+        return dialect.apply(this, image, s.scale());
+    }
+
+    /** What the releases do around the two resizes. */
+    private enum Dialect {
+        /** Albumentations 1.x: uint8 resampled in float32 (unless both nearest), clipped and truncated back. */
+        V1_3 {
+            @Override
+            Mat apply(Downscale t, Mat image, double scale) {
+                if (Mats.isFloat(image) || (t.down == INTER_NEAREST && t.up == INTER_NEAREST)) return t.resampled(image, scale);
+                try (Mat f = BlurKernels.toFloat(image); Mat big = t.resampled(f, scale)) {
+                    PixelKernels.clipInPlace(big, 0, 1);
+                    return FromFloat.TRUNCATE.apply(big, image);
+                }
+            }
+        },
+        /** Albumentations 2.x: uint8 resampled as uint8; float32 rounded to uint8 and back. */
+        V2 {
+            @Override
+            Mat apply(Downscale t, Mat image, double scale) {
+                if (!Mats.isFloat(image)) return t.resampled(image, scale);
+                try (Mat u8 = BlurKernels.toUint8(image); Mat big = t.resampled(u8, scale)) {
+                    return BlurKernels.toFloat(big);
+                }
+            }
+        };
+
+        abstract Mat apply(Downscale t, Mat image, double scale);
+    }
+
+    /** {@code image} shrunk by {@code scale} ({@code fx = fy = scale}) with the downscale interpolation, and enlarged back to its size. */
+    private Mat resampled(Mat image, double scale) {
+        int w = image.cols(), h = image.rows();
+        boolean byFactor = Math.rint(w * scale) >= 1 && Math.rint(h * scale) >= 1;
+        Mat big = new Mat();
+        try (Mat small = new Mat(); Size smallSize = byFactor ? new Size(0, 0) : new Size(Math.max(1, (int) Math.rint(w * scale)), Math.max(1, (int) Math.rint(h * scale)));
+             Size size = new Size(w, h)) {
+            resize(image, small, smallSize, scale, scale, down);
             resize(small, big, size, 0, 0, up);
-            return viaFloat || Mats.isFloat(image) ? BlurKernels.fromFloat(big, image) : big.clone();
         }
+        return big;
     }
 
     @Override

@@ -15,8 +15,9 @@ import org.bytedeco.opencv.opencv_core.Mat;
  * visibility of the embossed image, a range within [0, 1] (default {@code [0.2, 0.5]}), {@code strength} a range
  * {@code >= 0} (default {@code [0.2, 0.7]}), p = 0.5. Targets: image (uint8 or float32, any channel count).
  *
- * <p>The 3x3 matrix {@code (1 − alpha) · I + alpha · [[-1-s, -s, 0], [-s, 1, s], [0, s, 1+s]]} is applied with
- * {@code filter2D} (border {@code BORDER_REFLECT_101}; uint8 rounded and saturated).
+ * <p>The 3x3 matrix {@code (1 − alpha) · I + alpha · [[-1-s, -s, 0], [-s, 1, s], [0, s, 1+s]]} is built in float32
+ * arithmetic as Albumentations builds it (the effect's entries rounded to float32, then each product and sum), and
+ * applied with {@code filter2D} (border {@code BORDER_REFLECT_101}; uint8 rounded and saturated).
  */
 public final class Emboss extends PixelTransform<Emboss.Amount> {
     /** The sampled blend factor and strength. */
@@ -53,8 +54,8 @@ public final class Emboss extends PixelTransform<Emboss.Amount> {
 
     /** The 3x3 emboss matrix, row-major. */
     static float[] matrix(double alpha, double strength) {
-        float s = (float) strength;
-        return BlurKernels.blendWithIdentity(new float[] {-1 - s, -s, 0, -s, 1, s, 0, s, 1 + s}, alpha);
+        float s = (float) strength, minus = (float) -strength, lo = (float) (-1 - strength), hi = (float) (1 + strength);
+        return BlurKernels.blendWithIdentity(new float[] {lo, minus, 0, minus, 1, s, 0, s, hi}, alpha);
     }
 
     @Override

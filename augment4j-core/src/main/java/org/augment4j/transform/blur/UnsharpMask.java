@@ -1,26 +1,18 @@
 package org.augment4j.transform.blur;
 
 import static org.bytedeco.opencv.global.opencv_core.BORDER_DEFAULT;
-import static org.bytedeco.opencv.global.opencv_core.CMP_GT;
-import static org.bytedeco.opencv.global.opencv_core.CV_32F;
-import static org.bytedeco.opencv.global.opencv_core.absdiff;
-import static org.bytedeco.opencv.global.opencv_core.add;
-import static org.bytedeco.opencv.global.opencv_core.addWeighted;
-import static org.bytedeco.opencv.global.opencv_core.compare;
-import static org.bytedeco.opencv.global.opencv_core.multiply;
-import static org.bytedeco.opencv.global.opencv_core.subtract;
 import static org.bytedeco.opencv.global.opencv_imgproc.GaussianBlur;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 import org.augment4j.Sample;
+import org.augment4j.Semantics;
 import org.augment4j.opencv.Mats;
 import org.augment4j.serial.Params;
 import org.augment4j.transform.Check;
 import org.augment4j.transform.PixelTransform;
 import org.augment4j.transform.Range;
-import org.augment4j.transform.pixel.PixelKernels;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Size;
 
@@ -32,9 +24,13 @@ import org.bytedeco.opencv.opencv_core.Size;
  * {@code alpha} within [0, 1] (default {@code [0.2, 0.5]}); {@code threshold} in [0, 255] (default 10), p = 0.5.
  * Targets: image (uint8 or float32, any channel count).
  *
- * <p>In float [0, 1]: {@code residual = img − blur(img)}; {@code sharp = clip(img + alpha · residual, 0, 1)};
- * {@code mask = |residual| · 255 > threshold}; the soft mask {@code blur(mask)} blends {@code sharp} over {@code img}.
- * uint8 results are {@code rint(x · 255)}.
+ * <p>In float32 [0, 1] (uint8 divided by 255), as Albumentations computes it: {@code residual = img − blur(img)};
+ * {@code sharp = clip(img + alpha · residual, 0, 1)}; {@code mask = |residual| · 255 > threshold}; with the soft mask
+ * {@code soft = blur(mask)}, {@code out = soft · sharp + (1 − soft) · img}, every step rounded to float32.
+ *
+ * <p>Where the releases differ ({@link #withSemantics}): 2.x clips {@code out} to [0, 1] and rounds uint8 results
+ * ({@code rint(out · 255)}); 1.x truncates them ({@code (out · 255).astype(uint8)}) and returns float32 results
+ * unclipped.
  */
 public final class UnsharpMask extends PixelTransform<UnsharpMask.Amount> {
     /** The sampled kernel size (0: from sigma), sigma and blend factor. */
@@ -44,8 +40,13 @@ public final class UnsharpMask extends PixelTransform<UnsharpMask.Amount> {
     private final Range sigmaLimit;
     private final Range alpha;
     private final int threshold;
+    private final FromFloat fromFloat;
 
     public UnsharpMask(Range blurLimit, Range sigmaLimit, Range alpha, int threshold, double p) {
+        this(blurLimit, sigmaLimit, alpha, threshold, FromFloat.ROUND, p);
+    }
+
+    private UnsharpMask(Range blurLimit, Range sigmaLimit, Range alpha, int threshold, FromFloat fromFloat, double p) {
         super(p);
         this.sigmaLimit = Check.range(name(), "sigma_limit", sigmaLimit, 0, Double.MAX_VALUE);
         if (blurLimit.min() == 0 && blurLimit.max() == 0) {
@@ -56,6 +57,7 @@ public final class UnsharpMask extends PixelTransform<UnsharpMask.Amount> {
         }
         this.alpha = Check.range(name(), "alpha", alpha, 0, 1);
         this.threshold = (int) Check.between(name(), "threshold", threshold, 0, 255);
+        this.fromFloat = fromFloat;
     }
 
     public UnsharpMask() {
@@ -75,23 +77,42 @@ public final class UnsharpMask extends PixelTransform<UnsharpMask.Amount> {
     }
 
     @Override
+    public UnsharpMask withSemantics(Semantics semantics) {
+        FromFloat f = FromFloat.of(semantics);
+        return f == fromFloat ? this : new UnsharpMask(blurLimit, sigmaLimit, alpha, threshold, f, probability());
+    }
+
+    @Override
     protected Mat applyToImage(Mat image, Amount a) {
-        try (Mat f = BlurKernels.toFloat(image); Mat blur = new Mat(); Mat residual = new Mat(); Mat sharp = new Mat(); Mat absRes = new Mat();
-             Mat mask8 = new Mat(); Mat mask = new Mat(); Mat soft = new Mat(); Mat diff = new Mat(); Mat out = new Mat();
-             Mat zero = Mats.scalarMat(0); Mat thr = Mats.scalarMat(threshold / 255.0); Size k = new Size(a.ksize(), a.ksize())) {
-            GaussianBlur(f, blur, k, a.sigma(), a.sigma(), BORDER_DEFAULT, 0);
-            subtract(f, blur, residual);
-            addWeighted(f, 1, residual, a.alpha(), 0, sharp);
-            PixelKernels.clipInPlace(sharp, 0, 1);
-            absdiff(residual, zero, absRes);
-            compare(absRes, thr, mask8, CMP_GT);
-            mask8.convertTo(mask, CV_32F, 1 / 255.0, 0);
-            GaussianBlur(mask, soft, k, a.sigma(), a.sigma(), BORDER_DEFAULT, 0);
-            subtract(sharp, f, diff);
-            multiply(diff, soft, diff);
-            add(f, diff, out);
-            return BlurKernels.fromFloat(out, image);
+        int rows = image.rows(), cols = image.cols(), channels = image.channels();
+        float[] img, blurred, soft;
+        try (Mat f = BlurKernels.toFloat(image); Mat blur = blur(f, a)) {
+            img = Mats.toFloats(f);
+            blurred = Mats.toFloats(blur);
         }
+        float[] mask = new float[img.length];
+        for (int i = 0; i < img.length; i++) mask[i] = Math.abs(img[i] - blurred[i]) * 255f > threshold ? 1f : 0f;
+        try (Mat m = Mats.fromFloats(mask, rows, cols, channels); Mat s = blur(m, a)) {
+            soft = Mats.toFloats(s);
+        }
+        float alpha = (float) a.alpha();
+        float[] out = mask; // reused: each value is read before it is overwritten
+        for (int i = 0; i < img.length; i++) {
+            float sharp = Math.min(1f, Math.max(0f, img[i] + alpha * (img[i] - blurred[i])));
+            out[i] = soft[i] * sharp + (1f - soft[i]) * img[i];
+        }
+        try (Mat result = Mats.fromFloats(out, rows, cols, channels)) {
+            return fromFloat.apply(result, image);
+        }
+    }
+
+    /** The Gaussian blur of the sampled size and sigma ({@code cv2.GaussianBlur(m, (k, k), sigmaX=sigma)}). */
+    private static Mat blur(Mat m, Amount a) {
+        Mat out = new Mat();
+        try (Size k = new Size(a.ksize(), a.ksize())) {
+            GaussianBlur(m, out, k, a.sigma(), a.sigma(), BORDER_DEFAULT, 0);
+        }
+        return out;
     }
 
     @Override

@@ -7,34 +7,68 @@ final class DistortionKernels {
     private DistortionKernels() {}
 
     /**
-     * One axis of a grid distortion: the {@code size} pixels are cut into {@code numSteps} cells of
-     * {@code size / numSteps} pixels plus a last cell with the rest (Albumentations' layout); cell {@code k} of length
-     * {@code L} samples {@code L · steps[k]} source pixels. With {@code normalized}, the steps are scaled so that the
-     * cells together sample exactly {@code size} pixels (nothing is pushed off the image). Steps of 1 give the identity.
+     * One axis of a grid distortion, as Albumentations builds it: the {@code size} pixels are cut into cells of
+     * {@code step = size / numSteps} pixels (integer division; cell {@code k} starts at {@code k · step}, and the last of
+     * the {@code numSteps + 1} cells holds what remains, often nothing). The cells' sample positions run from node to
+     * node, node {@code k + 1} lying {@code step · steps[k]} after node {@code k} (the first at 0); each cell is filled
+     * with {@code numpy.linspace(node_k, node_k+1, length)}, which includes both ends, so even equal steps of 1 stretch
+     * every cell by one pixel. Pixels past the last cell (when the remainder exceeds a step) stay 0, as in
+     * Albumentations.
      *
-     * @param steps {@code numSteps + 1} relative cell lengths
+     * @param steps      {@code numSteps + 1} relative cell lengths
+     * @param lastToEdge whether a last cell cut short by the image edge ends at {@code size} whatever its step
+     *                   (Albumentations 1.x) rather than at {@code step · steps[numSteps]} after its start (2.x)
      * @return for every output pixel, its source coordinate
      */
-    static float[] gridAxis(int size, int numSteps, double[] steps, boolean normalized) {
+    static float[] gridAxis(int size, int numSteps, double[] steps, boolean lastToEdge) {
+        requireSteps(numSteps, steps);
+        int step = size / numSteps;
+        float[] out = new float[size];
+        double prev = 0;
+        for (int k = 0; k <= numSteps; k++) {
+            int start = k * step, end = start + step;
+            double cur = prev + step * steps[k];
+            if (end > size) {
+                end = size;
+                if (lastToEdge) cur = size;
+            }
+            linspace(out, start, end, prev, cur);
+            prev = cur;
+        }
+        return out;
+    }
+
+    private static void requireSteps(int numSteps, double[] steps) {
         if (steps.length != numSteps + 1) {
             throw new IllegalArgumentException("GridDistortion: expected " + (numSteps + 1) + " steps per axis, got " + steps.length);
         }
-        int step = Math.max(1, size / numSteps);
-        int[] start = new int[numSteps + 1], length = new int[numSteps + 1];
-        double sampled = 0;
-        for (int k = 0; k <= numSteps; k++) {
-            start[k] = Math.min(size, k * step);
-            length[k] = k < numSteps ? Math.min(size, start[k] + step) - start[k] : size - start[k];
-            sampled += length[k] * steps[k];
-        }
-        double factor = normalized && sampled > 0 ? size / sampled : 1;
-        float[] out = new float[size];
-        double node = 0;
-        for (int k = 0; k <= numSteps; k++) {
-            double slope = steps[k] * factor;
-            for (int t = 0; t < length[k]; t++) out[start[k] + t] = (float) (node + t * slope);
-            node += length[k] * slope;
-        }
+    }
+
+    /** {@code numpy.linspace(from, to, end - start)} (both ends included) written into {@code out[start, end)} as float32. */
+    private static void linspace(float[] out, int start, int end, double from, double to) {
+        int n = end - start;
+        if (n <= 0) return;
+        double delta = n > 1 ? (to - from) / (n - 1) : 0;
+        for (int t = 0; t < n; t++) out[start + t] = (float) (t * delta + from);
+        if (n > 1) out[end - 1] = (float) to;
+    }
+
+    /**
+     * Albumentations' {@code normalized} grid steps: the last step is scaled by the last cell's length relative to a full
+     * cell, then all are scaled so that they add up to {@code size / step} (the number of full cells the image holds).
+     * An image smaller than {@code numSteps} pixels has no full cell and keeps its steps.
+     */
+    static double[] normalizedSteps(int size, int numSteps, double[] steps) {
+        requireSteps(numSteps, steps);
+        int step = size / numSteps;
+        if (step == 0) return steps.clone();
+        double[] out = steps.clone();
+        int last = Math.min(size, (numSteps + 1) * step) - numSteps * step;
+        out[numSteps] *= (double) last / step;
+        double sum = 0;
+        for (double v : out) sum += v;
+        double factor = ((double) size / step) / sum;
+        for (int k = 0; k < out.length; k++) out[k] *= factor;
         return out;
     }
 

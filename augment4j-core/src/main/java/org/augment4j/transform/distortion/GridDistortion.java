@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 import org.augment4j.Sample;
+import org.augment4j.Semantics;
 import org.augment4j.geometry.Geometry;
 import org.augment4j.serial.Params;
 import org.augment4j.transform.Check;
@@ -13,17 +14,19 @@ import org.augment4j.transform.SpatialTransform;
 
 /**
  * Stretches and squeezes the cells of a regular grid: Albumentations' {@code GridDistortion}. Each axis is cut into
- * {@code num_steps} cells (plus a remainder cell); every cell's length is multiplied by {@code 1 + d}, d drawn from
- * {@code distort_limit} per cell and axis, and the source is resampled piecewise linearly.
+ * {@code num_steps} cells of {@code size / num_steps} pixels (plus a last cell with what remains); every cell's length
+ * is multiplied by {@code 1 + d}, d drawn from {@code distort_limit} per cell and axis, and each cell samples the source
+ * along a {@code linspace} from its first node to its last, both included (see {@link DistortionKernels#gridAxis}), as
+ * Albumentations does; so even distort_limit 0 stretches every cell by one pixel.
  *
  * <p>Parameters (2.0.8 names and defaults): num_steps 5 (≥ 1), distort_limit (-0.3, 0.3) (a scalar x means (-x, x);
- * within [-1, 1]), interpolation 1 (linear), normalized true (the cells are rescaled so the distorted grid still spans
- * exactly the image), mask_interpolation 0, border_mode 0 (constant), fill 0, fill_mask 0 (1.3: value / mask_value),
- * p 0.5; 2.x's keypoint_remapping_method is accepted. Targets: image, mask, bboxes (re-fitted around the warped box
- * region), keypoints (moved with the pixels under them).
+ * within [-1, 1]), interpolation 1 (linear), normalized true (the steps are rescaled so that the distorted grid spans
+ * the image's full cells), mask_interpolation 0, border_mode 0 (constant), fill 0, fill_mask 0 (1.3: value /
+ * mask_value), p 0.5; 2.x's keypoint_remapping_method is accepted. Targets: image, mask, bboxes (re-fitted around the
+ * warped box region), keypoints (moved with the pixels under them).
  *
- * <p>Albumentations fills each cell with a linspace that includes both ends, which stretches every cell by one pixel
- * even at zero distortion; here the map is linear between the grid nodes, so distort_limit 0 is the exact identity.
+ * <p>Where the releases differ ({@link #withSemantics}): a last cell cut short by the image edge ends exactly at the
+ * edge in 1.x, and {@code step · (1 + d)} after its start in 2.x.
  */
 public final class GridDistortion extends SpatialTransform<GridDistortion.Steps> {
     /** The sampled relative cell lengths {@code 1 + d} along x and y ({@code num_steps + 1} each), before normalising. */
@@ -32,12 +35,18 @@ public final class GridDistortion extends SpatialTransform<GridDistortion.Steps>
     private final int numSteps;
     private final Range distortLimit;
     private final boolean normalized;
+    private final boolean lastCellToEdge; // Albumentations 1.x
 
     public GridDistortion(int numSteps, Range distortLimit, boolean normalized, Resampling resampling, double p) {
+        this(numSteps, distortLimit, normalized, resampling, false, p);
+    }
+
+    private GridDistortion(int numSteps, Range distortLimit, boolean normalized, Resampling resampling, boolean lastCellToEdge, double p) {
         super(p, resampling);
         this.numSteps = Check.positive(name(), "num_steps", numSteps);
         this.distortLimit = Check.range(name(), "distort_limit", distortLimit, -1, 1);
         this.normalized = normalized;
+        this.lastCellToEdge = lastCellToEdge;
     }
 
     /** Albumentations 2.0.8 defaults. */
@@ -60,9 +69,18 @@ public final class GridDistortion extends SpatialTransform<GridDistortion.Steps>
     }
 
     @Override
+    public GridDistortion withSemantics(Semantics semantics) {
+        boolean toEdge = semantics == Semantics.ALBUMENTATIONS_1_3;
+        return toEdge == lastCellToEdge ? this : new GridDistortion(numSteps, distortLimit, normalized, resampling, toEdge, probability());
+    }
+
+    @Override
     protected Geometry geometry(Sample s, Steps p) {
-        return DistortionMaps.separable(DistortionKernels.gridAxis(s.width(), numSteps, p.stepsX(), normalized),
-                DistortionKernels.gridAxis(s.height(), numSteps, p.stepsY(), normalized));
+        return DistortionMaps.separable(axis(s.width(), p.stepsX()), axis(s.height(), p.stepsY()));
+    }
+
+    private float[] axis(int size, double[] steps) {
+        return DistortionKernels.gridAxis(size, numSteps, normalized ? DistortionKernels.normalizedSteps(size, numSteps, steps) : steps, lastCellToEdge);
     }
 
     @Override

@@ -22,20 +22,19 @@ import org.bytedeco.opencv.opencv_core.Size;
 
 /**
  * Barrel or pincushion lens distortion: Albumentations' {@code OpticalDistortion}. A coefficient k is drawn from
- * {@code distort_limit}; mode "camera" builds OpenCV's undistortion maps ({@code initUndistortRectifyMap}) for a camera
- * with focal lengths (w, h), the principal point at the image centre and radial coefficients k1 = k2 = k (as
- * Albumentations); mode "fisheye" moves every pixel radially, {@code r' = r·(1 + k·(r / r_max)²)} with r_max the
- * centre-to-corner distance. k > 0 pulls the picture towards the centre (barrel), k < 0 pushes it out; in camera mode
- * k below about −0.36 folds the corners back (the radial map stops growing inside the image).
+ * {@code distort_limit}; mode "camera" builds OpenCV's undistortion maps as Albumentations does:
+ * {@code initUndistortRectifyMap} for a camera with focal lengths (w, h), the principal point at {@code (w/2 + dx, h/2 + dy)}
+ * and radial coefficients k1 = k2 = k (float32), with no new camera matrix, so that OpenCV centres the rectified
+ * principal point at {@code ((w−1)/2, (h−1)/2)}: even k = 0 moves every pixel by half a pixel (plus the shift). Mode
+ * "fisheye" (2.x) moves every pixel radially about {@code (w/2, h/2)}, {@code r' = r·(1 + k·(r / r_max)²)} with r_max
+ * the centre-to-corner distance. k > 0 pulls the picture towards the centre (barrel), k < 0 pushes it out; in camera
+ * mode k below about −0.36 folds the corners back (the radial map stops growing inside the image).
  *
  * <p>Parameters (2.0.8): distort_limit (-0.05, 0.05) (a scalar x means (-x, x); within [-10, 10]), mode "camera",
  * interpolation 1, mask_interpolation 0, border_mode 0, fill 0, fill_mask 0 (1.3: value / mask_value), p 0.5;
- * keypoint_remapping_method is accepted. 1.3's shift_limit (pixels, rounded; default none) is read and moves the
- * distortion centre, which also translates the picture. Targets: image, mask, bboxes (re-fitted), keypoints.
- *
- * <p>Albumentations lets OpenCV put the rectified principal point at ((w−1)/2, (h−1)/2) and the distortion's at
- * (w/2, h/2), a half-pixel shift of every image even at k = 0; here both are the pixel-grid centre, so
- * distort_limit 0 is the exact identity.
+ * keypoint_remapping_method is accepted. 1.3's shift_limit (pixels, rounded; default none) is read and gives the shift
+ * (dx, dy) of the distortion centre, which also translates the picture. Targets: image, mask, bboxes (re-fitted),
+ * keypoints.
  */
 public final class OpticalDistortion extends SpatialTransform<OpticalDistortion.Coefficients> {
     /** The sampled coefficient and (1.3) principal-point shift in pixels. */
@@ -74,18 +73,18 @@ public final class OpticalDistortion extends SpatialTransform<OpticalDistortion.
     @Override
     protected Geometry geometry(Sample s, Coefficients c) {
         int w = s.width(), h = s.height();
-        double cx = (w - 1) / 2.0, cy = (h - 1) / 2.0;
+        double cx = w / 2.0, cy = h / 2.0;
         return fisheye ? fisheye(w, h, cx, cy, c) : camera(w, h, cx, cy, c);
     }
 
+    /** OpenCV's undistortion maps, with the camera Albumentations builds (float32 values; OpenCV's default new camera). */
     private static DisplacementGeometry camera(int w, int h, double cx, double cy, Coefficients c) {
         Mat mx = new Mat(), my = new Mat();
-        try (Mat lens = new Mat(3, 3, CV_64F); Mat rectified = new Mat(3, 3, CV_64F); Mat dist = new Mat(1, 5, CV_64F);
-             Mat none = new Mat(); Size size = new Size(w, h)) {
-            ((DoubleBuffer) lens.createBuffer()).put(new double[] {w, 0, cx + c.dx(), 0, h, cy + c.dy(), 0, 0, 1});
-            ((DoubleBuffer) rectified.createBuffer()).put(new double[] {w, 0, cx, 0, h, cy, 0, 0, 1});
-            ((DoubleBuffer) dist.createBuffer()).put(new double[] {c.k(), c.k(), 0, 0, 0});
-            initUndistortRectifyMap(lens, dist, none, rectified, size, CV_32FC1, mx, my);
+        float k = (float) c.k();
+        try (Mat lens = new Mat(3, 3, CV_64F); Mat dist = new Mat(1, 5, CV_64F); Mat none = new Mat(); Size size = new Size(w, h)) {
+            ((DoubleBuffer) lens.createBuffer()).put(new double[] {w, 0, (float) (cx + c.dx()), 0, h, (float) (cy + c.dy()), 0, 0, 1});
+            ((DoubleBuffer) dist.createBuffer()).put(new double[] {k, k, 0, 0, 0});
+            initUndistortRectifyMap(lens, dist, none, none, size, CV_32FC1, mx, my);
         }
         return new DisplacementGeometry(mx, my);
     }

@@ -1,6 +1,7 @@
 package org.augment4j.transform.spatial;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 import org.augment4j.Sample;
@@ -19,8 +20,10 @@ import org.augment4j.transform.SpatialTransform;
  * Rotates by an angle drawn from {@code limit} (degrees, counter-clockwise on screen) about the image centre.
  * Albumentations' {@code Rotate}: limit (-90, 90) (a scalar x means (-x, x)), interpolation 1, border_mode 0
  * (constant, as 2.x), fill / fill_mask 0 (1.3: value / mask_value), rotate_method "largest_box", crop_border false,
- * mask_interpolation 0 (nearest), p = 0.5. Targets: image, mask, bboxes, keypoints (angle + θ). With crop_border, the result is cropped to the largest
- * upright rectangle free of border pixels.
+ * mask_interpolation 0 (nearest), p = 0.5. Targets: image, mask, bboxes, keypoints (angle + θ). With crop_border, the
+ * result is cropped to the largest upright rectangle free of border pixels: as in Albumentations, the whole frame is
+ * rotated and then sliced (so its pixels equal Albumentations' exactly, which a warp straight into the rectangle would
+ * not: OpenCV rounds its fixed-point coordinates from the output origin).
  */
 public final class Rotate extends SpatialTransform<Rotate.Angle> {
     /** The sampled angle in degrees. */
@@ -53,11 +56,18 @@ public final class Rotate extends SpatialTransform<Rotate.Angle> {
 
     @Override
     protected Geometry geometry(Sample s, Angle p) {
+        List<Geometry> steps = geometrySteps(s, p);
+        return steps.size() == 1 ? steps.get(0) : ((AffineGeometry) steps.get(0)).then((AffineGeometry) steps.get(1));
+    }
+
+    /** The rotation, and with crop_border the crop of its full frame, resampled in turn as Albumentations does. */
+    @Override
+    protected List<Geometry> geometrySteps(Sample s, Angle p) {
         int w = s.width(), h = s.height();
         AffineGeometry g = rotation(w, h, p.angle(), rotateMethod);
-        if (!cropBorder) return g;
+        if (!cropBorder) return List.of(g);
         int[] c = largestInscribedRect(w, h, p.angle());
-        return g.then(AffineGeometry.crop(c[0], c[1], c[2], c[3]));
+        return List.of(g, AffineGeometry.crop(c[0], c[1], c[2], c[3]));
     }
 
     /** A rotation about the image centre, as Albumentations' Rotate: keypoint angles gain θ. */

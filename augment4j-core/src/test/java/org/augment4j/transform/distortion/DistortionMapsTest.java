@@ -14,7 +14,6 @@ import org.augment4j.transform.Range;
 import org.augment4j.transform.Resampling;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The maps themselves: the documented geometry of each distortion, and the helpers that build them. */
@@ -31,35 +30,67 @@ class DistortionMapsTest {
         return new float[][] {x, y};
     }
 
-    @ParameterizedTest(name = "size {0}, {1} steps")
-    @CsvSource({"600,5", "601,5", "100,30", "7,10", "1,1", "400,1"})
-    void gridAxisOfEqualStepsIsTheIdentity(int size, int numSteps) {
-        double[] ones = new double[numSteps + 1], twos = new double[numSteps + 1];
-        java.util.Arrays.fill(ones, 1);
-        java.util.Arrays.fill(twos, 2);
-        float[] a = DistortionKernels.gridAxis(size, numSteps, ones, false);
-        float[] b = DistortionKernels.gridAxis(size, numSteps, ones, true);
-        float[] c = DistortionKernels.gridAxis(size, numSteps, twos, true);
-        float[] d = DistortionKernels.gridAxis(size, numSteps, twos, false);
-        for (int x = 0; x < size; x++) {
-            assertThat(a[x]).isEqualTo(x);
-            assertThat(b[x]).isEqualTo(x);
-            assertThat(c[x]).isCloseTo(x, offset(1e-3f));
-            assertThat(d[x]).isEqualTo(2 * x);
-        }
+    /**
+     * Albumentations' grid: each cell a linspace including both ends (so every node appears on two neighbouring
+     * pixels), pixels past the last cell left at 0; a last cell cut short by the edge ends at the edge in 1.x and at
+     * {@code step · steps[last]} after its start in 2.x. Expected values from Albumentations 1.3.1's
+     * {@code grid_distortion} and 2.0.8's {@code generate_grid} (the maps they pass to {@code cv2.remap}).
+     */
+    @Test
+    void gridAxisIsAlbumentationsLinspaceGrid() {
+        double[] sx = {1.2, 0.7, 1.1, 0.9}, sy = {0.8, 1.3, 1.0, 1.25};
+        float[] x13 = {0f, 1.7999999523162842f, 3.5999999046325684f, 3.5999999046325684f, 4.650000095367432f, 5.699999809265137f,
+            5.699999809265137f, 7.349999904632568f, 9f, 9f, 11f};
+        float[] x2 = x13.clone();
+        x2[10] = 11.699999809265137f;
+        float[] y = {0f, 1.600000023841858f, 1.600000023841858f, 4.199999809265137f, 4.199999809265137f, 6.199999809265137f, 6.199999809265137f};
+        assertThat(DistortionKernels.gridAxis(11, 3, sx, true)).containsExactly(x13);
+        assertThat(DistortionKernels.gridAxis(11, 3, sx, false)).containsExactly(x2);
+        assertThat(DistortionKernels.gridAxis(7, 3, sy, true)).containsExactly(y);
+        assertThat(DistortionKernels.gridAxis(7, 3, sy, false)).containsExactly(y);
+        float[] rest = {0f, 2.4000000953674316f, 2.4000000953674316f, 3.799999952316284f, 3.799999952316284f, 6f, 6f, 7.800000190734863f,
+            7.800000190734863f, 10.399999618530273f, 0f};
+        assertThat(DistortionKernels.gridAxis(11, 4, new double[] {1.2, 0.7, 1.1, 0.9, 1.3}, true)).as("past the last cell: 0").containsExactly(rest);
     }
 
-    @ParameterizedTest(name = "seed {0}")
-    @ValueSource(ints = {1, 2, 3, 4})
-    void normalizedGridSpansExactlyTheImage(int seed) {
-        SplittableRandom rng = new SplittableRandom(seed);
-        double[] steps = new double[6];
-        for (int i = 0; i < steps.length; i++) steps[i] = 1 + rng.nextDouble(-0.9, 0.9);
-        float[] a = DistortionKernels.gridAxis(600, 5, steps, true);
+    /** Steps of 1 are no identity: each cell of L pixels samples L + 1 source pixels' span (linspace(0, L, L)). */
+    @ParameterizedTest(name = "1.x: {0}")
+    @ValueSource(booleans = {true, false})
+    void equalStepsStretchEachCellByOnePixel(boolean lastToEdge) {
+        double[] ones = new double[6];
+        java.util.Arrays.fill(ones, 1);
+        float[] a = DistortionKernels.gridAxis(600, 5, ones, lastToEdge);
         assertThat(a[0]).isZero();
-        for (int x = 1; x < a.length; x++) assertThat(a[x]).isGreaterThan(a[x - 1]);
-        double lastSlope = a[599] - a[598];
-        assertThat(a[599] + lastSlope).as("the end of the last cell").isCloseTo(600, offset(1e-3));
+        assertThat(a[119]).isEqualTo(120f);
+        assertThat(a[120]).isEqualTo(120f);
+        assertThat(a[599]).isEqualTo(600f);
+        assertThat((double) a[60]).isCloseTo(60 * 120.0 / 119, offset(1e-4));
+    }
+
+    /** Albumentations' normalisation (1.3.1's {@code _normalize}, 2.0.8's {@code normalize_grid_distortion_steps}: the same). */
+    @Test
+    void normalizedStepsAreAlbumentations() {
+        double[] sx = {1.2, 0.7, 1.1, 0.9}, sy = {0.8, 1.3, 1.0, 1.25};
+        assertThat(DistortionKernels.normalizedSteps(11, 3, sx))
+                .containsExactly(new double[] {1.222222222222222, 0.7129629629629628, 1.1203703703703702, 0.611111111111111}, offset(1e-15));
+        assertThat(DistortionKernels.normalizedSteps(7, 3, sy))
+                .containsExactly(new double[] {0.7516778523489933, 1.221476510067114, 0.9395973154362416, 0.587248322147651}, offset(1e-15));
+        assertThat(sx[3]).as("the input is not changed").isEqualTo(0.9);
+    }
+
+    @Test
+    void gridDistortionFollowsItsSemantics() {
+        GridDistortion v2 = new GridDistortion(3, Range.fixed(0), false, Resampling.defaults(), 1);
+        GridDistortion.Steps steps = new GridDistortion.Steps(new double[] {1.2, 0.7, 1.1, 0.9}, new double[] {0.8, 1.3, 1.0, 1.25});
+        assertThat(v2.withSemantics(org.augment4j.Semantics.ALBUMENTATIONS_2)).isSameAs(v2);
+        GridDistortion v13 = v2.withSemantics(org.augment4j.Semantics.ALBUMENTATIONS_1_3);
+        try (Sample s = blank(11, 7); DisplacementGeometry g2 = (DisplacementGeometry) v2.geometry(s, steps);
+             DisplacementGeometry g13 = (DisplacementGeometry) v13.geometry(s, steps)) {
+            assertThat(read(g2)[0][6 * 11 + 10]).isEqualTo(11.699999809265137f);
+            assertThat(read(g13)[0][6 * 11 + 10]).isEqualTo(11f);
+            assertThat(read(g13)[1][6 * 11 + 10]).isEqualTo(6.199999809265137f);
+        }
+        assertThat(v13.withSemantics(org.augment4j.Semantics.ALBUMENTATIONS_2).toDict()).isEqualTo(v2.toDict());
     }
 
     /** Each piece samples through its own map; pixels no piece covers take the nearest piece's map. */
@@ -126,28 +157,54 @@ class DistortionMapsTest {
         }
     }
 
-    /** Camera mode is OpenCV's undistortion map for focal (w, h), principal point at the centre, k1 = k2 = k. */
+    /**
+     * Camera mode is OpenCV's undistortion map for focal (w, h), the distortion centre at {@code (w/2 + dx, h/2 + dy)},
+     * k1 = k2 = k, and OpenCV's default new camera (principal point {@code ((w−1)/2, (h−1)/2)}).
+     */
     @ParameterizedTest(name = "k = {0}")
-    @ValueSource(doubles = {0.3, -0.2, 0.05})
+    @ValueSource(doubles = {0.3, -0.2, 0.05, 0})
     void cameraModeIsTheRadialModel(double k) {
         int w = 601, h = 401;
         OpticalDistortion t = new OpticalDistortion(Range.fixed(k), Range.fixed(0), "camera", Resampling.defaults(), 1);
-        try (Sample s = blank(w, h); DisplacementGeometry g = (DisplacementGeometry) t.geometry(s, new OpticalDistortion.Coefficients(k, 0, 0))) {
+        float kf = (float) k;
+        try (Sample s = blank(w, h); DisplacementGeometry g = (DisplacementGeometry) t.geometry(s, new OpticalDistortion.Coefficients(k, 3, -2))) {
             float[][] m = read(g);
             for (int[] p : new int[][] {{0, 0}, {600, 400}, {300, 200}, {17, 350}, {450, 3}}) {
-                double nx = (p[0] - 300.0) / w, ny = (p[1] - 200.0) / h, r2 = nx * nx + ny * ny, f = 1 + k * r2 + k * r2 * r2;
+                double nx = (p[0] - 300.0) / w, ny = (p[1] - 200.0) / h, r2 = nx * nx + ny * ny, f = 1 + kf * r2 + kf * r2 * r2;
                 int i = p[1] * w + p[0];
-                assertThat((double) m[0][i]).isCloseTo(300 + nx * f * w, offset(1e-3));
-                assertThat((double) m[1][i]).isCloseTo(200 + ny * f * h, offset(1e-3));
+                assertThat((double) m[0][i]).isCloseTo(300.5 + 3 + nx * f * w, offset(1e-3));
+                assertThat((double) m[1][i]).isCloseTo(200.5 - 2 + ny * f * h, offset(1e-3));
             }
-            assertThat(m[0][200 * w + 300]).as("the centre stays").isEqualTo(300f);
+            assertThat(m[0][200 * w + 300]).as("the centre moves by half a pixel and the shift").isEqualTo(303.5f);
             if (k > 0) assertThat(m[0][0]).as("barrel: the corner samples beyond the image").isNegative();
         }
     }
 
+    /** The maps Albumentations 1.3.1's {@code optical_distortion} hands to {@code cv2.remap} for 9 × 7, k = −0.2, dx = 2, dy = −1. */
+    @Test
+    void cameraModeMatchesAlbumentations() {
+        OpticalDistortion t = new OpticalDistortion(Range.fixed(-0.2), Range.fixed(2), "camera", Resampling.defaults(), 1);
+        double[][] wantX = {{2.9212169647216797, 3.7290096282958984, 4.614948749542236, 5.54688835144043, 6.5, 7.45311164855957, 8.385051727294922,
+            9.270990371704102, 10.07878303527832}, {2.689239501953125, 3.5740740299224854, 4.520728588104248, 5.502499580383301, 6.5,
+            7.497500419616699, 8.47927188873291, 9.425926208496094, 10.310760498046875}};
+        double[][] wantY = {{-0.1840873509645462, -0.2709904909133911, -0.3275771737098694, -0.35933440923690796, -0.369554340839386,
+            -0.35933440923690796, -0.3275771737098694, -0.2709904909133911, -0.1840873509645462}, {2.5, 2.5, 2.5, 2.5, 2.5, 2.5, 2.5, 2.5, 2.5}};
+        try (Sample s = blank(9, 7); DisplacementGeometry g = (DisplacementGeometry) t.geometry(s, new OpticalDistortion.Coefficients(-0.2, 2, -1))) {
+            float[][] m = read(g);
+            int[] rows = {0, 3};
+            for (int r = 0; r < rows.length; r++) {
+                for (int x = 0; x < 9; x++) {
+                    assertThat((double) m[0][rows[r] * 9 + x]).isCloseTo(wantX[r][x], offset(1e-5));
+                    assertThat((double) m[1][rows[r] * 9 + x]).isCloseTo(wantY[r][x], offset(1e-5));
+                }
+            }
+        }
+    }
+
+    /** Fisheye (2.x) about (w/2, h/2): the corner radius times 1 + k; k = 0 is the identity. */
     @Test
     void fisheyeScalesTheCornerRadiusByOnePlusK() {
-        int w = 601, h = 401;
+        int w = 600, h = 400;
         OpticalDistortion t = new OpticalDistortion(Range.fixed(0.3), Range.fixed(0), "fisheye", Resampling.defaults(), 1);
         try (Sample s = blank(w, h); DisplacementGeometry g = (DisplacementGeometry) t.geometry(s, new OpticalDistortion.Coefficients(0.3, 0, 0))) {
             float[][] m = read(g);

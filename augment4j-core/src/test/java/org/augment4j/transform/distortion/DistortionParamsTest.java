@@ -121,11 +121,13 @@ class DistortionParamsTest {
     @Test
     void sampledParametersReplay() {
         Transform t = TransformRegistry.create("GridDistortion", Map.of("p", 1.0, "num_steps", 2));
+        Map<Integer, Map<String, Object>> forced = Map.of(0, Map.of("steps_x", List.of(1, 1.5, 1), "steps_y", List.of(1, 1, 0.5)));
         try (org.augment4j.Sample in = org.augment4j.SpatialContract.rectangles();
-             org.augment4j.Sample out = new org.augment4j.Compose(List.of(t)).apply(in, 3L,
-                     Map.of(0, Map.of("steps_x", List.of(1, 1, 1), "steps_y", List.of(1, 1, 1))))) {
-            assertThat(org.augment4j.opencv.Mats.toBytes(out.image())).isEqualTo(org.augment4j.opencv.Mats.toBytes(in.image()));
-            assertThat(out.applied().get(0).params()).containsEntry("steps_x", List.of(1.0, 1.0, 1.0));
+             org.augment4j.Sample out = new org.augment4j.Compose(List.of(t)).apply(in, 3L, forced);
+             org.augment4j.Sample again = new org.augment4j.Compose(List.of(t)).apply(in, 4L, forced)) {
+            assertThat(org.augment4j.opencv.Mats.toBytes(out.image())).as("the forced steps, whatever the seed")
+                    .isEqualTo(org.augment4j.opencv.Mats.toBytes(again.image())).isNotEqualTo(org.augment4j.opencv.Mats.toBytes(in.image()));
+            assertThat(out.applied().get(0).params()).containsEntry("steps_x", List.of(1.0, 1.5, 1.0));
         }
         Transform wrong = TransformRegistry.create("GridDistortion", Map.of("p", 1.0, "num_steps", 2));
         try (org.augment4j.Sample in = org.augment4j.SpatialContract.rectangles()) {

@@ -41,6 +41,20 @@ public final class Images {
         return Mats.fromBytes(b, 16, 16, channels);
     }
 
+    /**
+     * A 7 × 9 RGB image whose every channel varies, {@code (37x + 91y + 53c + 11·(xy mod 7)) mod 256}: small and
+     * odd-sized, for values computed by Albumentations on the same image (numpy builds it with the same formula).
+     */
+    public static Mat small7x9() {
+        byte[] b = new byte[7 * 9 * 3];
+        for (int y = 0; y < 7; y++) {
+            for (int x = 0; x < 9; x++) {
+                for (int c = 0; c < 3; c++) b[(y * 9 + x) * 3 + c] = (byte) ((x * 37 + y * 91 + c * 53 + ((x * y) % 7) * 11) % 256);
+            }
+        }
+        return Mats.fromBytes(b, 7, 9, 3);
+    }
+
     /** Random uint8 noise of the given shape. */
     public static Mat random(int rows, int cols, int channels, long seed) {
         byte[] b = new byte[rows * cols * channels];
