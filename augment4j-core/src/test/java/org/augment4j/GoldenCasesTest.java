@@ -37,14 +37,6 @@ class GoldenCasesTest {
 
     /** Cases this build does not reproduce yet, each with the reason; they are reported as skipped. */
     private static final Map<String, String> NOT_YET = Map.ofEntries(
-            Map.entry("golden3/v3_affine_fit_output", "Affine 1.x semantics"),
-            Map.entry("golden3/v3_affine_shear_float_shift", "Affine 1.x semantics"),
-            Map.entry("golden3/v3_affine_shear_x_constant", "Affine 1.x semantics"),
-            Map.entry("golden3/v3_brightness_contrast_by_mean", "RandomBrightnessContrast 1.x semantics"),
-            Map.entry("golden3/v3_crop_and_pad_percent", "CropAndPad 1.x semantics"),
-            Map.entry("golden3/v3_safe_rotate_m35", "SafeRotate 1.x semantics"),
-            Map.entry("golden3/v3_ssr_constant", "ShiftScaleRotate 1.x semantics"),
-            Map.entry("golden3/v3_ssr_reflect", "ShiftScaleRotate 1.x semantics"),
             Map.entry("golden3/v3_superpixels", "Superpixels"));
 
     /** Each case as {@code set/case}. */

@@ -13,14 +13,21 @@ package org.augment4j.geometry;
  * @param boxes     source→output map for box coordinates in pixels (edges)
  * @param rule      how keypoint angles and scales change
  * @param boxMethod how boxes are carried through rotations
+ * @param clampKeypoints whether mapped keypoints are clipped to the output's pixel centres {@code [0, W − 1] × [0, H − 1]}
+ *                  (Albumentations 1.3.1's SafeRotate does; normally false)
  */
 public record AffineGeometry(Matrix image, Matrix keypoints, Matrix boxes, KeypointRule rule, BoxMethod boxMethod,
-                             int outWidth, int outHeight) implements Geometry {
+                             int outWidth, int outHeight, boolean clampKeypoints) implements Geometry {
 
     public AffineGeometry {
         if (outWidth <= 0 || outHeight <= 0) {
             throw new IllegalArgumentException("output size must be positive, got " + outWidth + "x" + outHeight);
         }
+    }
+
+    /** A geometry whose keypoints are not clamped. */
+    public AffineGeometry(Matrix image, Matrix keypoints, Matrix boxes, KeypointRule rule, BoxMethod boxMethod, int outWidth, int outHeight) {
+        this(image, keypoints, boxes, rule, boxMethod, outWidth, outHeight, false);
     }
 
     /** A geometry whose keypoints follow {@code image} and whose boxes follow it in edge coordinates. */
@@ -73,11 +80,14 @@ public record AffineGeometry(Matrix image, Matrix keypoints, Matrix boxes, Keypo
         return new AffineGeometry(image, labels, labels, KeypointRule.rotate(0, Math.max(sx, sy)), BoxMethod.LARGEST_BOX, outW, outH);
     }
 
-    /** This geometry, then {@code next}: one map with the same effect on every target. */
+    /**
+     * This geometry, then {@code next}: one map with the same effect on every target. Keypoints are clamped when
+     * {@code next} clamps them (a clamp of this geometry's, in the middle of the map, is not kept).
+     */
     public AffineGeometry then(AffineGeometry next) {
         BoxMethod method = boxMethod == BoxMethod.ELLIPSE || next.boxMethod == BoxMethod.ELLIPSE ? BoxMethod.ELLIPSE : BoxMethod.LARGEST_BOX;
         return new AffineGeometry(image.then(next.image), keypoints.then(next.keypoints), boxes.then(next.boxes),
-                rule.then(next.rule), method, next.outWidth, next.outHeight);
+                rule.then(next.rule), method, next.outWidth, next.outHeight, next.clampKeypoints);
     }
 
     /**
@@ -90,11 +100,16 @@ public record AffineGeometry(Matrix image, Matrix keypoints, Matrix boxes, Keypo
 
     /** The same geometry carrying boxes by {@code method}. */
     public AffineGeometry withBoxMethod(BoxMethod method) {
-        return new AffineGeometry(image, keypoints, boxes, rule, method, outWidth, outHeight);
+        return new AffineGeometry(image, keypoints, boxes, rule, method, outWidth, outHeight, clampKeypoints);
     }
 
     /** The same geometry with its own box matrix. */
     public AffineGeometry withBoxMatrix(Matrix boxMatrix) {
-        return new AffineGeometry(image, keypoints, boxMatrix, rule, boxMethod, outWidth, outHeight);
+        return new AffineGeometry(image, keypoints, boxMatrix, rule, boxMethod, outWidth, outHeight, clampKeypoints);
+    }
+
+    /** The same geometry clipping mapped keypoints to the output's pixel centres {@code [0, W − 1] × [0, H − 1]}. */
+    public AffineGeometry withKeypointsClamped() {
+        return new AffineGeometry(image, keypoints, boxes, rule, boxMethod, outWidth, outHeight, true);
     }
 }

@@ -80,13 +80,17 @@ public final class LabelGeometry {
         return out;
     }
 
-    /** Maps internal keypoints {@code [x, y, angle, scale]} through {@code g}. */
+    /** Maps internal keypoints {@code [x, y, angle, scale]} through {@code g} (clipped to the output when it says so). */
     public static double[][] keypoints(double[][] kps, AffineGeometry g) {
         double[][] out = new double[kps.length][];
         KeypointRule rule = g.rule();
         for (int i = 0; i < kps.length; i++) {
             double[] k = kps[i];
             double[] p = g.keypoints().apply(k[0], k[1]);
+            if (g.clampKeypoints()) {
+                p[0] = Math.min(Math.max(p[0], 0), g.outWidth() - 1);
+                p[1] = Math.min(Math.max(p[1], 0), g.outHeight() - 1);
+            }
             out[i] = new double[] {p[0], p[1], rule.angle(k[2]), k[3] * rule.scaleFactor()};
         }
         return out;

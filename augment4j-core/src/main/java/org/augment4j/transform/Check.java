@@ -35,6 +35,14 @@ public final class Check {
         return r;
     }
 
+    /** A range of finite numbers, in either order (Albumentations draws {@code uniform(a, b)} for a > b too). */
+    public static Range finite(String transform, String param, Range r) {
+        if (!(Double.isFinite(r.min()) && Double.isFinite(r.max()))) {
+            throw new IllegalArgumentException(transform + ": " + param + " must be finite numbers, got " + r);
+        }
+        return r;
+    }
+
     /** A fail-fast condition with a full message. */
     public static void that(boolean ok, String transform, String message) {
         if (!ok) throw new IllegalArgumentException(transform + ": " + message);

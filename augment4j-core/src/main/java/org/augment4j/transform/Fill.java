@@ -25,6 +25,15 @@ public record Fill(double[] values) {
         return ZERO;
     }
 
+    /**
+     * This fill as Albumentations 1.3.1 hands a number to OpenCV: {@code Scalar(v)} is {@code v} in the first channel
+     * and 0 in the others, so a one-number fill colours only the first channel of a multi-channel image. Per-channel
+     * fills are unchanged.
+     */
+    public Fill firstChannelOnly() {
+        return values.length == 1 && values[0] != 0 ? new Fill(new double[] {values[0], 0, 0, 0}) : this;
+    }
+
     /** An OpenCV scalar for this fill. */
     public Scalar scalar() {
         return Mats.scalar(values);

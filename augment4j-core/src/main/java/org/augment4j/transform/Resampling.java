@@ -41,6 +41,11 @@ public record Resampling(int interpolation, int maskInterpolation, int borderMod
         args.put("fill_mask", fillMask);
     }
 
+    /** These settings with both fills as Albumentations 1.3.1 hands them to OpenCV (see {@link Fill#firstChannelOnly()}). */
+    public Resampling withFirstChannelFills() {
+        return withFill(fill.firstChannelOnly(), fillMask.firstChannelOnly());
+    }
+
     public Resampling withMaskInterpolation(int mi) {
         return new Resampling(interpolation, mi, borderMode, fill, fillMask);
     }

@@ -55,4 +55,19 @@ class GeometryMathTest {
         assertThat(corners[2] - corners[0]).isCloseTo(0.4 * Math.sqrt(2), offset(1e-9));
         assertThat(ellipse[2] - ellipse[0]).isCloseTo(0.4, offset(1e-3));
     }
+
+    @org.junit.jupiter.api.Test
+    void clampedKeypointsStayOnTheOutputsPixelCentres() {
+        AffineGeometry g = AffineGeometry.of(Matrix.translation(0.5, -0.25), KeypointRule.identity(), 12, 10);
+        double[][] kps = {{11.2, 3, 0.5, 2}, {4, 0.1, 0, 1}};
+        assertThat(LabelGeometry.keypoints(kps, g)[0][0]).as("not clamped by default").isCloseTo(11.7, offset(1e-12));
+        AffineGeometry c = g.withKeypointsClamped();
+        double[][] out = LabelGeometry.keypoints(kps, c);
+        assertThat(out[0]).containsExactly(11, 2.75, 0.5, 2);
+        assertThat(out[1]).containsExactly(4.5, 0, 0, 1);
+        assertThat(g.then(c).clampKeypoints()).as("the last step's clamp holds for the composed map").isTrue();
+        assertThat(c.then(g).clampKeypoints()).isFalse();
+        assertThat(c.inverse(12, 10).clampKeypoints()).isFalse();
+        assertThat(c.withBoxMethod(BoxMethod.ELLIPSE).withBoxMatrix(Matrix.identity()).clampKeypoints()).isTrue();
+    }
 }

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 import org.augment4j.Sample;
+import org.augment4j.Semantics;
 import org.augment4j.geometry.AffineGeometry;
 import org.augment4j.serial.Params;
 import org.augment4j.transform.BasicTransform;
@@ -22,7 +23,13 @@ import org.augment4j.transform.SpatialTransform;
  *
  * <p>It runs as Albumentations does, one OpenCV step at a time — crop (ROI), pad ({@code copyMakeBorder}, so a
  * reflection mirrors the cropped image), resize — each an {@link AffineGeometry} carrying the labels. With a
- * reflecting border no mirrored label copies are added (Albumentations 2.x adds them).
+ * reflecting border no mirrored label copies are added (Albumentations 2.x adds them). Amounts are refused only where
+ * Albumentations fails too: pixels that are not whole, pixel ranges from high to low.
+ *
+ * <p>Albumentations 2.0.8 (the default) resizes masks back with {@code mask_interpolation}. Albumentations 1.3.1
+ * ({@link #withSemantics} {@link Semantics#ALBUMENTATIONS_1_3}) has no mask_interpolation and resizes masks with
+ * {@code interpolation} (linear by default, which blends labels at their borders); its one-number pad_cval /
+ * pad_cval_mask reach OpenCV as {@code Scalar(v)}, filling only the first channel.
  */
 public final class CropAndPad extends BasicTransform<CropAndPad.Amounts> {
     /** Albumentations' recorded crop window {@code [x1, y1, x2, y2]} and padding {@code [top, bottom, left, right]} (empty: none). */
@@ -35,9 +42,53 @@ public final class CropAndPad extends BasicTransform<CropAndPad.Amounts> {
     private final Resampling resampling;
     private final double[] fill;
     private final double[] fillMask;
+    private final Convention convention;
+
+    /** Where Albumentations 1.3.1 and 2.0.8 differ: the fills OpenCV gets, and how masks are resized back. */
+    private enum Convention {
+        /** 2.0.8: a one-number fill fills every channel; masks are resized with mask_interpolation. */
+        ALBUMENTATIONS_2 {
+            @Override
+            Resampling cropAndPad(Resampling r) {
+                return r;
+            }
+
+            @Override
+            Resampling resize(Resampling r) {
+                return r;
+            }
+        },
+        /** 1.3.1: a one-number fill fills the first channel only; masks are resized with {@code interpolation}. */
+        ALBUMENTATIONS_1_3 {
+            @Override
+            Resampling cropAndPad(Resampling r) {
+                return r.withFirstChannelFills();
+            }
+
+            @Override
+            Resampling resize(Resampling r) {
+                return r.withMaskInterpolation(r.interpolation());
+            }
+        };
+
+        /** The resampling of the crop and pad steps. */
+        abstract Resampling cropAndPad(Resampling r);
+
+        /** The resampling of the keep_size resize, from that of the crop and pad steps. */
+        abstract Resampling resize(Resampling r);
+
+        static Convention of(Semantics s) {
+            return s == Semantics.ALBUMENTATIONS_1_3 ? ALBUMENTATIONS_1_3 : ALBUMENTATIONS_2;
+        }
+    }
 
     CropAndPad(PadAmounts px, PadAmounts percent, boolean keepSize, boolean sampleIndependently, Resampling resampling,
                double[] fill, double[] fillMask, double p) {
+        this(px, percent, keepSize, sampleIndependently, resampling, fill, fillMask, p, Convention.ALBUMENTATIONS_2);
+    }
+
+    private CropAndPad(PadAmounts px, PadAmounts percent, boolean keepSize, boolean sampleIndependently, Resampling resampling,
+                       double[] fill, double[] fillMask, double p, Convention convention) {
         super(p);
         Check.that((px == null) != (percent == null), name(), "exactly one of px and percent must be set");
         Check.that(fill.length > 0 && fillMask.length > 0, name(), "fill and fill_mask must not be empty");
@@ -48,6 +99,7 @@ public final class CropAndPad extends BasicTransform<CropAndPad.Amounts> {
         this.resampling = resampling;
         this.fill = fill.clone();
         this.fillMask = fillMask.clone();
+        this.convention = convention;
     }
 
     /** {@code px} pixels on every side (negative crops), defaults otherwise. */
@@ -88,14 +140,21 @@ public final class CropAndPad extends BasicTransform<CropAndPad.Amounts> {
     @Override
     public Sample apply(Sample s, Amounts a) {
         int w = s.width(), h = s.height();
-        Resampling stage = resampling.withFill(Fill.of(a.fill()), Fill.of(a.fillMask()));
+        Resampling stage = convention.cropAndPad(resampling.withFill(Fill.of(a.fill()), Fill.of(a.fillMask())));
         Sample out = s;
         int[] c = a.cropParams();
         if (c.length == 4) out = step(s, out, AffineGeometry.crop(c[0], c[1], c[2], c[3]), stage);
         int[] p = a.padParams();
         if (p.length == 4) out = step(s, out, new Pads(p[0], p[1], p[2], p[3]).geometry(out.width(), out.height()), stage);
-        if (keepSize && (out.width() != w || out.height() != h)) out = step(s, out, AffineGeometry.resize(out.width(), out.height(), w, h), stage);
+        if (keepSize && (out.width() != w || out.height() != h)) out = step(s, out, AffineGeometry.resize(out.width(), out.height(), w, h), convention.resize(stage));
         return out;
+    }
+
+    /** This CropAndPad with the fills and mask resizing of the given release. */
+    @Override
+    public CropAndPad withSemantics(Semantics semantics) {
+        Convention c = Convention.of(semantics);
+        return c == convention ? this : new CropAndPad(px, percent, keepSize, sampleIndependently, resampling, fill, fillMask, probability(), c);
     }
 
     /** One stage; the previous stage's matrices are released unless they are the input's. */

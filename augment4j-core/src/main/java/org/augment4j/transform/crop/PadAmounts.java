@@ -10,7 +10,10 @@ import java.util.random.RandomGenerator;
  * Albumentations 2.x reads them: one number for all sides; {@code [a, b]}, a range drawn once for all sides or per side
  * ({@code sample_independently}); or four entries {@code [top, right, bottom, left]}, each a number, a {@code [a, b]}
  * range or a list to choose from. Pixel ranges are Python's {@code randrange(a, b)} (b excluded), fraction ranges
- * uniform. Also Albumentations' {@code _prevent_zero}, which keeps crops from removing every row or column.
+ * uniform. Also Albumentations' {@code _prevent_zero}, which keeps crops from removing every row or column. Values are
+ * refused only where Albumentations fails too: pixels that are not whole, and pixel ranges {@code [a, b]} with
+ * {@code a > b} ({@code randrange} fails); fractions may be any finite numbers (a range may run from high to low, and
+ * crops of the whole size or more leave one row or column).
  */
 final class PadAmounts {
     private final boolean percent;
@@ -32,7 +35,7 @@ final class PadAmounts {
         if (!(v instanceof List<?> l)) throw bad;
         if (l.size() == 2 && l.stream().allMatch(o -> o instanceof Number)) {
             double[] p = l.stream().mapToDouble(o -> check(transform, name, (Number) o, percent)).toArray();
-            if (p[0] > p[1]) throw new IllegalArgumentException(transform + ": " + name + " range must have min <= max, got " + v);
+            if (!percent && p[0] > p[1]) throw new IllegalArgumentException(transform + ": " + name + " range must have min <= max, got " + v);
             return new PadAmounts(percent, p, null);
         }
         if (l.size() != 4) throw bad;
@@ -43,7 +46,7 @@ final class PadAmounts {
                 sides[i] = new double[] {check(transform, name, n, percent)};
             } else if (e instanceof List<?> c && !c.isEmpty() && c.stream().allMatch(o -> o instanceof Number)) {
                 sides[i] = c.stream().mapToDouble(o -> check(transform, name, (Number) o, percent)).toArray();
-                if (sides[i].length == 2 && sides[i][0] > sides[i][1]) throw new IllegalArgumentException(transform + ": " + name + " range must have min <= max, got " + e);
+                if (!percent && sides[i].length == 2 && sides[i][0] > sides[i][1]) throw new IllegalArgumentException(transform + ": " + name + " range must have min <= max, got " + e);
             } else {
                 throw bad;
             }
@@ -56,7 +59,6 @@ final class PadAmounts {
         if (!Double.isFinite(d) || (!percent && d != Math.rint(d))) {
             throw new IllegalArgumentException(transform + ": " + name + " values must be " + (percent ? "finite numbers" : "whole pixels") + ", got " + n);
         }
-        if (percent && d <= -1) throw new IllegalArgumentException(transform + ": percent values must be > -1, got " + n);
         return d;
     }
 

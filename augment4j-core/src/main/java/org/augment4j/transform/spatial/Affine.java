@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 import org.augment4j.Sample;
+import org.augment4j.Semantics;
 import org.augment4j.geometry.AffineGeometry;
 import org.augment4j.geometry.BoxMethod;
 import org.augment4j.geometry.Geometry;
@@ -22,13 +23,25 @@ import org.augment4j.transform.SpatialTransform;
  * and — as 2.0.8 does — for shear, 0 for translations); interpolation 1, mask_interpolation 0, fill / fill_mask 0
  * (1.3: cval / cval_mask), border_mode 0 (1.3: mode), fit_output false, keep_ratio false (true needs equal x and y
  * scale ranges), rotate_method "largest_box", balanced_scale false (true: each axis' scale is drawn from [min, 1] or
- * [1, max] with equal odds), p = 0.5. Targets: image, mask, bboxes, keypoints (angle + θ, scale × max(sx, sy)).
+ * [1, max] with equal odds), p = 0.5. Targets: image, mask, bboxes, keypoints (angle + θ, scale × max(sx, sy)). Values
+ * may be any finite numbers, as Albumentations accepts (a scale fixed at 0, which collapses the image, is refused).
  *
- * <p>The matrix is 2.0.8's: about the centre {@code (w/2 − 0.5, h/2 − 0.5)}, scale, then rotate, then shear
- * ({@code [[1, tan(−shx)], [tan(−shy), 1]]}), then translate (translate_percent truncated to whole pixels).
- * fit_output grows the canvas to hold the warped image edges and moves it in. Boxes follow that centre matrix applied to
- * pixel-edge corners, as 1.3.1 did (the golden cases pin it); 2.0.8 uses the same map about {@code (w/2, h/2)}, a
- * sub-pixel difference. 2.0.8's extra reflected copies of labels under reflecting border modes are not made.
+ * <p>Albumentations 2.0.8 (the default): the matrix is about the centre {@code (w/2 − 0.5, h/2 − 0.5)}, scale, then
+ * rotate, then shear ({@code [[1, tan(−shx)], [tan(−shy), 1]]}), then translate (translate_percent × size truncated to
+ * whole pixels). fit_output grows the canvas to hold the warped image edges (floor / ceil + 1) and moves it in. Boxes
+ * follow that centre matrix applied to pixel-edge corners, as 1.3.1 does; 2.0.8 uses the same map about
+ * {@code (w/2, h/2)}, a sub-pixel difference. 2.0.8's extra reflected copies of labels under reflecting border modes are
+ * not made.
+ *
+ * <p>Albumentations 1.3.1 ({@link #withSemantics} {@link Semantics#ALBUMENTATIONS_1_3}, as pipeline files of 1.x
+ * releases get; {@code SkimageAffine}): the matrix is scikit-image's {@code AffineTransform(scale, rotation, shear,
+ * translation)} with rotation and x-shear negated, after a separate y-shear step (rotate −90°, shear, rotate +90°);
+ * translate_percent × size stays fractional; fit_output maps the corner pixel centres, sizes the canvas
+ * {@code ceil(max − min + 1)} and moves the (float) minimum to 0; a matrix within numpy's {@code allclose} of the
+ * identity leaves every target as it is. Boxes map their pixel-edge corners through the matrix (an ellipse is centred
+ * half a pixel up and left first); keypoints follow the matrix (angle + its rotation, scale × max(sx, sy)). A one-number
+ * cval / cval_mask reaches OpenCV as {@code Scalar(v)}, so it fills only the first channel. Parameters are sampled alike
+ * (x and y scales apart; {@code keep_ratio} makes them equal).
  */
 public final class Affine extends SpatialTransform<Affine.Sampled> {
     /** The sampled parameters: scales, translation in pixels, rotation and shears in degrees. */
@@ -43,12 +56,73 @@ public final class Affine extends SpatialTransform<Affine.Sampled> {
     private final boolean keepRatio;
     private final BoxMethod rotateMethod;
     private final boolean balancedScale;
+    private final Convention convention;
+    private final Resampling declared; // as given; the warp uses the convention's (see Convention#resampling)
+
+    /** Where Albumentations 1.3.1 and 2.0.8 differ: how translate_percent becomes pixels, and the map. */
+    private enum Convention {
+        /** 2.0.8: translate_percent × size truncated to whole pixels; {@link Affine#geometry(Sampled, int, int, boolean, BoxMethod, boolean)}. */
+        ALBUMENTATIONS_2 {
+            @Override
+            double pixels(double fraction, int size) {
+                return (int) (fraction * size);
+            }
+
+            @Override
+            AffineGeometry geometry(Sampled p, int w, int h, boolean fitOutput, BoxMethod method) {
+                return Affine.geometry(p, w, h, fitOutput, method, false);
+            }
+
+            @Override
+            Resampling resampling(Resampling declared) {
+                return declared;
+            }
+        },
+        /** 1.3.1: translate_percent × size kept fractional; {@link SkimageAffine}. */
+        ALBUMENTATIONS_1_3 {
+            @Override
+            double pixels(double fraction, int size) {
+                return fraction * size;
+            }
+
+            @Override
+            AffineGeometry geometry(Sampled p, int w, int h, boolean fitOutput, BoxMethod method) {
+                return SkimageAffine.geometry(p, w, h, fitOutput, method);
+            }
+
+            @Override
+            Resampling resampling(Resampling declared) {
+                return declared.withFirstChannelFills();
+            }
+        };
+
+        abstract double pixels(double fraction, int size);
+
+        /** The resampling the warp uses: 1.3.1 hands a one-number fill to OpenCV as is (first channel only). */
+        abstract Resampling resampling(Resampling declared);
+
+        abstract AffineGeometry geometry(Sampled p, int w, int h, boolean fitOutput, BoxMethod method);
+
+        static Convention of(Semantics s) {
+            return s == Semantics.ALBUMENTATIONS_1_3 ? ALBUMENTATIONS_1_3 : ALBUMENTATIONS_2;
+        }
+    }
 
     public Affine(AxisRanges scale, AxisRanges translatePercent, AxisRanges translatePx, Range rotate, AxisRanges shear,
                   Resampling resampling, boolean fitOutput, boolean keepRatio, BoxMethod rotateMethod, boolean balancedScale, double p) {
-        super(p, resampling);
-        Check.that(scale.x().min() > 0 && scale.y().min() > 0 && scale.x().min() <= scale.x().max() && scale.y().min() <= scale.y().max(),
-                name(), "scale must be ranges (min <= max) of values > 0, got " + scale);
+        this(scale, translatePercent, translatePx, rotate, shear, resampling, fitOutput, keepRatio, rotateMethod, balancedScale, p, Convention.ALBUMENTATIONS_2);
+    }
+
+    private Affine(AxisRanges scale, AxisRanges translatePercent, AxisRanges translatePx, Range rotate, AxisRanges shear,
+                   Resampling resampling, boolean fitOutput, boolean keepRatio, BoxMethod rotateMethod, boolean balancedScale, double p,
+                   Convention convention) {
+        super(p, convention.resampling(resampling));
+        finite("scale", scale);
+        Check.that(!zero(scale.x()) && !zero(scale.y()), name(), "scale must not be fixed at 0 (that collapses the image to a point), got " + scale);
+        if (translatePercent != null) finite("translate_percent", translatePercent);
+        if (translatePx != null) finite("translate_px", translatePx);
+        Check.finite(name(), "rotate", rotate);
+        finite("shear", shear);
         Check.that(translatePercent == null || translatePx == null, name(), "give translate_percent or translate_px, not both");
         Check.that(!keepRatio || scale.same(), name(), "keep_ratio needs identical x and y scale ranges, got " + scale);
         this.scale = scale;
@@ -60,6 +134,17 @@ public final class Affine extends SpatialTransform<Affine.Sampled> {
         this.keepRatio = keepRatio;
         this.rotateMethod = rotateMethod;
         this.balancedScale = balancedScale;
+        this.convention = convention;
+        this.declared = resampling;
+    }
+
+    private static boolean zero(Range r) {
+        return r.min() == 0 && r.max() == 0;
+    }
+
+    private void finite(String param, AxisRanges r) {
+        Check.finite(name(), param + ".x", r.x());
+        Check.finite(name(), param + ".y", r.y());
     }
 
     public Affine(AxisRanges scale, AxisRanges translatePercent, AxisRanges translatePx, Range rotate, AxisRanges shear,
@@ -82,8 +167,8 @@ public final class Affine extends SpatialTransform<Affine.Sampled> {
             tx = Range.of((int) translatePx.x().min(), (int) translatePx.x().max()).randint(rng);
             ty = Range.of((int) translatePx.y().min(), (int) translatePx.y().max()).randint(rng);
         } else {
-            tx = (int) (translatePercent.x().uniform(rng) * s.width());
-            ty = (int) (translatePercent.y().uniform(rng) * s.height());
+            tx = convention.pixels(translatePercent.x().uniform(rng), s.width());
+            ty = convention.pixels(translatePercent.y().uniform(rng), s.height());
         }
         double shx = shear.x().uniform(rng), shy = shear.y().uniform(rng);
         double sx = scale(scale.x(), rng), sy = scale(scale.y(), rng);
@@ -103,7 +188,15 @@ public final class Affine extends SpatialTransform<Affine.Sampled> {
 
     @Override
     protected Geometry geometry(Sample s, Sampled p) {
-        return geometry(p, s.width(), s.height(), fitOutput, rotateMethod, false);
+        return convention.geometry(p, s.width(), s.height(), fitOutput, rotateMethod);
+    }
+
+    /** This Affine with the map and translation rounding of the given release. */
+    @Override
+    public Affine withSemantics(Semantics semantics) {
+        Convention c = Convention.of(semantics);
+        return c == convention ? this
+                : new Affine(scale, translatePercent, translatePx, rotate, shear, declared, fitOutput, keepRatio, rotateMethod, balancedScale, probability(), c);
     }
 
     /**
@@ -156,7 +249,7 @@ public final class Affine extends SpatialTransform<Affine.Sampled> {
         m.put("translate_px", translatePx == null ? null : translatePx.toJson());
         m.put("rotate", rotate);
         m.put("shear", shear.toJson());
-        resampling.putArgs(m);
+        declared.putArgs(m);
         m.put("fit_output", fitOutput);
         m.put("keep_ratio", keepRatio);
         m.put("rotate_method", rotateMethod.id());

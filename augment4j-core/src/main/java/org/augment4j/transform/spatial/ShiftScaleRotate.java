@@ -4,8 +4,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 import org.augment4j.Sample;
+import org.augment4j.Semantics;
+import org.augment4j.geometry.AffineGeometry;
 import org.augment4j.geometry.BoxMethod;
 import org.augment4j.geometry.Geometry;
+import org.augment4j.geometry.KeypointRule;
+import org.augment4j.geometry.Matrix;
 import org.augment4j.serial.Params;
 import org.augment4j.transform.Check;
 import org.augment4j.transform.Range;
@@ -13,13 +17,22 @@ import org.augment4j.transform.Resampling;
 import org.augment4j.transform.SpatialTransform;
 
 /**
- * Shifts, scales and rotates in one affine warp about the image centre. Albumentations' {@code ShiftScaleRotate}, which
- * 2.0.8 runs as an {@link Affine}: shift_limit (-0.0625, 0.0625) as fractions of the size (shift_limit_x /
- * shift_limit_y override it per axis; shifts are truncated to whole pixels), scale_limit (-0.1, 0.1) added to 1 (x and
- * y are drawn independently, as 2.0.8 does), rotate_limit (-45, 45) degrees (scalars mean ±x), interpolation 1,
+ * Shifts, scales and rotates in one affine warp about the image centre. Albumentations' {@code ShiftScaleRotate}:
+ * shift_limit (-0.0625, 0.0625) as fractions of the size (shift_limit_x / shift_limit_y override it per axis),
+ * scale_limit (-0.1, 0.1) added to 1, rotate_limit (-45, 45) degrees (scalars mean ±x), interpolation 1,
  * mask_interpolation 0, border_mode 0 (constant), fill / fill_mask 0 (1.3: value / mask_value),
- * rotate_method "largest_box", p = 0.5. Targets: image, mask, bboxes (2.0.8's box matrix about (w/2, h/2)),
- * keypoints (angle + θ, scale × max(sx, sy)).
+ * rotate_method "largest_box", p = 0.5. Targets: image, mask, bboxes, keypoints. Limits may be any finite numbers (a
+ * scale fixed at 0 is refused).
+ *
+ * <p>Albumentations 2.0.8 (the default) runs it as an {@link Affine}: x and y scales drawn independently, shifts
+ * truncated to whole pixels, boxes through 2.0.8's box matrix about {@code (w/2, h/2)}, keypoints angle + θ and scale ×
+ * max(sx, sy).
+ *
+ * <p>Albumentations 1.3.1 ({@link #withSemantics} {@link Semantics#ALBUMENTATIONS_1_3}): one scale for both axes and
+ * fractional shifts; the matrix is OpenCV's {@code getRotationMatrix2D((w/2 − 0.5, h/2 − 0.5), angle, scale)} with
+ * {@code dx·w, dy·h} added to its translation, for images, masks and keypoints (angle + θ, scale × s); boxes follow the
+ * same map about {@code (w/2, h/2)} in pixel-edge coordinates (corners, or the inscribed ellipse for "ellipse"). A
+ * one-number value / mask_value reaches OpenCV as {@code Scalar(v)}, so it fills only the first channel.
  */
 public final class ShiftScaleRotate extends SpatialTransform<Affine.Sampled> {
     private final Range shiftX;
@@ -27,14 +40,84 @@ public final class ShiftScaleRotate extends SpatialTransform<Affine.Sampled> {
     private final Range scale;
     private final Range rotate;
     private final BoxMethod rotateMethod;
+    private final Convention convention;
+    private final Resampling declared; // as given; the warp uses the convention's
+
+    /** Where Albumentations 1.3.1 and 2.0.8 differ: sampling, and the map of labels. */
+    private enum Convention {
+        /** 2.0.8, an {@link Affine}: x and y scales drawn apart, shifts truncated to whole pixels. */
+        ALBUMENTATIONS_2 {
+            @Override
+            Affine.Sampled sample(ShiftScaleRotate t, int w, int h, RandomGenerator rng) {
+                double tx = (int) (t.shiftX.uniform(rng) * w), ty = (int) (t.shiftY.uniform(rng) * h);
+                double sx = t.scale.uniform(rng), sy = t.scale.uniform(rng);
+                return new Affine.Sampled(sx, sy, tx, ty, t.rotate.uniform(rng), 0, 0);
+            }
+
+            @Override
+            AffineGeometry geometry(Affine.Sampled p, int w, int h, BoxMethod method) {
+                return Affine.geometry(p, w, h, false, method, true);
+            }
+
+            @Override
+            Resampling resampling(Resampling declared) {
+                return declared;
+            }
+        },
+        /**
+         * 1.3.1: one scale, fractional shifts; OpenCV's rotation matrix about {@code (w/2 − 0.5, h/2 − 0.5)} plus the
+         * shift for images, masks and keypoints (angle + θ, scale × s), the same map in pixel-edge coordinates (about
+         * {@code (w/2, h/2)}) for boxes.
+         */
+        ALBUMENTATIONS_1_3 {
+            @Override
+            Affine.Sampled sample(ShiftScaleRotate t, int w, int h, RandomGenerator rng) {
+                double angle = t.rotate.uniform(rng), s = t.scale.uniform(rng);
+                double dx = t.shiftX.uniform(rng), dy = t.shiftY.uniform(rng);
+                return new Affine.Sampled(s, s, dx * w, dy * h, angle, 0, 0);
+            }
+
+            @Override
+            AffineGeometry geometry(Affine.Sampled p, int w, int h, BoxMethod method) {
+                Matrix m = Matrix.rotation(w / 2.0 - 0.5, h / 2.0 - 0.5, p.rotate(), p.scaleX()).then(Matrix.translation(p.translateX(), p.translateY()));
+                return AffineGeometry.of(m, KeypointRule.rotate(Math.toRadians(p.rotate()), p.scaleX()), w, h).withBoxMethod(method);
+            }
+
+            @Override
+            Resampling resampling(Resampling declared) {
+                return declared.withFirstChannelFills();
+            }
+        };
+
+        abstract Affine.Sampled sample(ShiftScaleRotate t, int w, int h, RandomGenerator rng);
+
+        abstract AffineGeometry geometry(Affine.Sampled p, int w, int h, BoxMethod method);
+
+        /** The resampling the warp uses: 1.3.1 hands a one-number fill to OpenCV as is (first channel only). */
+        abstract Resampling resampling(Resampling declared);
+
+        static Convention of(Semantics s) {
+            return s == Semantics.ALBUMENTATIONS_1_3 ? ALBUMENTATIONS_1_3 : ALBUMENTATIONS_2;
+        }
+    }
 
     public ShiftScaleRotate(Range shiftX, Range shiftY, Range scaleLimit, Range rotateLimit, Resampling resampling, BoxMethod rotateMethod, double p) {
-        super(p, resampling);
-        this.shiftX = Check.range(name(), "shift_limit_x", shiftX, -1, 1);
-        this.shiftY = Check.range(name(), "shift_limit_y", shiftY, -1, 1);
-        this.scale = Check.range(name(), "scale_limit", Range.of(scaleLimit.min() + 1, scaleLimit.max() + 1), 1e-6, 1e6);
-        this.rotate = Check.range(name(), "rotate_limit", rotateLimit, -360, 360);
+        this(shiftX, shiftY, Range.of(scaleLimit.min() + 1, scaleLimit.max() + 1), rotateLimit, resampling, rotateMethod, p, Convention.ALBUMENTATIONS_2);
+    }
+
+    private ShiftScaleRotate(Range shiftX, Range shiftY, Range scale, Range rotate, Resampling resampling, BoxMethod rotateMethod, double p,
+                             Convention convention) {
+        super(p, convention.resampling(resampling));
+        this.shiftX = Check.finite(name(), "shift_limit_x", shiftX);
+        this.shiftY = Check.finite(name(), "shift_limit_y", shiftY);
+        Check.that(Double.isFinite(scale.min()) && Double.isFinite(scale.max()) && (scale.min() != 0 || scale.max() != 0), name(),
+                "scale_limit must be finite numbers, not fixed at -1 (a scale of 0 collapses the image to a point), got "
+                        + Range.of(scale.min() - 1, scale.max() - 1));
+        this.scale = scale;
+        this.rotate = Check.finite(name(), "rotate_limit", rotate);
         this.rotateMethod = rotateMethod;
+        this.convention = convention;
+        this.declared = resampling;
     }
 
     /** Albumentations' defaults. */
@@ -53,14 +136,19 @@ public final class ShiftScaleRotate extends SpatialTransform<Affine.Sampled> {
 
     @Override
     public Affine.Sampled sampleParams(Sample s, RandomGenerator rng) {
-        double tx = (int) (shiftX.uniform(rng) * s.width()), ty = (int) (shiftY.uniform(rng) * s.height());
-        double sx = scale.uniform(rng), sy = scale.uniform(rng);
-        return new Affine.Sampled(sx, sy, tx, ty, rotate.uniform(rng), 0, 0);
+        return convention.sample(this, s.width(), s.height(), rng);
     }
 
     @Override
     protected Geometry geometry(Sample s, Affine.Sampled p) {
-        return Affine.geometry(p, s.width(), s.height(), false, rotateMethod, true);
+        return convention.geometry(p, s.width(), s.height(), rotateMethod);
+    }
+
+    /** This ShiftScaleRotate with the sampling and label maps of the given release. */
+    @Override
+    public ShiftScaleRotate withSemantics(Semantics semantics) {
+        Convention c = Convention.of(semantics);
+        return c == convention ? this : new ShiftScaleRotate(shiftX, shiftY, scale, rotate, declared, rotateMethod, probability(), c);
     }
 
     @Override
@@ -70,7 +158,7 @@ public final class ShiftScaleRotate extends SpatialTransform<Affine.Sampled> {
         m.put("shift_limit_y", shiftY);
         m.put("scale_limit", Range.of(scale.min() - 1, scale.max() - 1));
         m.put("rotate_limit", rotate);
-        resampling.putArgs(m);
+        declared.putArgs(m);
         m.put("rotate_method", rotateMethod.id());
         return m;
     }

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 import org.augment4j.Sample;
+import org.augment4j.Semantics;
 import org.augment4j.geometry.AffineGeometry;
 import org.augment4j.geometry.BoxMethod;
 import org.augment4j.geometry.Geometry;
@@ -21,13 +22,22 @@ import org.augment4j.transform.SpatialTransform;
  * Albumentations' {@code SafeRotate} (2.0.8): limit (-90, 90) (a scalar x means (-x, x)), interpolation 1,
  * mask_interpolation 0, border_mode 0 (constant), fill / fill_mask 0 (1.3: value / mask_value), rotate_method
  * "largest_box" or "ellipse", p = 0.5. Targets: image, mask, bboxes, keypoints (angle + the matrix rotation, scale ×
- * max(sx, sy)).
+ * max(sx, sy)). The limit may be any finite numbers.
  *
- * <p>As 2.0.8: the rotated image's bounding canvas is {@code int(h·|sin| + w·|cos|) × int(h·|cos| + w·|sin|)}, and it is
- * squeezed back to {@code w × h} with separate x and y factors (so a non-square image is slightly distorted). Images,
- * masks and keypoints use the map about {@code (w/2 − 0.5, h/2 − 0.5)}, boxes the same map about {@code (w/2, h/2)};
- * 2.0.8 moves the pixel-centre map into the canvas as if it were the edge one, so images and keypoints sit half a
- * (squeezed) pixel right of and below the boxes — at angle 0 they move by (0.5, 0.5). Kept for pixel parity.
+ * <p>Albumentations 2.0.8 (the default): the rotated image's bounding canvas is
+ * {@code int(h·|sin| + w·|cos|) × int(h·|cos| + w·|sin|)}, and it is squeezed back to {@code w × h} with separate x and
+ * y factors (so a non-square image is slightly distorted). Images, masks and keypoints use the map about
+ * {@code (w/2 − 0.5, h/2 − 0.5)}, boxes the same map about {@code (w/2, h/2)}; 2.0.8 moves the pixel-centre map into
+ * the canvas as if it were the edge one, so images and keypoints sit half a (squeezed) pixel right of and below the
+ * boxes — at angle 0 they move by (0.5, 0.5). Kept for pixel parity.
+ *
+ * <p>Albumentations 1.3.1 ({@link #withSemantics} {@link Semantics#ALBUMENTATIONS_1_3}): the canvas is rounded up
+ * ({@code ceil}), and one map — rotation about {@code (w/2, h/2)}, moved into the canvas, squeezed back — serves
+ * images, masks, box corners and keypoints. Mapped keypoints are clipped to {@code [0, w − 1] × [0, h − 1]} (so one that
+ * lands just outside is kept on the edge), their angle gains the rotation's value in degrees taken as radians (1.3.1
+ * adds {@code angle} in degrees to the angle in radians) and their scale × max(sx, sy). 1.3.1's shifting of boxes that
+ * leave the frame is not made: mapped boxes stay inside it up to rounding, which the pipeline's clipping removes. A
+ * one-number value / mask_value reaches OpenCV as {@code Scalar(v)}, so it fills only the first channel.
  */
 public final class SafeRotate extends SpatialTransform<SafeRotate.Angle> {
     /** The sampled angle in degrees. */
@@ -35,11 +45,67 @@ public final class SafeRotate extends SpatialTransform<SafeRotate.Angle> {
 
     private final Range limit;
     private final BoxMethod rotateMethod;
+    private final Convention convention;
+    private final Resampling declared; // as given; the warp uses the convention's
+
+    /** Where Albumentations 1.3.1 and 2.0.8 differ: the canvas, the centre, and how labels follow. */
+    private enum Convention {
+        /** 2.0.8: canvas truncated; images and keypoints about the pixel centre, boxes about {@code (w/2, h/2)}. */
+        ALBUMENTATIONS_2 {
+            @Override
+            AffineGeometry geometry(double degrees, int w, int h, BoxMethod method) {
+                int[] canvas = canvas(degrees, w, h, false);
+                Matrix m = matrix(degrees, w / 2.0 - 0.5, h / 2.0 - 0.5, w, h, canvas);
+                Matrix b = matrix(degrees, w / 2.0, h / 2.0, w, h, canvas);
+                KeypointRule rule = KeypointRule.rotate(Math.atan2(-m.get(1, 0), m.get(0, 0)), squeeze(w, h, canvas));
+                return AffineGeometry.of(m, rule, w, h).withBoxMatrix(b).withBoxMethod(method);
+            }
+
+            @Override
+            Resampling resampling(Resampling declared) {
+                return declared;
+            }
+        },
+        /**
+         * 1.3.1: canvas by ceil; one map about {@code (w/2, h/2)} for images, masks, box corners and keypoints, which
+         * are then clipped to {@code [0, w − 1] × [0, h − 1]}; keypoint angles gain the angle's value in degrees taken as
+         * radians (1.3.1 adds the degrees to the radian angle), scales × max(sx, sy).
+         */
+        ALBUMENTATIONS_1_3 {
+            @Override
+            AffineGeometry geometry(double degrees, int w, int h, BoxMethod method) {
+                int[] canvas = canvas(degrees, w, h, true);
+                Matrix m = matrix(degrees, w / 2.0, h / 2.0, w, h, canvas);
+                KeypointRule rule = KeypointRule.rotate(degrees, squeeze(w, h, canvas));
+                return new AffineGeometry(m, m, m, rule, method, w, h).withKeypointsClamped();
+            }
+
+            @Override
+            Resampling resampling(Resampling declared) {
+                return declared.withFirstChannelFills();
+            }
+        };
+
+        abstract AffineGeometry geometry(double degrees, int w, int h, BoxMethod method);
+
+        /** The resampling the warp uses: 1.3.1 hands a one-number fill to OpenCV as is (first channel only). */
+        abstract Resampling resampling(Resampling declared);
+
+        static Convention of(Semantics s) {
+            return s == Semantics.ALBUMENTATIONS_1_3 ? ALBUMENTATIONS_1_3 : ALBUMENTATIONS_2;
+        }
+    }
 
     public SafeRotate(Range limit, Resampling resampling, BoxMethod rotateMethod, double p) {
-        super(p, resampling);
-        this.limit = Check.range(name(), "limit", limit, -360, 360);
+        this(limit, resampling, rotateMethod, p, Convention.ALBUMENTATIONS_2);
+    }
+
+    private SafeRotate(Range limit, Resampling resampling, BoxMethod rotateMethod, double p, Convention convention) {
+        super(p, convention.resampling(resampling));
+        this.limit = Check.finite(name(), "limit", limit);
         this.rotateMethod = rotateMethod;
+        this.convention = convention;
+        this.declared = resampling;
     }
 
     /** Rotations within ±limit degrees, linear, constant zero border. */
@@ -59,40 +125,41 @@ public final class SafeRotate extends SpatialTransform<SafeRotate.Angle> {
 
     @Override
     protected Geometry geometry(Sample s, Angle p) {
-        int w = s.width(), h = s.height();
-        Matrix m = matrix(p.angle(), w / 2.0 - 0.5, h / 2.0 - 0.5, w, h);
-        Matrix b = matrix(p.angle(), w / 2.0, h / 2.0, w, h);
-        double[] scale = scales(p.angle(), w, h);
-        KeypointRule rule = KeypointRule.rotate(Math.atan2(-m.get(1, 0), m.get(0, 0)), Math.max(scale[0], scale[1]));
-        return AffineGeometry.of(m, rule, w, h).withBoxMatrix(b).withBoxMethod(rotateMethod);
+        return convention.geometry(p.angle(), s.width(), s.height(), rotateMethod);
     }
 
-    /** Rotation about {@code (cx, cy)}, moved into the rotated canvas, squeezed back to {@code w × h}. */
-    static Matrix matrix(double degrees, double cx, double cy, int w, int h) {
-        int[] canvas = canvas(degrees, w, h);
+    /** This SafeRotate with the canvas, centre and label maps of the given release. */
+    @Override
+    public SafeRotate withSemantics(Semantics semantics) {
+        Convention c = Convention.of(semantics);
+        return c == convention ? this : new SafeRotate(limit, declared, rotateMethod, probability(), c);
+    }
+
+    /** Rotation about {@code (cx, cy)}, moved into the rotated {@code canvas}, squeezed back to {@code w × h}. */
+    static Matrix matrix(double degrees, double cx, double cy, int w, int h, int[] canvas) {
         return Matrix.rotation(cx, cy, degrees, 1.0)
                 .then(Matrix.translation(canvas[0] / 2.0 - cx, canvas[1] / 2.0 - cy))
                 .then(Matrix.scale((double) w / canvas[0], (double) h / canvas[1]));
     }
 
-    /** The rotated image's canvas, {width, height}, truncated to whole pixels as 2.0.8 does. */
-    static int[] canvas(double degrees, int w, int h) {
+    /** The rotated image's canvas, {width, height}: rounded up (1.3.1) or truncated (2.0.8) to whole pixels. */
+    static int[] canvas(double degrees, int w, int h, boolean ceil) {
         Matrix r = Matrix.rotation(0, 0, degrees, 1.0);
         double cos = Math.abs(r.get(0, 0)), sin = Math.abs(r.get(0, 1));
-        return new int[] {Math.max(1, (int) (h * sin + w * cos)), Math.max(1, (int) (h * cos + w * sin))};
+        double cw = h * sin + w * cos, ch = h * cos + w * sin;
+        return new int[] {Math.max(1, (int) (ceil ? Math.ceil(cw) : cw)), Math.max(1, (int) (ceil ? Math.ceil(ch) : ch))};
     }
 
-    /** The x and y squeeze factors. */
-    static double[] scales(double degrees, int w, int h) {
-        int[] c = canvas(degrees, w, h);
-        return new double[] {(double) w / c[0], (double) h / c[1]};
+    /** The keypoint scale factor: the larger of the x and y squeeze factors. */
+    private static double squeeze(int w, int h, int[] canvas) {
+        return Math.max((double) w / canvas[0], (double) h / canvas[1]);
     }
 
     @Override
     protected Map<String, Object> args() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("limit", limit);
-        resampling.putArgs(m);
+        declared.putArgs(m);
         m.put("rotate_method", rotateMethod.id());
         return m;
     }

@@ -39,7 +39,7 @@ class CropParamsTest {
         "PadIfNeeded; {\"position\": \"middle\"}; position",
         "CropAndPad; {}; px",
         "CropAndPad; {\"px\": 3, \"percent\": 0.1}; px",
-        "CropAndPad; {\"percent\": -1.5}; percent",
+        "CropAndPad; {\"percent\": \"wide\"}; percent",
         "CropAndPad; {\"px\": [1, 2, 3]}; px",
         "CropAndPad; {\"px\": 1.5}; px",
         "CropAndPad; {\"px\": [5, 1]}; px",

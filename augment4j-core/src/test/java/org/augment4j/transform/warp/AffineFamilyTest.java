@@ -195,6 +195,6 @@ class AffineFamilyTest {
         assertThatThrownBy(() -> create("Affine", "scale", Map.of())).isInstanceOf(PipelineException.class).hasMessageContaining("scale");
         assertThatThrownBy(() -> create("Affine", "shear", Map.of("z", 3))).isInstanceOf(PipelineException.class).hasMessageContaining("shear");
         assertThatThrownBy(() -> create("Affine", "balanced_scale", "yes")).isInstanceOf(PipelineException.class).hasMessageContaining("balanced_scale");
-        assertThatThrownBy(() -> create("ShiftScaleRotate", "shift_limit", 2)).isInstanceOf(PipelineException.class).hasMessageContaining("shift_limit_x");
+        assertThatThrownBy(() -> create("ShiftScaleRotate", "shift_limit", "far")).isInstanceOf(PipelineException.class).hasMessageContaining("shift_limit");
     }
 }

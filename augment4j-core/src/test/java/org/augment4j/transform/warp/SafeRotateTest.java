@@ -112,13 +112,16 @@ class SafeRotateTest {
 
     @Test
     void rejectsBadParameters() {
-        assertThatThrownBy(() -> TransformRegistry.create("SafeRotate", Map.of("limit", List.of(30, -30))))
+        assertThat(TransformRegistry.create("SafeRotate", Map.of("limit", List.of(30, -30))).toDict())
+                .as("Albumentations accepts a range from high to low").containsEntry("limit", List.of(30L, -30L));
+        assertThat(new SafeRotate(Range.of(-400, 0), Resampling.defaults(), BoxMethod.LARGEST_BOX, 1).toDict()).containsEntry("limit", List.of(-400L, 0L));
+        assertThatThrownBy(() -> TransformRegistry.create("SafeRotate", Map.of("limit", "wide")))
                 .isInstanceOf(PipelineException.class).hasMessageContaining("SafeRotate").hasMessageContaining("limit");
         assertThatThrownBy(() -> TransformRegistry.create("SafeRotate", Map.of("rotate_method", "oval")))
                 .isInstanceOf(PipelineException.class).hasMessageContaining("rotate_method");
         assertThatThrownBy(() -> TransformRegistry.create("SafeRotate", Map.of("border_mode", 9)))
                 .isInstanceOf(PipelineException.class).hasMessageContaining("border_mode");
-        assertThatThrownBy(() -> new SafeRotate(Range.of(-400, 0), Resampling.defaults(), BoxMethod.LARGEST_BOX, 1))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("limit").hasMessageContaining("-400");
+        assertThatThrownBy(() -> new SafeRotate(Range.of(Double.NEGATIVE_INFINITY, 0), Resampling.defaults(), BoxMethod.LARGEST_BOX, 1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("SafeRotate").hasMessageContaining("limit").hasMessageContaining("Infinity");
     }
 }
