@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.augment4j.Semantics;
 import org.augment4j.transform.Fill;
 import org.augment4j.transform.Range;
 import org.augment4j.transform.Records;
@@ -22,6 +23,10 @@ import org.augment4j.transform.Resampling;
  * {@link PipelineFile.Options#strict()} and a Compose's {@code strict}), instead gets a warning naming the parameter,
  * which is then ignored. A transform's own {@code strict} wins over the file's.
  *
+ * <p><b>Release</b>: {@link #semantics()} is the behaviour the file asks for (its {@code __version__}, or
+ * {@link PipelineFile.Options#withSemantics}); a parameter a file leaves out takes that release's default
+ * ({@link #byRelease}). Maps from the Java API ({@link #of}) follow {@link Semantics#ALBUMENTATIONS_2}.
+ *
  * <p><b>Description</b>: every accessor also records what it read (name, type, default); {@link TransformRegistry#describe()}
  * builds each transform from empty parameters to list them, so the list comes from the code itself.
  */
@@ -31,6 +36,7 @@ public final class Params {
     private final String transform;
     private final boolean strict;
     private final Consumer<String> warnings;
+    private final Semantics semantics;
     private final Set<String> used = new LinkedHashSet<>();
     /** Non-null while describing: what the accessors read. */
     private final Recording recording;
@@ -44,11 +50,20 @@ public final class Params {
      * @param warnings where warnings about ignored parameters go when not strict
      */
     public Params(Map<String, Object> values, String path, String transform, boolean strict, Consumer<String> warnings) {
-        this(values, path, transform, strict, warnings, null);
+        this(values, path, transform, strict, warnings, Semantics.ALBUMENTATIONS_2);
     }
 
-    private Params(Map<String, Object> values, String path, String transform, boolean strict, Consumer<String> warnings, Recording recording) {
+    /**
+     * @param semantics the release whose defaults apply to parameters the map leaves out
+     */
+    public Params(Map<String, Object> values, String path, String transform, boolean strict, Consumer<String> warnings, Semantics semantics) {
+        this(values, path, transform, strict, warnings, semantics, null);
+    }
+
+    private Params(Map<String, Object> values, String path, String transform, boolean strict, Consumer<String> warnings, Semantics semantics,
+                   Recording recording) {
         this.values = values;
+        this.semantics = java.util.Objects.requireNonNull(semantics, "semantics");
         this.path = path;
         this.transform = transform;
         this.strict = strict;
@@ -64,7 +79,7 @@ public final class Params {
 
     /** A reader that records what is read, for {@link TransformRegistry#describe()}. */
     static Params describing(String transform, Map<String, Object> values, Recording recording) {
-        return new Params(values, "$", transform, false, w -> {}, recording);
+        return new Params(values, "$", transform, false, w -> {}, Semantics.ALBUMENTATIONS_2, recording);
     }
 
     public String path() {
@@ -73,6 +88,19 @@ public final class Params {
 
     public String transform() {
         return transform;
+    }
+
+    /** The release whose meaning the parameters have (see the class Javadoc). */
+    public Semantics semantics() {
+        return semantics;
+    }
+
+    /**
+     * A default that differs between releases: {@code v13} when the parameters follow
+     * {@link Semantics#ALBUMENTATIONS_1_3}, else {@code v2}.
+     */
+    public <T> T byRelease(T v13, T v2) {
+        return semantics == Semantics.ALBUMENTATIONS_1_3 ? v13 : v2;
     }
 
     /** True when the parameter is present and not null. */

@@ -199,7 +199,7 @@ public final class PipelineFile {
         String path = wrapped ? "$.transform" : "$";
         t = LegacyImgaug.rewrite(t, path, options); // 0.x's imgaug wrappers become their modern transforms
         Semantics semantics = options.semantics() != null ? options.semantics() : semantics(root.get("__version__"));
-        Transform tr = transform(t, path, 0, options, options.strict());
+        Transform tr = transform(t, path, 0, options.withSemantics(semantics), options.strict()); // parameters left out take that release's defaults
         Compose c = tr instanceof Compose compose ? compose : new Compose(List.of(tr));
         return c.withSemantics(semantics);
     }
@@ -232,7 +232,8 @@ public final class PipelineFile {
         Object nameObj = className(m);
         if (!(nameObj instanceof String name)) throw new PipelineException(path + ".__class_fullname__", "missing transform name");
         String shortName = TransformRegistry.shortName(name);
-        Params params = new Params(m, path, shortName, strict, options.warnings());
+        Params params = new Params(m, path, shortName, strict, options.warnings(),
+                options.semantics() == null ? Semantics.ALBUMENTATIONS_2 : options.semantics());
         if (shortName.equals("Lambda")) return lambda(params, options);
         if (CONTAINERS.containsKey(shortName)) return container(shortName, params, path, depth, options, strict);
         Function<Params, ? extends Transform> own = options.transform(name);

@@ -66,7 +66,7 @@ public final class Superpixels extends PixelTransform<Superpixels.Replace> {
         } else {
             maxSize = r.integer("max_size", 128);
         }
-        return new Superpixels(r.range("p_replace", Range.of(0, 0.1), Params.Scalar.FIXED), r.range("n_segments", Range.fixed(100), Params.Scalar.FIXED),
+        return new Superpixels(r.range("p_replace", r.byRelease(Range.fixed(0.1), Range.of(0, 0.1)), Params.Scalar.FIXED), r.range("n_segments", Range.fixed(100), Params.Scalar.FIXED),
                 maxSize, r.integer("interpolation", 1), r.p(0.5));
     }
 

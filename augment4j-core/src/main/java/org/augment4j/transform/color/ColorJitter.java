@@ -49,7 +49,7 @@ public final class ColorJitter extends PixelTransform<ColorJitter.Factors> {
 
     public static ColorJitter fromDict(Params r) {
         return new ColorJitter(factor(r, "brightness"), factor(r, "contrast"), factor(r, "saturation"),
-                r.range("hue", Range.of(-0.5, 0.5), Params.Scalar.SYMMETRIC), r.p(0.5));
+                r.range("hue", r.byRelease(Range.of(-0.2, 0.2), Range.of(-0.5, 0.5)), Params.Scalar.SYMMETRIC), r.p(0.5));
     }
 
     /** A factor range: {@code [a, b]}, or a scalar {@code x} as {@code [max(0, 1 − x), 1 + x]}. */

@@ -20,7 +20,12 @@ final class Interpolation {
 
     /** The border of the padding transforms: {@code border_mode} (0), {@code fill} (1.3: value), {@code fill_mask} (1.3: mask_value). */
     static Resampling border(Params r) {
-        int border = r.integer("border_mode", 0);
+        return border(r, 0);
+    }
+
+    /** As {@link #border(Params)}, with {@code defBorder} when the map leaves {@code border_mode} out. */
+    static Resampling border(Params r, int defBorder) {
+        int border = r.integer("border_mode", defBorder);
         Fill fill = r.fill(Fill.zero(), "fill", "value"), fillMask = r.fill(Fill.zero(), "fill_mask", "mask_value");
         try {
             return new Resampling(1, 0, border, fill, fillMask);

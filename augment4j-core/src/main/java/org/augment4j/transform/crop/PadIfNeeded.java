@@ -60,7 +60,7 @@ public final class PadIfNeeded extends SpatialTransform<Pads> {
         r.raw("min_height");
         r.raw("min_width");
         PadPosition pos = PadPosition.of(r.transform(), "position", r.string("position", "center"));
-        Resampling res = Interpolation.border(r);
+        Resampling res = Interpolation.border(r, r.byRelease(4, 0));
         return new PadIfNeeded(minH, minW, hDiv, wDiv, pos, res, r.p(1.0));
     }
 

@@ -34,10 +34,10 @@ public final class RandomCropNearBBox extends SpatialTransform<CropBox> {
     }
 
     public static RandomCropNearBBox fromDict(Params r) {
-        boolean v13 = r.has("cropping_box_key");
-        String key = v13 ? r.string("cropping_box_key", null) : r.string("cropping_bbox_key", "cropping_bbox");
+        boolean v13 = r.has("cropping_box_key") || r.byRelease(true, false) && !r.has("cropping_bbox_key");
+        String key = v13 ? r.string("cropping_box_key", "cropping_bbox") : r.string("cropping_bbox_key", "cropping_bbox");
         r.raw("cropping_bbox_key");
-        Range shift = r.range("max_part_shift", Range.of(0, 0.3), v13 ? Params.Scalar.FIXED : Params.Scalar.UPPER, 0);
+        Range shift = r.range("max_part_shift", v13 ? Range.of(0.3, 0.3) : Range.of(0, 0.3), v13 ? Params.Scalar.FIXED : Params.Scalar.UPPER, 0);
         return new RandomCropNearBBox(shift, key, r.p(1.0));
     }
 

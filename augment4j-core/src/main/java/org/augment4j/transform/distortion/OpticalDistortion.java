@@ -61,7 +61,7 @@ public final class OpticalDistortion extends SpatialTransform<OpticalDistortion.
     public static OpticalDistortion fromDict(Params r) {
         DistortionParams.keypointRemapping(r);
         return new OpticalDistortion(r.range("distort_limit", Range.of(-0.05, 0.05), Params.Scalar.SYMMETRIC),
-                r.range("shift_limit", Range.fixed(0), Params.Scalar.SYMMETRIC), r.string("mode", "camera"), DistortionParams.resampling(r, 1, 0, false), r.p(0.5));
+                r.range("shift_limit", Range.fixed(0), Params.Scalar.SYMMETRIC), r.string("mode", "camera"), DistortionParams.resampling(r, 1, r.byRelease(4, 0), false), r.p(0.5));
     }
 
     @Override

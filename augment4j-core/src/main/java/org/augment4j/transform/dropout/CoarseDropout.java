@@ -43,15 +43,16 @@ public class CoarseDropout extends HoleDropout {
         Range holes = r.range("num_holes_range", null, Params.Scalar.FIXED);
         Range hh = r.range("hole_height_range", null, Params.Scalar.FIXED);
         Range hw = r.range("hole_width_range", null, Params.Scalar.FIXED);
-        if (holes == null && r.has("max_holes")) {
+        boolean v13 = r.byRelease(true, false); // 1.3.1's defaults: max_holes = max_height = max_width = 8 (pixels)
+        if (holes == null && (r.has("max_holes") || v13)) {
             int max = r.integer("max_holes", 8);
             holes = Range.of(r.integer("min_holes", max), max);
         }
-        if (hh == null && r.has("max_height")) {
+        if (hh == null && (r.has("max_height") || v13)) {
             double max = r.dbl("max_height", 8);
             hh = Range.of(r.dbl("min_height", max), max);
         }
-        if (hw == null && r.has("max_width")) {
+        if (hw == null && (r.has("max_width") || v13)) {
             double max = r.dbl("max_width", 8);
             hw = Range.of(r.dbl("min_width", max), max);
         }

@@ -56,7 +56,7 @@ public final class GridDropout extends HoleDropout {
         if (unit == null && r.has("unit_size_min") && r.has("unit_size_max")) unit = Range.of(r.integer("unit_size_min", 2), r.integer("unit_size_max", 2));
         int[] holes = pair(r, "holes_number_xy", "holes_number_x", "holes_number_y");
         int[] shift = pair(r, "shift_xy", "shift_x", "shift_y");
-        return new GridDropout(r.dbl("ratio", 0.5), unit, holes, shift == null ? new int[] {0, 0} : shift, r.bool("random_offset", true),
+        return new GridDropout(r.dbl("ratio", 0.5), unit, holes, shift == null ? new int[] {0, 0} : shift, r.bool("random_offset", r.byRelease(false, true)),
                 HoleFill.read(r, HoleFill.zero(), "fill", "fill_value"), r.fill(null, "fill_mask", "mask_fill_value"), r.p(0.5));
     }
 

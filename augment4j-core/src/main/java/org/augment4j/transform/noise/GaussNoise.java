@@ -82,7 +82,8 @@ public final class GaussNoise extends PixelTransform<GaussNoise.Noise> {
         double p = r.p(0.5);
         boolean perChannel = r.bool("per_channel", true);
         double factor = r.dbl("noise_scale_factor", 1);
-        boolean legacy = r.has("var_limit") || r.has("mean");
+        boolean legacy = r.has("var_limit") || r.has("mean") // or a 1.3.1 map giving neither: 1.3.1's var_limit (10, 50)
+                || r.byRelease(true, false) && !r.has("std_range") && !r.has("mean_range");
         if (legacy && (r.has("std_range") || r.has("mean_range"))) {
             throw r.error(r.has("var_limit") ? "var_limit" : "mean", "is an Albumentations 1.3 parameter; give either var_limit/mean (1.3) or std_range/mean_range (2.x), not both");
         }

@@ -3,6 +3,7 @@ package org.augment4j.transform.spatial;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.random.RandomGenerator;
+import java.util.stream.Stream;
 import org.augment4j.Sample;
 import org.augment4j.Semantics;
 import org.augment4j.geometry.AffineGeometry;
@@ -153,9 +154,12 @@ public final class Affine extends SpatialTransform<Affine.Sampled> {
     }
 
     public static Affine fromDict(Params r) {
-        return new Affine(AxisRanges.read(r, "scale", AxisRanges.both(Range.fixed(1)), 1.0),
-                AxisRanges.read(r, "translate_percent", null, 0.0), AxisRanges.read(r, "translate_px", null, 0.0),
-                r.range("rotate", Range.fixed(0), Params.Scalar.FIXED), AxisRanges.read(r, "shear", AxisRanges.both(Range.fixed(0)), 1.0),
+        // 1.3.1: a map giving none of the five geometry parameters gets a random mild affine instead of the identity
+        boolean mild = r.byRelease(true, false) && Stream.of("scale", "translate_percent", "translate_px", "rotate", "shear").noneMatch(r::has);
+        return new Affine(AxisRanges.read(r, "scale", AxisRanges.both(mild ? Range.of(0.9, 1.1) : Range.fixed(1)), 1.0),
+                AxisRanges.read(r, "translate_percent", mild ? AxisRanges.both(Range.of(-0.1, 0.1)) : null, 0.0), AxisRanges.read(r, "translate_px", null, 0.0),
+                r.range("rotate", mild ? Range.of(-15, 15) : Range.fixed(0), Params.Scalar.FIXED),
+                AxisRanges.read(r, "shear", AxisRanges.both(mild ? Range.of(-10, 10) : Range.fixed(0)), 1.0),
                 r.resampling(1, 0), r.bool("fit_output", false), r.bool("keep_ratio", false),
                 BoxMethod.of(r.string("rotate_method", "largest_box")), r.bool("balanced_scale", false), r.p(0.5));
     }

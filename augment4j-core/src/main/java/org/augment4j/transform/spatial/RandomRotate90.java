@@ -26,7 +26,7 @@ public final class RandomRotate90 extends SpatialTransform<RandomRotate90.Turns>
     }
 
     public static RandomRotate90 fromDict(Params r) {
-        return new RandomRotate90(r.p(1.0));
+        return new RandomRotate90(r.p(r.byRelease(0.5, 1.0)));
     }
 
     @Override

@@ -71,7 +71,7 @@ public final class RandomRain extends PixelTransform<RandomRain.Rain> {
 
     public static RandomRain fromDict(Params r) {
         Range slant = WeatherKernels.legacyRange(r, "slant_range", Range.of(-10, 10), "slant_lower", "slant_upper");
-        Integer length = r.has("drop_length") ? (Integer) r.integer("drop_length", 20) : null;
+        Integer length = r.has("drop_length") ? (Integer) r.integer("drop_length", 20) : r.byRelease(20, null); // 2.x: null, from the image height
         r.ignore("drop_length");
         return new RandomRain(slant, length, r.integer("drop_width", 1), r.numbers("drop_color", new double[] {200, 200, 200}),
                 r.integer("blur_value", 7), r.dbl("brightness_coefficient", 0.7), r.string("rain_type", "default"), r.p(0.5));
