@@ -97,7 +97,8 @@ final class Dialect13 {
                     split("hole_width_range", "min_width", "max_width"), rename("fill", "fill_value"), rename("fill_mask", "mask_fill_value"))),
             Map.entry("CropAndPad", List.of(rename("fill", "pad_cval"), rename("fill_mask", "pad_cval_mask"), rename("border_mode", "pad_mode"), MASK_NEAREST)),
             Map.entry("ElasticTransform", List.of(rename("fill", "value"), rename("fill_mask", "mask_value"), MASK_NEAREST,
-                    only2("noise_distribution", "gaussian"), only2("keypoint_remapping_method", "mask"))),
+                    only2("noise_distribution", "gaussian"), only2("keypoint_remapping_method", "mask"),
+                    (d, t, w) -> d.putIfAbsent("alpha_affine", 0))), // 2.x leaves it out; 1.3.1's default would be 50
             Map.entry("GlassBlur", List.of(only2("mode", "fast"))),
             Map.entry("GridDistortion", List.of(rename("fill", "value"), rename("fill_mask", "mask_value"), MASK_NEAREST)),
             Map.entry("GridDropout", List.of(split("unit_size_range", "unit_size_min", "unit_size_max"), split("holes_number_xy", "holes_number_x", "holes_number_y"),

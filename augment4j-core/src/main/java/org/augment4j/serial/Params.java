@@ -42,7 +42,7 @@ public final class Params {
     private final Recording recording;
 
     public Params(Map<String, Object> values, String path, String transform) {
-        this(values, path, transform, true, PipelineFile.Options::log, null);
+        this(values, path, transform, true, PipelineFile.Options::log, Semantics.ALBUMENTATIONS_2);
     }
 
     /**

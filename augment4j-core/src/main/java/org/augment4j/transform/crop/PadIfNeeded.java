@@ -3,6 +3,8 @@ package org.augment4j.transform.crop;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.random.RandomGenerator;
+import org.augment4j.Semantics;
+import org.augment4j.transform.ScalarFill;
 import org.augment4j.Sample;
 import org.augment4j.geometry.Geometry;
 import org.augment4j.serial.Params;
@@ -26,6 +28,8 @@ public final class PadIfNeeded extends SpatialTransform<Pads> {
     private final Integer heightDivisor;
     private final Integer widthDivisor;
     private final PadPosition position;
+    private final Resampling declared; // as given; the padding uses scalarFill's
+    private final ScalarFill scalarFill;
 
     /**
      * @param minHeight     minimum height, or null to use {@code heightDivisor}
@@ -33,7 +37,14 @@ public final class PadIfNeeded extends SpatialTransform<Pads> {
      */
     public PadIfNeeded(Integer minHeight, Integer minWidth, Integer heightDivisor, Integer widthDivisor, PadPosition position,
                        Resampling resampling, double p) {
-        super(p, resampling);
+        this(minHeight, minWidth, heightDivisor, widthDivisor, position, resampling, p, ScalarFill.EVERY_CHANNEL);
+    }
+
+    private PadIfNeeded(Integer minHeight, Integer minWidth, Integer heightDivisor, Integer widthDivisor, PadPosition position,
+                        Resampling resampling, double p, ScalarFill scalarFill) {
+        super(p, scalarFill.apply(resampling));
+        this.declared = resampling;
+        this.scalarFill = scalarFill;
         Check.that((minHeight == null) != (heightDivisor == null), name(), "exactly one of min_height and pad_height_divisor must be set, got "
                 + minHeight + " and " + heightDivisor);
         Check.that((minWidth == null) != (widthDivisor == null), name(), "exactly one of min_width and pad_width_divisor must be set, got "
@@ -64,6 +75,13 @@ public final class PadIfNeeded extends SpatialTransform<Pads> {
         return new PadIfNeeded(minH, minW, hDiv, wDiv, pos, res, r.p(1.0));
     }
 
+    /** This PadIfNeeded with the given release's one-number fills ({@link ScalarFill}). */
+    @Override
+    public PadIfNeeded withSemantics(Semantics semantics) {
+        ScalarFill f = ScalarFill.of(semantics);
+        return f == scalarFill ? this : new PadIfNeeded(minHeight, minWidth, heightDivisor, widthDivisor, position, declared, probability(), f);
+    }
+
     @Override
     public Pads sampleParams(Sample s, RandomGenerator rng) {
         int[] v = minHeight != null ? Pads.toMinimum(s.height(), minHeight) : Pads.toDivisor(s.height(), heightDivisor);
@@ -84,9 +102,9 @@ public final class PadIfNeeded extends SpatialTransform<Pads> {
         m.put("pad_height_divisor", heightDivisor);
         m.put("pad_width_divisor", widthDivisor);
         m.put("position", position.id());
-        m.put("border_mode", resampling.borderMode());
-        m.put("fill", resampling.fill());
-        m.put("fill_mask", resampling.fillMask());
+        m.put("border_mode", declared.borderMode());
+        m.put("fill", declared.fill());
+        m.put("fill_mask", declared.fillMask());
         return m;
     }
 }

@@ -3,6 +3,7 @@ package org.augment4j.transform.distortion;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.random.RandomGenerator;
+import org.augment4j.transform.ScalarFill;
 import org.augment4j.Sample;
 import org.augment4j.Semantics;
 import org.augment4j.geometry.Geometry;
@@ -36,13 +37,15 @@ public final class GridDistortion extends SpatialTransform<GridDistortion.Steps>
     private final Range distortLimit;
     private final boolean normalized;
     private final boolean lastCellToEdge; // Albumentations 1.x
+    private final Resampling declared; // as given; the warp uses the release's one-number fills
 
     public GridDistortion(int numSteps, Range distortLimit, boolean normalized, Resampling resampling, double p) {
         this(numSteps, distortLimit, normalized, resampling, false, p);
     }
 
     private GridDistortion(int numSteps, Range distortLimit, boolean normalized, Resampling resampling, boolean lastCellToEdge, double p) {
-        super(p, resampling);
+        super(p, (lastCellToEdge ? ScalarFill.FIRST_CHANNEL : ScalarFill.EVERY_CHANNEL).apply(resampling));
+        this.declared = resampling;
         this.numSteps = Check.positive(name(), "num_steps", numSteps);
         this.distortLimit = Check.range(name(), "distort_limit", distortLimit, -1, 1);
         this.normalized = normalized;
@@ -71,7 +74,7 @@ public final class GridDistortion extends SpatialTransform<GridDistortion.Steps>
     @Override
     public GridDistortion withSemantics(Semantics semantics) {
         boolean toEdge = semantics == Semantics.ALBUMENTATIONS_1_3;
-        return toEdge == lastCellToEdge ? this : new GridDistortion(numSteps, distortLimit, normalized, resampling, toEdge, probability());
+        return toEdge == lastCellToEdge ? this : new GridDistortion(numSteps, distortLimit, normalized, declared, toEdge, probability());
     }
 
     @Override
@@ -89,7 +92,7 @@ public final class GridDistortion extends SpatialTransform<GridDistortion.Steps>
         m.put("num_steps", numSteps);
         m.put("distort_limit", distortLimit);
         m.put("normalized", normalized);
-        resampling.putArgs(m);
+        declared.putArgs(m);
         return m;
     }
 }

@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.random.RandomGenerator;
+import org.augment4j.Semantics;
+import org.augment4j.transform.ScalarFill;
 import org.augment4j.Sample;
 import org.augment4j.geometry.DisplacementGeometry;
 import org.augment4j.geometry.Geometry;
@@ -43,9 +45,17 @@ public final class OpticalDistortion extends SpatialTransform<OpticalDistortion.
     private final Range distortLimit;
     private final Range shiftLimit;
     private final boolean fisheye;
+    private final Resampling declared; // as given; the warp uses scalarFill's
+    private final ScalarFill scalarFill;
 
     public OpticalDistortion(Range distortLimit, Range shiftLimit, String mode, Resampling resampling, double p) {
-        super(p, resampling);
+        this(distortLimit, shiftLimit, mode, resampling, p, ScalarFill.EVERY_CHANNEL);
+    }
+
+    private OpticalDistortion(Range distortLimit, Range shiftLimit, String mode, Resampling resampling, double p, ScalarFill scalarFill) {
+        super(p, scalarFill.apply(resampling));
+        this.declared = resampling;
+        this.scalarFill = scalarFill;
         this.distortLimit = Check.range(name(), "distort_limit", distortLimit, -10, 10);
         this.shiftLimit = Check.range(name(), "shift_limit", shiftLimit, -1e4, 1e4);
         String m = mode.toLowerCase(Locale.ROOT);
@@ -62,6 +72,13 @@ public final class OpticalDistortion extends SpatialTransform<OpticalDistortion.
         DistortionParams.keypointRemapping(r);
         return new OpticalDistortion(r.range("distort_limit", Range.of(-0.05, 0.05), Params.Scalar.SYMMETRIC),
                 r.range("shift_limit", Range.fixed(0), Params.Scalar.SYMMETRIC), r.string("mode", "camera"), DistortionParams.resampling(r, 1, r.byRelease(4, 0), false), r.p(0.5));
+    }
+
+    /** This OpticalDistortion with the given release's one-number fills ({@link ScalarFill}). */
+    @Override
+    public OpticalDistortion withSemantics(Semantics semantics) {
+        ScalarFill f = ScalarFill.of(semantics);
+        return f == scalarFill ? this : new OpticalDistortion(distortLimit, shiftLimit, fisheye ? "fisheye" : "camera", declared, probability(), f);
     }
 
     @Override
@@ -109,7 +126,7 @@ public final class OpticalDistortion extends SpatialTransform<OpticalDistortion.
         m.put("distort_limit", distortLimit);
         if (shiftLimit.min() != 0 || shiftLimit.max() != 0) m.put("shift_limit", shiftLimit);
         m.put("mode", fisheye ? "fisheye" : "camera");
-        resampling.putArgs(m);
+        declared.putArgs(m);
         return m;
     }
 }

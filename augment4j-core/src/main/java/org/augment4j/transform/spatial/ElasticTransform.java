@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.random.RandomGenerator;
+import org.augment4j.Semantics;
+import org.augment4j.transform.ScalarFill;
 import org.augment4j.Sample;
 import org.augment4j.geometry.DisplacementGeometry;
 import org.augment4j.geometry.Geometry;
@@ -42,10 +44,19 @@ public final class ElasticTransform extends SpatialTransform<ElasticTransform.Fi
     private final boolean sameDxDy;
     private final boolean gaussian;
     private final String keypointRemappingMethod;
+    private final Resampling declared; // as given; the warp uses scalarFill's
+    private final ScalarFill scalarFill;
 
     public ElasticTransform(double alpha, double sigma, double alphaAffine, Resampling resampling, boolean approximate,
                             boolean sameDxDy, String noiseDistribution, String keypointRemappingMethod, double p) {
-        super(p, resampling);
+        this(alpha, sigma, alphaAffine, resampling, approximate, sameDxDy, noiseDistribution, keypointRemappingMethod, p, ScalarFill.EVERY_CHANNEL);
+    }
+
+    private ElasticTransform(double alpha, double sigma, double alphaAffine, Resampling resampling, boolean approximate,
+                             boolean sameDxDy, String noiseDistribution, String keypointRemappingMethod, double p, ScalarFill scalarFill) {
+        super(p, scalarFill.apply(resampling));
+        this.declared = resampling;
+        this.scalarFill = scalarFill;
         this.alpha = Check.between(name(), "alpha", alpha, 0, 1e6);
         this.sigma = Check.between(name(), "sigma", sigma, 1, 1e6);
         Check.that("mask".equals(keypointRemappingMethod) || "direct".equals(keypointRemappingMethod), name(),
@@ -73,6 +84,14 @@ public final class ElasticTransform extends SpatialTransform<ElasticTransform.Fi
         return new ElasticTransform(r.dbl("alpha", 1), r.dbl("sigma", 50), r.dbl("alpha_affine", r.byRelease(50.0, 0.0)), r.resampling(1, r.byRelease(4, 0)),
                 r.bool("approximate", false), r.bool("same_dxdy", false), r.string("noise_distribution", "gaussian"),
                 r.string("keypoint_remapping_method", "mask"), r.p(0.5));
+    }
+
+    /** This ElasticTransform with the given release's one-number fills ({@link ScalarFill}). */
+    @Override
+    public ElasticTransform withSemantics(Semantics semantics) {
+        ScalarFill f = ScalarFill.of(semantics);
+        return f == scalarFill ? this : new ElasticTransform(alpha, sigma, alphaAffine, declared, approximate, sameDxDy,
+                gaussian ? "gaussian" : "uniform", keypointRemappingMethod, probability(), f);
     }
 
     @Override
@@ -166,7 +185,7 @@ public final class ElasticTransform extends SpatialTransform<ElasticTransform.Fi
         m.put("alpha", alpha);
         m.put("sigma", sigma);
         if (alphaAffine != 0) m.put("alpha_affine", alphaAffine);
-        resampling.putArgs(m);
+        declared.putArgs(m);
         m.put("approximate", approximate);
         m.put("same_dxdy", sameDxDy);
         m.put("noise_distribution", gaussian ? "gaussian" : "uniform");

@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
+import org.augment4j.Semantics;
+import org.augment4j.transform.ScalarFill;
 import org.augment4j.Sample;
 import org.augment4j.geometry.AffineGeometry;
 import org.augment4j.geometry.BoxMethod;
@@ -32,12 +34,20 @@ public final class Rotate extends SpatialTransform<Rotate.Angle> {
     private final Range limit;
     private final BoxMethod rotateMethod;
     private final boolean cropBorder;
+    private final Resampling declared; // as given; the warp uses scalarFill's
+    private final ScalarFill scalarFill;
 
     public Rotate(Range limit, Resampling resampling, BoxMethod rotateMethod, boolean cropBorder, double p) {
-        super(p, resampling);
+        this(limit, resampling, rotateMethod, cropBorder, p, ScalarFill.EVERY_CHANNEL);
+    }
+
+    private Rotate(Range limit, Resampling resampling, BoxMethod rotateMethod, boolean cropBorder, double p, ScalarFill scalarFill) {
+        super(p, scalarFill.apply(resampling));
         this.limit = Check.range(name(), "limit", limit, -360, 360);
         this.rotateMethod = rotateMethod;
         this.cropBorder = cropBorder;
+        this.declared = resampling;
+        this.scalarFill = scalarFill;
     }
 
     public Rotate(double limit, double p) {
@@ -47,6 +57,13 @@ public final class Rotate extends SpatialTransform<Rotate.Angle> {
     public static Rotate fromDict(Params r) {
         return new Rotate(r.range("limit", Range.of(-90, 90), Params.Scalar.SYMMETRIC), r.resampling(1, r.byRelease(4, 0)),
                 BoxMethod.of(r.string("rotate_method", "largest_box")), r.bool("crop_border", false), r.p(0.5));
+    }
+
+    /** This Rotate with the given release's one-number fills ({@link ScalarFill}). */
+    @Override
+    public Rotate withSemantics(Semantics semantics) {
+        ScalarFill f = ScalarFill.of(semantics);
+        return f == scalarFill ? this : new Rotate(limit, declared, rotateMethod, cropBorder, probability(), f);
     }
 
     @Override
@@ -101,7 +118,7 @@ public final class Rotate extends SpatialTransform<Rotate.Angle> {
     protected Map<String, Object> args() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("limit", limit);
-        resampling.putArgs(m);
+        declared.putArgs(m);
         m.put("rotate_method", rotateMethod.id());
         m.put("crop_border", cropBorder);
         return m;

@@ -3,6 +3,8 @@ package org.augment4j.transform.warp;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.random.RandomGenerator;
+import org.augment4j.Semantics;
+import org.augment4j.transform.ScalarFill;
 import org.augment4j.Sample;
 import org.augment4j.geometry.Geometry;
 import org.augment4j.geometry.Matrix;
@@ -33,9 +35,17 @@ public final class Perspective extends SpatialTransform<Perspective.Homography> 
     private final Range scale;
     private final boolean keepSize;
     private final boolean fitOutput;
+    private final Resampling declared; // as given; the warp uses the release's (see #warpFills)
+    private final Semantics semantics;
 
     public Perspective(Range scale, boolean keepSize, boolean fitOutput, Resampling resampling, double p) {
-        super(p, resampling);
+        this(scale, keepSize, fitOutput, resampling, p, Semantics.ALBUMENTATIONS_2);
+    }
+
+    private Perspective(Range scale, boolean keepSize, boolean fitOutput, Resampling resampling, double p, Semantics semantics) {
+        super(p, warpFills(resampling, semantics));
+        this.declared = resampling;
+        this.semantics = semantics;
         this.scale = Check.range(name(), "scale", scale, 0, 1e6);
         this.keepSize = keepSize;
         this.fitOutput = fitOutput;
@@ -55,6 +65,22 @@ public final class Perspective extends SpatialTransform<Perspective.Homography> 
         rs = new Resampling(rs.interpolation(), rs.maskInterpolation(), border,
                 r.has("fill") || padVal == null ? rs.fill() : padVal, r.has("fill_mask") || maskPadVal == null ? rs.fillMask() : maskPadVal);
         return new Perspective(scale, r.bool("keep_size", true), r.bool("fit_output", false), rs, r.p(0.5));
+    }
+
+    /**
+     * The fills the warp uses. 1.3.1 warps masks with the image's {@code apply}, so they get pad_val (mask_pad_val is
+     * unused), and hands a one-number pad_val to OpenCV as is ({@link ScalarFill#FIRST_CHANNEL}).
+     */
+    private static Resampling warpFills(Resampling declared, Semantics semantics) {
+        if (semantics != Semantics.ALBUMENTATIONS_1_3) return declared;
+        return ScalarFill.FIRST_CHANNEL.apply(declared.withFill(declared.fill(), declared.fill()));
+    }
+
+    /** This Perspective with the given release's fills (see {@link #warpFills}). */
+    @Override
+    public Perspective withSemantics(Semantics semantics) {
+        Semantics s = semantics == Semantics.ALBUMENTATIONS_1_3 ? semantics : Semantics.ALBUMENTATIONS_2;
+        return s == this.semantics ? this : new Perspective(scale, keepSize, fitOutput, declared, probability(), s);
     }
 
     @Override
@@ -87,7 +113,7 @@ public final class Perspective extends SpatialTransform<Perspective.Homography> 
         m.put("scale", scale);
         m.put("keep_size", keepSize);
         m.put("fit_output", fitOutput);
-        resampling.putArgs(m);
+        declared.putArgs(m);
         return m;
     }
 }
