@@ -13,6 +13,18 @@ package org.augment4j;
  * {@code α·β·mean}), UnsharpMask (1.x truncates to uint8 and leaves float results unclipped; 2.x clips and rounds),
  * Downscale (1.x resizes uint8 through float32 and truncates; 2.x resizes in uint8), GridDistortion (1.x ends a cell
  * cut short by the image at the edge), Posterize (1.x reads a bare per-channel entry {@code b} as {@code [0, b]}).
+ * Under 1.x, a one-number fill reaches OpenCV as {@code Scalar(v)} and so fills only the first channel
+ * ({@link org.augment4j.transform.ScalarFill}): Affine, ShiftScaleRotate, SafeRotate, Rotate, CropAndPad, PadIfNeeded,
+ * ElasticTransform, GridDistortion, OpticalDistortion and Perspective (which also warps masks with the image's pad_val).
+ * PiecewiseAffine's fill goes through scikit-image, which fills every channel in both.
+ *
+ * <p>Parameters a file leaves out take the defaults of its release ({@link org.augment4j.serial.Params#semantics()}):
+ * 1.3.1's border_mode 4 (reflect_101) in Rotate, SafeRotate, ShiftScaleRotate, ElasticTransform, GridDistortion,
+ * OpticalDistortion and PadIfNeeded; Affine's mild random affine when no geometry is given; CoarseDropout's 8 holes of
+ * 8 × 8 px; ColorJitter hue 0.2; ElasticTransform alpha_affine 50; GaussNoise var_limit (10, 50); GaussianBlur
+ * blur_limit (3, 7) with sigma_limit 0; GridDistortion normalized false; GridDropout random_offset false;
+ * RandomCropNearBBox max_part_shift (0.3, 0.3); RandomRain drop_length 20; RandomRotate90 p 0.5; Solarize threshold 128;
+ * Superpixels p_replace 0.1. The explicit {@link org.augment4j.serial.PipelineFile.Options#withSemantics} picks them too.
  */
 public enum Semantics {
     /** Albumentations 1.3.1; files written by 0.x and 1.x releases follow it. */

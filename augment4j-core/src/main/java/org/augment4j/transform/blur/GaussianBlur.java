@@ -15,7 +15,8 @@ import org.bytedeco.opencv.opencv_core.Mat;
  * Gaussian blur with a random sigma and kernel size. Albumentations' {@code GaussianBlur} (2.x): {@code blur_limit} a
  * range of integers {@code >= 0} for the kernel size (a scalar {@code x} means {@code [0, x]}; default {@code [0, 0]}:
  * the size follows from sigma as {@code int(sigma · 3.5) · 2 + 1}, as PIL does; an even size is raised by one),
- * {@code sigma_limit} a range {@code >= 0} (a scalar {@code x} means {@code [0, x]}; default {@code [0.5, 3]}), p = 0.5.
+ * {@code sigma_limit} a range {@code >= 0} (a scalar {@code x} means {@code [0, x]}; default {@code [0.5, 3]}), p = 0.5;
+ * a 1.x file that leaves them out gets 1.3.1's defaults, blur_limit {@code [3, 7]} and sigma_limit {@code [0, 0]}.
  * Targets: image (uint8 or float32, any channel count).
  *
  * <p>The kernel size is drawn with {@code randint(blur_limit)}, sigma uniformly. The kernel is the normalised 1-D

@@ -24,7 +24,7 @@ import org.bytedeco.opencv.opencv_ximgproc.SuperpixelSLIC;
 /**
  * Replaces some superpixels by their mean colour. Albumentations' {@code Superpixels}: {@code p_replace} the chance of
  * each superpixel being replaced, a range within [0, 1] (a scalar {@code x} means {@code [x, x]}; default
- * {@code [0, 0.1]}), {@code n_segments} the number of superpixels, a range of integers {@code >= 1} (a scalar {@code x}
+ * {@code [0, 0.1]}; a 1.x file that leaves it out gets 1.3.1's {@code [0.1, 0.1]}), {@code n_segments} the number of superpixels, a range of integers {@code >= 1} (a scalar {@code x}
  * means {@code [x, x]}; default {@code [100, 100]}), {@code max_size} (default 128; null: never shrink) the longest side
  * the segmentation runs at, {@code interpolation} the OpenCV code for that shrinking and the enlarging back (default 1,
  * bilinear), p = 0.5. Targets: image (uint8 or float32; 1, 3 or 4 channels).

@@ -19,7 +19,8 @@ import org.bytedeco.opencv.opencv_core.Scalar;
  * torchvision's colour jitter. Albumentations' {@code ColorJitter}: {@code brightness}, {@code contrast},
  * {@code saturation} factor ranges within [0, ∞) (default {@code [0.8, 1.2]}; a scalar {@code x} means
  * {@code [max(0, 1 − x), 1 + x]}), {@code hue} a range of fractions of a full turn within [-0.5, 0.5] (default
- * {@code [-0.5, 0.5]}; a scalar {@code x} means {@code [-x, x]}), p = 0.5. Targets: image.
+ * {@code [-0.5, 0.5]}; a 1.x file that leaves it out gets 1.3.1's {@code [-0.2, 0.2]}; a scalar {@code x} means
+ * {@code [-x, x]}), p = 0.5. Targets: image.
  *
  * <p>The four adjustments run in a random order (the recorded {@code order}: 0 brightness, 1 contrast, 2 saturation,
  * 3 hue): brightness {@code v·b}; contrast {@code v·c + m·(1 − c)} with m the mean of the gray image; saturation

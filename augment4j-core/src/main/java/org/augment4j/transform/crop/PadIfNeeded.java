@@ -21,6 +21,10 @@ import org.augment4j.transform.SpatialTransform;
  * A side already large enough is left alone, so {@code PadIfNeeded(512, 512)} turns 600 × 400 into 600 × 512.
  *
  * <p>As for {@link Pad}, a reflecting border does not add mirrored copies of the labels (Albumentations 2.x does).
+ *
+ * <p>Albumentations 1.3.1 ({@link #withSemantics} {@link Semantics#ALBUMENTATIONS_1_3}, as files of 1.x releases): a
+ * one-number value / mask_value reaches OpenCV's {@code copyMakeBorder} as {@code Scalar(v)}, so it fills only the
+ * first channel ({@link ScalarFill}); a file that leaves border_mode out gets 1.3.1's default 4 (reflect_101).
  */
 public final class PadIfNeeded extends SpatialTransform<Pads> {
     private final Integer minHeight;

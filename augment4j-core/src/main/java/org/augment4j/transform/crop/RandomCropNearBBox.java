@@ -17,8 +17,9 @@ import org.augment4j.transform.spatial.Crops;
  * Crops the box given in the sample's metadata under {@code cropping_bbox_key} ({@code [x_min, y_min, x_max, y_max]}
  * in pascal_voc pixels, as {@link Sample#withMetadata}), each edge moved by a random shift of up to
  * {@code max_part_shift} of the box's size: {@code [height part, width part]}. Albumentations'
- * {@code RandomCropNearBBox}: max_part_shift (0, 0.3) in [0, 1] (a scalar x means (0, x); in 1.3 files, which name the
- * key {@code cropping_box_key}, (x, x)), cropping_bbox_key "cropping_bbox", p = 1. Targets: image, mask, bboxes,
+ * {@code RandomCropNearBBox}: max_part_shift (0, 0.3) in [0, 1] (a scalar x means (0, x)), cropping_bbox_key
+ * "cropping_bbox", p = 1. Maps naming 1.3.1's {@code cropping_box_key}, and 1.x files not naming 2.x's key, read
+ * max_part_shift as 1.3.1 did: default (0.3, 0.3), a scalar x meaning (x, x). Targets: image, mask, bboxes,
  * keypoints. The box and window are clipped to the image; an empty window falls back to a centred crop of the box's
  * size. A missing metadata box is an error.
  */

@@ -27,7 +27,9 @@ import org.augment4j.transform.SpatialTransform;
  * warped box region), keypoints (moved with the pixels under them).
  *
  * <p>Where the releases differ ({@link #withSemantics}): a last cell cut short by the image edge ends exactly at the
- * edge in 1.x, and {@code step · (1 + d)} after its start in 2.x.
+ * edge in 1.x, and {@code step · (1 + d)} after its start in 2.x; in 1.x a one-number value / mask_value reaches
+ * OpenCV as {@code Scalar(v)}, so it fills only the first channel ({@link ScalarFill}). A 1.x file that leaves them out
+ * gets 1.3.1's defaults normalized false and border_mode 4 (reflect_101).
  */
 public final class GridDistortion extends SpatialTransform<GridDistortion.Steps> {
     /** The sampled relative cell lengths {@code 1 + d} along x and y ({@code num_steps + 1} each), before normalising. */

@@ -37,6 +37,11 @@ import org.bytedeco.opencv.opencv_core.Size;
  * keypoint_remapping_method is accepted. 1.3's shift_limit (pixels, rounded; default none) is read and gives the shift
  * (dx, dy) of the distortion centre, which also translates the picture. Targets: image, mask, bboxes (re-fitted),
  * keypoints.
+ *
+ * <p>Albumentations 1.3.1 ({@link #withSemantics} {@link Semantics#ALBUMENTATIONS_1_3}, as files of 1.x releases): a
+ * one-number value / mask_value reaches OpenCV as {@code Scalar(v)}, so it fills only the first channel
+ * ({@link ScalarFill}); a file that leaves border_mode out gets 1.3.1's default 4 (reflect_101). (1.3.1's default
+ * shift_limit ±0.05 rounds to a zero shift, as the absent one here.)
  */
 public final class OpticalDistortion extends SpatialTransform<OpticalDistortion.Coefficients> {
     /** The sampled coefficient and (1.3) principal-point shift in pixels. */

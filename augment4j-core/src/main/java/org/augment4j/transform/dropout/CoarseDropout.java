@@ -14,7 +14,8 @@ import org.augment4j.transform.Range;
  * hole_height_range and hole_width_range (0.1, 0.2) — fractions of the image size when below 1, pixels otherwise —,
  * fill 0 (or {@code "random"}, {@code "random_uniform"}, {@code "inpaint_telea"}, {@code "inpaint_ns"}: see
  * {@link HoleFill}), fill_mask none (masks untouched), p = 0.5. 1.3 names (max_holes, max_height, max_width, min_holes,
- * min_height, min_width, fill_value, mask_fill_value) are read too. Targets: image, mask (when fill_mask is set),
+ * min_height, min_width, fill_value, mask_fill_value) are read too; a 1.x file that gives neither name of a range gets
+ * 1.3.1's default: max_holes, max_height, max_width 8 (pixels), each min_* equal to its max_*. Targets: image, mask (when fill_mask is set),
  * keypoints (those in a hole are dropped), bboxes (dropped when nothing, or less than min_area / min_visibility, is
  * left visible).
  */

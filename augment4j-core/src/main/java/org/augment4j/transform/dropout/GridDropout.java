@@ -16,7 +16,7 @@ import org.augment4j.transform.Range;
  * and down; it wins over unit_size_range), default units {@code max(2, side // 10)}; random_offset true (each hole at a
  * random place inside its unit) else shift_xy (0, 0) pixels for all; fill 0 (or a {@link HoleFill} mode), fill_mask
  * none (masks untouched), p = 0.5. 1.3 names are read too (unit_size_min/max, holes_number_x/y, shift_x/y, fill_value,
- * mask_fill_value). Targets: image, mask, bboxes, keypoints (the labels under holes go, as in {@link CoarseDropout}).
+ * mask_fill_value); a 1.x file that leaves random_offset out gets 1.3.1's default false. Targets: image, mask, bboxes, keypoints (the labels under holes go, as in {@link CoarseDropout}).
  */
 public final class GridDropout extends HoleDropout {
     private final double ratio;

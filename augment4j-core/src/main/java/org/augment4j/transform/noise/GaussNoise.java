@@ -27,7 +27,8 @@ import org.bytedeco.opencv.opencv_core.RNG;
  *
  * <p>Albumentations 1.3 parameters are accepted too: {@code var_limit}, the variance in uint8 pixel units² (a scalar
  * {@code v} means {@code [0, v]}; 1.3 default {@code [10, 50]}), sampled uniformly with {@code sigma = sqrt(variance)},
- * and {@code mean} in uint8 pixel units; such a transform is written back with those names.
+ * and {@code mean} in uint8 pixel units; such a transform is written back with those names. A 1.x file giving neither
+ * the 1.3 nor the 2.x names gets 1.3.1's default, var_limit {@code [10, 50]} and mean 0.
  *
  * <p>uint8 output is clipped and truncated (as Albumentations' {@code clip(...).astype(uint8)}); at full noise scale
  * the integer part of the noise is drawn directly by {@link DiscreteGaussianNoise} (no float image in between), seeded

@@ -21,7 +21,8 @@ import org.bytedeco.opencv.opencv_core.Mat;
  * float32) within [0, 1] (default {@code [0.5, 0.5]}), p = 0.5. Targets: image (uint8 via a look-up table, float32).
  *
  * <p>Albumentations 1.3's {@code threshold} is accepted too: uint8 pixel units within [0, 255] (a scalar {@code t} means
- * {@code [t, t]}; 1.3 default 128); it is sampled in those units, divided by 255, and written back as {@code threshold}.
+ * {@code [t, t]}; 1.3 default 128, which a 1.x file giving neither name gets); it is sampled in those units, divided by
+ * 255, and written back as {@code threshold}.
  */
 public final class Solarize extends PixelTransform<Solarize.Threshold> {
     /** The sampled threshold as a fraction of the maximum value. */

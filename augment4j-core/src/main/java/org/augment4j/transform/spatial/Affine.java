@@ -42,7 +42,9 @@ import org.augment4j.transform.SpatialTransform;
  * identity leaves every target as it is. Boxes map their pixel-edge corners through the matrix (an ellipse is centred
  * half a pixel up and left first); keypoints follow the matrix (angle + its rotation, scale × max(sx, sy)). A one-number
  * cval / cval_mask reaches OpenCV as {@code Scalar(v)}, so it fills only the first channel. Parameters are sampled alike
- * (x and y scales apart; {@code keep_ratio} makes them equal).
+ * (x and y scales apart; {@code keep_ratio} makes them equal). A 1.x file giving none of scale, translate_percent,
+ * translate_px, rotate and shear gets 1.3.1's mild random affine: scale (0.9, 1.1), translate_percent (-0.1, 0.1),
+ * rotate (-15, 15), shear (-10, 10) (any one given: the others are the identity, as in 2.x).
  */
 public final class Affine extends SpatialTransform<Affine.Sampled> {
     /** The sampled parameters: scales, translation in pixels, rotation and shears in degrees. */

@@ -32,6 +32,11 @@ import org.bytedeco.opencv.opencv_core.Size;
  * p = 0.5. The noise is blurred with a replicated border. 1.3's {@code alpha_affine} (a random affine jitter of three
  * points by up to that many pixels) is accepted, default 0, and written only when set. Targets: image, mask, bboxes
  * (re-fitted around the warped box region, so they stay tight) and keypoints (moved with the pixels under them).
+ *
+ * <p>Albumentations 1.3.1 ({@link #withSemantics} {@link Semantics#ALBUMENTATIONS_1_3}, as files of 1.x releases): a
+ * one-number value / mask_value reaches OpenCV as {@code Scalar(v)}, so it fills only the first channel
+ * ({@link ScalarFill}); a file that leaves them out gets 1.3.1's defaults alpha_affine 50 and border_mode 4
+ * (reflect_101).
  */
 public final class ElasticTransform extends SpatialTransform<ElasticTransform.Field> {
     /** The seed of the sampled displacement field (the field itself is regenerated from it, so it can be replayed). */

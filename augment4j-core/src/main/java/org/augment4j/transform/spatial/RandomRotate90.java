@@ -11,7 +11,7 @@ import org.augment4j.transform.SpatialTransform;
 
 /**
  * Rotates by a random number of quarter turns counter-clockwise (0 to 3, as numpy's {@code rot90}). Albumentations'
- * {@code RandomRotate90} (default p = 1, as 2.0.8; 1.3 had 0.5: a 1.3 file always writes its p). Targets: image, mask, bboxes, keypoints (angle {@code a − k·π/2}).
+ * {@code RandomRotate90} (default p = 1, as 2.0.8; a 1.x file that leaves p out gets 1.3.1's 0.5). Targets: image, mask, bboxes, keypoints (angle {@code a − k·π/2}).
  */
 public final class RandomRotate90 extends SpatialTransform<RandomRotate90.Turns> {
     /** The sampled number of quarter turns, Albumentations' {@code factor}. */

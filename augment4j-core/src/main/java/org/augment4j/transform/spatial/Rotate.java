@@ -26,6 +26,10 @@ import org.augment4j.transform.SpatialTransform;
  * result is cropped to the largest upright rectangle free of border pixels: as in Albumentations, the whole frame is
  * rotated and then sliced (so its pixels equal Albumentations' exactly, which a warp straight into the rectangle would
  * not: OpenCV rounds its fixed-point coordinates from the output origin).
+ *
+ * <p>Albumentations 1.3.1 ({@link #withSemantics} {@link Semantics#ALBUMENTATIONS_1_3}, as files of 1.x releases): a
+ * one-number value / mask_value reaches OpenCV as {@code Scalar(v)}, so it fills only the first channel
+ * ({@link ScalarFill}); a file that leaves border_mode out gets 1.3.1's default 4 (reflect_101).
  */
 public final class Rotate extends SpatialTransform<Rotate.Angle> {
     /** The sampled angle in degrees. */

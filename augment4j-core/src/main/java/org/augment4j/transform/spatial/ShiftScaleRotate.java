@@ -32,7 +32,8 @@ import org.augment4j.transform.SpatialTransform;
  * fractional shifts; the matrix is OpenCV's {@code getRotationMatrix2D((w/2 − 0.5, h/2 − 0.5), angle, scale)} with
  * {@code dx·w, dy·h} added to its translation, for images, masks and keypoints (angle + θ, scale × s); boxes follow the
  * same map about {@code (w/2, h/2)} in pixel-edge coordinates (corners, or the inscribed ellipse for "ellipse"). A
- * one-number value / mask_value reaches OpenCV as {@code Scalar(v)}, so it fills only the first channel.
+ * one-number value / mask_value reaches OpenCV as {@code Scalar(v)}, so it fills only the first channel. A 1.x file
+ * that leaves border_mode out gets 1.3.1's default 4 (reflect_101).
  */
 public final class ShiftScaleRotate extends SpatialTransform<Affine.Sampled> {
     private final Range shiftX;

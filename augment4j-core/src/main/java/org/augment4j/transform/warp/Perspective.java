@@ -27,6 +27,10 @@ import org.augment4j.transform.SpatialTransform;
  * warpPerspective (as 2.0.8); without it, {@code max_width × max_height}, the longer opposite sides of the quadrilateral
  * (with fit_output: the canvas holding the whole warped frame). Targets: image, mask, bboxes (the four corners, in
  * pixel-edge coordinates), keypoints (angle and scale follow the local Jacobian of the map).
+ *
+ * <p>Albumentations 1.3.1 ({@link #withSemantics} {@link Semantics#ALBUMENTATIONS_1_3}, as files of 1.x releases) warps
+ * masks with the image's pad_val (its mask_pad_val is unused), and a one-number pad_val reaches OpenCV as
+ * {@code Scalar(v)}, so it fills only the first channel ({@link ScalarFill}).
  */
 public final class Perspective extends SpatialTransform<Perspective.Homography> {
     /** The sampled homography (before the keep_size resize) and the warped canvas size. */

@@ -37,7 +37,8 @@ import org.augment4j.transform.SpatialTransform;
  * lands just outside is kept on the edge), their angle gains the rotation's value in degrees taken as radians (1.3.1
  * adds {@code angle} in degrees to the angle in radians) and their scale × max(sx, sy). 1.3.1's shifting of boxes that
  * leave the frame is not made: mapped boxes stay inside it up to rounding, which the pipeline's clipping removes. A
- * one-number value / mask_value reaches OpenCV as {@code Scalar(v)}, so it fills only the first channel.
+ * one-number value / mask_value reaches OpenCV as {@code Scalar(v)}, so it fills only the first channel. A 1.x file
+ * that leaves border_mode out gets 1.3.1's default 4 (reflect_101).
  */
 public final class SafeRotate extends SpatialTransform<SafeRotate.Angle> {
     /** The sampled angle in degrees. */

@@ -25,7 +25,7 @@ import org.bytedeco.opencv.opencv_core.Size;
 /**
  * Rain streaks. Albumentations' {@code RandomRain} (2.x): {@code slant_range} the horizontal shift of a drop's end in
  * pixels, within [-45, 45] (default {@code [-10, 10]}), {@code drop_length} in pixels ≥ 1 or null for
- * {@code max(1, height // 8)} (default null), {@code drop_width} ≥ 1 (default 1), {@code drop_color} uint8 RGB (default
+ * {@code max(1, height // 8)} (default null; a 1.x file that leaves it out gets 1.3.1's 20), {@code drop_width} ≥ 1 (default 1), {@code drop_color} uint8 RGB (default
  * {@code [200, 200, 200]}), {@code blur_value} ≥ 1 (default 7), {@code brightness_coefficient} in (0, 1] (default 0.7),
  * {@code rain_type} {@code "drizzle"} (height/4 drops), {@code "heavy"} (height), {@code "torrential"} (2·height) or
  * {@code "default"} (height/3) (default {@code "default"}), p = 0.5. Targets: image (RGB; RGBA keeps alpha).
