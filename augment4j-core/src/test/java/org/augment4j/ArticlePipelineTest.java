@@ -41,11 +41,21 @@ class ArticlePipelineTest {
             1.0, CocoFixture.BOXES, CocoFixture.KEYPOINTS, Map.of(), null);
     }
 
+    /**
+     * The shipped file is a hand-written 1.3.1 file: read with 2.x's defaults it is the Java pipeline; read as its own
+     * version, the parameters it leaves out take 1.3.1's defaults, as in Albumentations 1.3.1.
+     */
     @Test
     void javaPipelineEqualsTheShippedPipelineFile() {
-        Compose file = PipelineFile.load(repoRoot().resolve("pipelines/article.json"));
+        Path path = repoRoot().resolve("pipelines/article.json");
+        Compose as2 = PipelineFile.load(path, PipelineFile.Options.defaults().withSemantics(Semantics.ALBUMENTATIONS_2));
         List<Object> javaTransforms = new ArrayList<>(article().transforms().stream().map(Transform::toDict).toList());
-        assertThat(file.transforms().stream().map(Transform::toDict).toList()).isEqualTo(javaTransforms);
+        assertThat(as2.transforms().stream().map(Transform::toDict).toList()).isEqualTo(javaTransforms);
+
+        List<Map<String, Object>> as131 = PipelineFile.load(path).transforms().stream().map(Transform::toDict).toList();
+        assertThat(as131.get(1)).as("ShiftScaleRotate").containsEntry("border_mode", 4);
+        assertThat(as131.get(4)).as("GaussNoise").containsKey("var_limit").doesNotContainKey("std_range");
+        assertThat(as131.get(5)).as("ElasticTransform").containsEntry("border_mode", 4).containsEntry("alpha_affine", 50.0);
     }
 
     private static Path repoRoot() {
