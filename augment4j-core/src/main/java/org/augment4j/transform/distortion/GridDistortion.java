@@ -3,7 +3,6 @@ package org.augment4j.transform.distortion;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.random.RandomGenerator;
-import org.augment4j.transform.ScalarFill;
 import org.augment4j.Sample;
 import org.augment4j.Semantics;
 import org.augment4j.geometry.Geometry;
@@ -11,6 +10,7 @@ import org.augment4j.serial.Params;
 import org.augment4j.transform.Check;
 import org.augment4j.transform.Range;
 import org.augment4j.transform.Resampling;
+import org.augment4j.transform.ScalarFill;
 import org.augment4j.transform.SpatialTransform;
 
 /**

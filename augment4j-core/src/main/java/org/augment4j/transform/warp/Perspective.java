@@ -3,9 +3,8 @@ package org.augment4j.transform.warp;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.random.RandomGenerator;
-import org.augment4j.Semantics;
-import org.augment4j.transform.ScalarFill;
 import org.augment4j.Sample;
+import org.augment4j.Semantics;
 import org.augment4j.geometry.Geometry;
 import org.augment4j.geometry.Matrix;
 import org.augment4j.geometry.ProjectiveGeometry;
@@ -14,6 +13,7 @@ import org.augment4j.transform.Check;
 import org.augment4j.transform.Fill;
 import org.augment4j.transform.Range;
 import org.augment4j.transform.Resampling;
+import org.augment4j.transform.ScalarFill;
 import org.augment4j.transform.SpatialTransform;
 
 /**
