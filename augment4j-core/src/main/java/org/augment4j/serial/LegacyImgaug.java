@@ -47,7 +47,8 @@ import java.util.stream.Collectors;
  * OpenCV's as imgaug mapped them (0 nearest, 1 linear, 3 cubic; 2, 4 and 5, which imgaug ran through scikit-image,
  * become cubic: approximate). scikit-image / numpy modes become OpenCV borders as imgaug mapped them: constant 0, edge 1,
  * symmetric 2, wrap 3, reflect 4; numpy's other pad modes have no OpenCV border and are errors. A cval range
- * {@code [a, b]} (imgaug drew one per image) becomes the fill {@code (a + b) / 2}: approximate.
+ * {@code [a, b]} (imgaug drew one per image) becomes the fill {@code (a + b) / 2}: approximate. A non-zero fill is
+ * written for every channel ({@code [v, v, v, v]}), as imgaug filled.
  *
  * <p>The geometric wrappers handed masks to imgaug as images, so masks were resampled and filled like the image; the
  * translations keep that ({@code mask_interpolation} and {@code fill_mask} follow the image's). The random draws are
@@ -219,7 +220,7 @@ final class LegacyImgaug {
         if (px == null && percent == null) percent = List.of(-0.1, 0.1); // imgaug's default when neither is given
         if (px != null) m.put("px", px);
         if (percent != null) m.put("percent", percent);
-        Object fill = orDefault(r, "pad_cval", 0);
+        Object fill = everyChannel(orDefault(r, "pad_cval", 0));
         m.put("keep_size", r.bool("keep_size", true));
         m.put("sample_independently", true);
         m.put("interpolation", 1);
@@ -246,8 +247,17 @@ final class LegacyImgaug {
         m.put("interpolation", interpolation);
         m.put("mask_interpolation", interpolation);
         m.put("border_mode", border);
-        m.put("fill", fill);
-        m.put("fill_mask", fill);
+        m.put("fill", everyChannel(fill));
+        m.put("fill_mask", everyChannel(fill));
+    }
+
+    /**
+     * imgaug filled every channel with a number; so does a 2.x fill, but a 1.x pipeline (what a 0.x file gives) fills
+     * only the first channel with a lone number, as 1.3.1's OpenCV calls did. A non-zero number is therefore written
+     * per channel ({@code [v, v, v, v]}), which fills every channel under either semantics.
+     */
+    private static Object everyChannel(Object fill) {
+        return fill instanceof Number n && n.doubleValue() != 0 ? List.of(n, n, n, n) : fill;
     }
 
     /** The raw value (passed on as it is: the modern transform reads it the same way), or {@code def} when absent or null. */

@@ -144,7 +144,7 @@ class LegacyImgaugTest {
         // one scale for both axes: keep_ratio; imgaug's clockwise rotate and its shear negated; always_apply: p = 1
         assertDict(translated(EXPLICIT, 1), "__class_fullname__", "Affine", "p", 1.0, "scale", List.of(0.8, 1.2), "keep_ratio", true,
                 "translate_percent", List.of(0, 0.1), "rotate", List.of(-20, 10), "shear", List.of(-8, 8),
-                "interpolation", 2, "mask_interpolation", 2, "border_mode", 0, "fill", 7, "fill_mask", 7);
+                "interpolation", 2, "mask_interpolation", 2, "border_mode", 0, "fill", List.of(7, 7, 7, 7), "fill_mask", List.of(7, 7, 7, 7));
         assertDict(translated(EXPLICIT, 2), "__class_fullname__", "Affine", "p", 0.25, "scale", List.of(1, 1), "keep_ratio", true,
                 "translate_px", List.of(-5, 5), "rotate", List.of(0, 0), "shear", List.of(0, 0),
                 "interpolation", 1, "mask_interpolation", 1, "border_mode", 4, "fill", 0, "fill_mask", 0);
@@ -156,7 +156,7 @@ class LegacyImgaugTest {
         assertDict(translated(EXPLICIT, 7), "__class_fullname__", "Perspective", "p", 0.5, "scale", List.of(0.02, 0.04), "keep_size", false,
                 "mask_interpolation", 1);
         assertDict(translated(EXPLICIT, 8), "__class_fullname__", "PiecewiseAffine", "p", 0.5, "scale", List.of(0.0, 0.02), "nb_rows", 3,
-                "nb_cols", 5, "interpolation", 0, "mask_interpolation", 0, "border_mode", 1, "fill", 128, "fill_mask", 128);
+                "nb_cols", 5, "interpolation", 0, "mask_interpolation", 0, "border_mode", 1, "fill", List.of(128, 128, 128, 128), "fill_mask", List.of(128, 128, 128, 128));
         assertDict(translated(EXPLICIT, 9), "__class_fullname__", "Sharpen", "p", 0.5, "alpha", List.of(0.1, 0.3), "lightness", List.of(0, 0.8),
                 "method", "kernel");
         assertDict(translated(EXPLICIT, 10), "__class_fullname__", "Superpixels", "p", 0.5, "p_replace", List.of(0.2, 0.2), "n_segments", 50,
@@ -171,11 +171,11 @@ class LegacyImgaugTest {
                 "HorizontalFlip", "VerticalFlip", "Perspective", "PiecewiseAffine", "Sharpen", "Superpixels");
         List<Map<String, Object>> d = c.transforms().stream().map(Transform::toDict).toList();
         assertHas(d.get(0), "std_range", List.of(5 / 255.0, 10 / 255.0), "mean_range", List.of(3.5 / 255, 3.5 / 255), "per_channel", true, "p", 0.7);
-        assertHas(d.get(1), "keep_ratio", true, "rotate", List.of(-20, 10), "interpolation", 2, "mask_interpolation", 2, "border_mode", 0, "fill", 7, "p", 1.0);
+        assertHas(d.get(1), "keep_ratio", true, "rotate", List.of(-20, 10), "interpolation", 2, "mask_interpolation", 2, "border_mode", 0, "fill", List.of(7.0, 7.0, 7.0, 7.0), "p", 1.0);
         assertHas(d.get(2), "translate_px", Map.of("x", List.of(-5, 5), "y", List.of(-5, 5)), "border_mode", 4);
         assertHas(d.get(3), "keep_size", false, "border_mode", 1, "fill", List.of(0, 255), "mask_interpolation", 1);
         assertHas(d.get(7), "scale", List.of(0.02, 0.04), "keep_size", false, "mask_interpolation", 1);
-        assertHas(d.get(8), "nb_rows", List.of(3, 3), "nb_cols", List.of(5, 5), "interpolation", 0, "border_mode", 1, "fill", 128);
+        assertHas(d.get(8), "nb_rows", List.of(3, 3), "nb_cols", List.of(5, 5), "interpolation", 0, "border_mode", 1, "fill", List.of(128.0, 128.0, 128.0, 128.0));
         assertHas(d.get(10), "p_replace", List.of(0.2, 0.2), "n_segments", List.of(50, 50), "max_size", 128);
     }
 
@@ -243,7 +243,7 @@ class LegacyImgaugTest {
     void approximationsAreNamed() {
         LegacyImgaug.Substitution s = LegacyImgaug.translate(Map.of("__class_fullname__", "IAAPiecewiseAffine", "order", 4, "cval", List.of(0, 100)),
                 "$", true, w -> {});
-        assertHas(s.modern(), "interpolation", 2, "fill", 50.0);
+        assertHas(s.modern(), "interpolation", 2, "fill", List.of(50.0, 50.0, 50.0, 50.0));
         assertThat(s.approximate()).containsExactly("order 4 (scikit-image) becomes bicubic interpolation", "cval range [0, 100] becomes the fill 50");
         LegacyImgaug.Substitution noise = LegacyImgaug.translate(Map.of("__class_fullname__", "IAAAdditiveGaussianNoise", "per_channel", 0.5),
                 "$", true, w -> {});
@@ -294,6 +294,22 @@ class LegacyImgaugTest {
                 assertThat(out.image().rows()).isEqualTo(48);
                 Sample.releaseReplaced(out, out, in.mats());
             }
+        }
+    }
+
+    @Test
+    void aNumberFillColoursEveryChannelAsImgaugDid() {
+        Compose c = PipelineFile.fromJson("""
+            {"__version__": "0.4.6", "transform": {"__class_fullname__": "Compose", "p": 1.0, "transforms": [
+              {"__class_fullname__": "albumentations.imgaug.transforms.IAAAffine", "always_apply": false, "p": 1.0, "scale": [1.0, 1.0],
+               "translate_percent": null, "translate_px": null, "rotate": [45, 45], "shear": [0, 0], "order": 0, "cval": 7, "mode": "constant"}]}}
+            """, PipelineFile.Options.defaults().withWarnings(w -> {}));
+        assertThat(c.semantics()).isEqualTo(Semantics.ALBUMENTATIONS_1_3);
+        byte[] rgb = new byte[20 * 20 * 3];
+        java.util.Arrays.fill(rgb, (byte) 100);
+        try (Sample in = Sample.of(Mats.fromBytes(rgb, 20, 20, 3)); Sample out = c.apply(in, 1L)) {
+            byte[] got = Mats.toBytes(out.image());
+            assertThat(new int[] {got[0] & 0xff, got[1] & 0xff, got[2] & 0xff}).as("corner pixel, outside the rotated image").containsExactly(7, 7, 7);
         }
     }
 }
