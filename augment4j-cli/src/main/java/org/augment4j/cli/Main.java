@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.Properties;
+import org.augment4j.Semantics;
 import org.augment4j.serial.PipelineFile;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -83,7 +84,8 @@ public final class Main implements Runnable {
             }
             return new String[] {
                 "augment4j " + p.getProperty("version", "unknown"),
-                "pipeline files: Albumentations " + PipelineFile.FORMAT_VERSION + " to_dict format; OpenCV (JavaCPP presets) " + p.getProperty("opencv", "unknown"),
+                "pipeline files: Albumentations to_dict format of 0.3 to " + PipelineFile.FORMAT_VERSION + ", each with its release's meaning (0.x and 1.x: "
+                        + Semantics.ALBUMENTATIONS_1_3.version() + "); OpenCV (JavaCPP presets) " + p.getProperty("opencv", "unknown"),
                 "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"
             };
         }

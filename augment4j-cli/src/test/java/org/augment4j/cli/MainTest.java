@@ -9,7 +9,7 @@ class MainTest {
     void version() {
         Cli.Result res = Cli.run("--version");
         assertThat(res.code()).isZero();
-        assertThat(res.out()).startsWith("augment4j ").contains("Albumentations " + org.augment4j.serial.PipelineFile.FORMAT_VERSION).doesNotContain("unknown");
+        assertThat(res.out()).startsWith("augment4j ").contains("Albumentations to_dict format of 0.3 to " + org.augment4j.serial.PipelineFile.FORMAT_VERSION).contains("0.x and 1.x: 1.3.1").doesNotContain("unknown");
     }
 
     @Test
