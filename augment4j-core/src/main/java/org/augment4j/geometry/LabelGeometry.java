@@ -38,7 +38,8 @@ public final class LabelGeometry {
         return bounds(pts);
     }
 
-    private static double[] bounds(double[][] pts) {
+    /** {@code {minX, minY, maxX, maxY}} of the points. */
+    public static double[] bounds(double[][] pts) {
         double x0 = Double.POSITIVE_INFINITY, y0 = Double.POSITIVE_INFINITY;
         double x1 = Double.NEGATIVE_INFINITY, y1 = Double.NEGATIVE_INFINITY;
         for (double[] p : pts) {

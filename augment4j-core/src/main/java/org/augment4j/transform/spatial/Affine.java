@@ -10,6 +10,7 @@ import org.augment4j.geometry.AffineGeometry;
 import org.augment4j.geometry.BoxMethod;
 import org.augment4j.geometry.Geometry;
 import org.augment4j.geometry.KeypointRule;
+import org.augment4j.geometry.LabelGeometry;
 import org.augment4j.geometry.Matrix;
 import org.augment4j.serial.Params;
 import org.augment4j.transform.Check;
@@ -236,15 +237,9 @@ public final class Affine extends SpatialTransform<Affine.Sampled> {
 
     /** {minX, minY, width, height} of the canvas holding the warped image edges (floor / ceil, + 1 as 2.0.8). */
     private static double[] fit(Matrix m, int w, int h) {
-        double minX = Double.MAX_VALUE, minY = Double.MAX_VALUE, maxX = -Double.MAX_VALUE, maxY = -Double.MAX_VALUE;
-        for (double[] c : new double[][] {m.apply(0, 0), m.apply(w, 0), m.apply(w, h), m.apply(0, h)}) {
-            minX = Math.min(minX, c[0]);
-            minY = Math.min(minY, c[1]);
-            maxX = Math.max(maxX, c[0]);
-            maxY = Math.max(maxY, c[1]);
-        }
-        double x0 = Math.floor(minX), y0 = Math.floor(minY);
-        return new double[] {x0, y0, Math.ceil(maxX) - x0 + 1, Math.ceil(maxY) - y0 + 1};
+        double[] b = LabelGeometry.bounds(new double[][] {m.apply(0, 0), m.apply(w, 0), m.apply(w, h), m.apply(0, h)});
+        double x0 = Math.floor(b[0]), y0 = Math.floor(b[1]);
+        return new double[] {x0, y0, Math.ceil(b[2]) - x0 + 1, Math.ceil(b[3]) - y0 + 1};
     }
 
     @Override

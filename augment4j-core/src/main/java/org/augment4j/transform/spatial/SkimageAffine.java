@@ -3,6 +3,7 @@ package org.augment4j.transform.spatial;
 import org.augment4j.geometry.AffineGeometry;
 import org.augment4j.geometry.BoxMethod;
 import org.augment4j.geometry.KeypointRule;
+import org.augment4j.geometry.LabelGeometry;
 import org.augment4j.geometry.Matrix;
 
 /**
@@ -25,18 +26,10 @@ final class SkimageAffine {
         Matrix m = matrix(p, w / 2.0 - 0.5, h / 2.0 - 0.5);
         int ow = w, oh = h;
         if (fitOutput) {
-            double[][] corners = {m.apply(0, 0), m.apply(0, h - 1), m.apply(w - 1, h - 1), m.apply(w - 1, 0)};
-            double minX = Double.POSITIVE_INFINITY, minY = Double.POSITIVE_INFINITY;
-            double maxX = Double.NEGATIVE_INFINITY, maxY = Double.NEGATIVE_INFINITY;
-            for (double[] c : corners) {
-                minX = Math.min(minX, c[0]);
-                minY = Math.min(minY, c[1]);
-                maxX = Math.max(maxX, c[0]);
-                maxY = Math.max(maxY, c[1]);
-            }
-            ow = (int) Math.ceil(maxX - minX + 1);
-            oh = (int) Math.ceil(maxY - minY + 1);
-            m = m.then(Matrix.translation(-minX, -minY));
+            double[] b = LabelGeometry.bounds(new double[][] {m.apply(0, 0), m.apply(0, h - 1), m.apply(w - 1, h - 1), m.apply(w - 1, 0)});
+            ow = (int) Math.ceil(b[2] - b[0] + 1);
+            oh = (int) Math.ceil(b[3] - b[1] + 1);
+            m = m.then(Matrix.translation(-b[0], -b[1]));
         }
         if (nearIdentity(m)) return AffineGeometry.of(Matrix.identity(), KeypointRule.identity(), ow, oh);
         KeypointRule rule = KeypointRule.rotate(Math.atan2(-m.get(1, 0), m.get(0, 0)), Math.max(p.scaleX(), p.scaleY()));
