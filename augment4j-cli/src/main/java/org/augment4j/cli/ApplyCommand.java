@@ -16,6 +16,7 @@ import org.augment4j.serial.TargetsJson;
 import org.augment4j.transform.pytorch.TensorLayout;
 import org.bytedeco.opencv.opencv_core.Mat;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -63,9 +64,12 @@ public final class ApplyCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (created if missing).")
     Path out;
 
+    @Mixin
+    OutsidePathsOption outsidePaths = new OutsidePathsOption();
+
     @Override
     public Integer call() {
-        Compose compose = Inputs.pipeline(pipeline);
+        Compose compose = Inputs.pipeline(pipeline, pipeline.toString(), outsidePaths.rule(spec.commandLine().getErr(), "apply"));
         Map<String, Object> targetMap = targets == null ? null : Json.readObject(targets, "targets file");
         Map<Integer, Map<String, Object>> forced = replay == null ? Map.of() : forced(Json.readObject(replay, "replay file"), replay, compose);
 

@@ -1,9 +1,12 @@
 package org.augment4j.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.augment4j.Compose;
+import org.augment4j.OutsidePaths;
 import org.augment4j.datasets.Dataset;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The dataset options {@code run} and {@code preview} share (a picocli mixin), and the reading they both do. */
@@ -17,24 +20,28 @@ final class DatasetOptions {
     @Option(names = "--pipeline", required = true, paramLabel = "P.json|P.yaml", description = "Pipeline file in Albumentations' to_dict shape.")
     Path pipeline;
 
+    @Mixin
+    OutsidePathsOption outsidePaths = new OutsidePathsOption();
+
     @Option(names = "--voc-one-based", description = "VOC coordinates are 1-based (the VOC devkit's convention) instead of 0-based; read and written so.")
     boolean vocOneBased;
 
-    /** What was read: the format's reader/writer, the pipeline and the dataset. */
-    record Loaded(RunFormat format, Compose pipeline, Dataset dataset) {}
+    /** What was read: the format's reader/writer, the pipeline, the dataset and whether --allow-outside-paths was given. */
+    record Loaded(RunFormat format, Compose pipeline, Dataset dataset, boolean outsidePathsAllowed) {}
 
     /** Fails with a clear message when the input folder does not exist. */
     void requireInput() {
         if (!Files.isDirectory(input)) throw Errors.bad("input folder not found: " + input);
     }
 
-    /** Reads the pipeline and the dataset; bad input is an exit-2 error. */
-    Loaded load() {
+    /** Reads the pipeline and the dataset; bad input is an exit-2 error. Logs the use of --allow-outside-paths to {@code log}. */
+    Loaded load(PrintWriter log, String command) {
         requireInput();
-        RunFormat reader = RunFormat.of(format, input, vocOneBased);
-        Compose compose = Inputs.pipeline(pipeline);
+        OutsidePaths outside = outsidePaths.rule(log, command);
+        Compose compose = Inputs.pipeline(pipeline, pipeline.toString(), outside);
         try {
-            return new Loaded(reader, compose, reader.read(input));
+            RunFormat reader = RunFormat.of(format, input, vocOneBased, outside);
+            return new Loaded(reader, compose, reader.read(input), outside == OutsidePaths.ALLOW);
         } catch (IllegalArgumentException e) {
             throw Errors.bad(e.getMessage());
         }

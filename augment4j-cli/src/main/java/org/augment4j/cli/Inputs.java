@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.augment4j.Compose;
+import org.augment4j.OutsidePaths;
 import org.augment4j.opencv.ImageIO;
 import org.augment4j.opencv.Npy;
 import org.augment4j.serial.PipelineFile;
@@ -29,9 +30,14 @@ final class Inputs {
 
     /** As {@link #pipeline(Path)}, naming the file {@code shown} in errors. */
     static Compose pipeline(Path path, String shown) {
+        return pipeline(path, shown, OutsidePaths.REFUSE);
+    }
+
+    /** As {@link #pipeline(Path, String)}; {@code outside} says whether files it names may lie outside its folder. */
+    static Compose pipeline(Path path, String shown, OutsidePaths outside) {
         requireFile(path, "pipeline file");
         try {
-            return PipelineFile.load(path);
+            return PipelineFile.load(path, PipelineFile.Options.defaults().withOutsidePaths(outside));
         } catch (IllegalArgumentException e) {
             throw Errors.bad("pipeline " + shown + ": " + e.getMessage());
         }

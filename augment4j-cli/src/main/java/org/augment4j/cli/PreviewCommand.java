@@ -36,7 +36,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "preview", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Draw a contact sheet of N random augmentations of random images of a dataset, with boxes, "
                 + "category names, keypoints (and skeleton) and masks, to check a pipeline by eye.",
-            "Dataset layouts are those of 'augment4j run'. The same --seed gives the same sheet."})
+            "Dataset layouts are those of 'augment4j run'. The same --seed gives the same sheet.",
+            "Exit codes: 0 success, 2 bad input, 3 sheet written but the dataset had annotation problems (entries left out, listed on stderr)."})
 public final class PreviewCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -62,10 +63,11 @@ public final class PreviewCommand implements Callable<Integer> {
         if (thumbHeight < 16 || thumbHeight > 4096) throw Errors.bad("--thumb-height must be in [16, 4096], got " + thumbHeight);
         if (!out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")) throw Errors.bad("--out must name a .png file, got " + out);
         if (Files.isDirectory(out)) throw Errors.bad("--out " + out + " is a folder; give a .png file name");
-        DatasetOptions.Loaded loaded = data.load();
+        DatasetOptions.Loaded loaded = data.load(spec.commandLine().getErr(), "preview");
         RunFormat reader = loaded.format();
         Compose compose = loaded.pipeline();
         Dataset dataset = loaded.dataset();
+        dataset.problems().forEach(p -> spec.commandLine().getErr().println("preview: annotation problem: " + p));
         List<DatasetImage> images = dataset.images();
         if (images.isEmpty()) throw Errors.bad("dataset " + data.input + " (" + data.format + ") has no images");
         ObjectAugmenter augmenter = new ObjectAugmenter(compose, dataset.flipIndex());
@@ -93,7 +95,7 @@ public final class PreviewCommand implements Callable<Integer> {
         spec.commandLine().getOut().printf("preview: %d augmentations of %d images (seed %d), %dx%d grid, %dx%d px; wrote %s%n",
                 n, images.size(), seed, cols, rows.size(), sheet.getWidth(), sheet.getHeight(), out);
         spec.commandLine().getOut().flush();
-        return 0;
+        return dataset.problems().isEmpty() ? 0 : RunCommand.SKIPPED;
     }
 
     /** Columns of the grid: {@code ceil(sqrt(n))}, so the sheet is about square in cells. */

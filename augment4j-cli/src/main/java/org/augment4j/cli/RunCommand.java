@@ -38,6 +38,8 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "--voc-one-based; writes the same, truncated=1 where a box touches the border.",
             "Masks: DIR/images/ plus mask folders (every other folder) matched by file stem; writes the same, masks as PNG.",
             "Every run writes OUT/report.json: counts, skipped inputs with reasons, objects kept/dropped per class.",
+            "Files the dataset names must lie in its folders: an image, label, mask or annotation file that leads outside (.., an absolute "
+                + "path, a symbolic link out) is left out and listed under annotation_problems, unless --allow-outside-paths is given.",
             "Output names and ids depend only on (seed, input file, copy index), whatever --threads; --resume skips outputs already complete.",
             "Exit codes: 0 success, 2 bad input, 3 finished but some inputs were skipped (see report.json)."})
 public final class RunCommand implements Callable<Integer> {
@@ -79,7 +81,7 @@ public final class RunCommand implements Callable<Integer> {
         if (threads < 1) throw Errors.bad("--threads must be >= 1, got " + threads);
         data.requireInput();
         checkOutput();
-        DatasetOptions.Loaded loaded = data.load();
+        DatasetOptions.Loaded loaded = data.load(spec.commandLine().getErr(), "run");
         RunFormat reader = loaded.format();
         Compose compose = loaded.pipeline();
         Dataset dataset = loaded.dataset();
@@ -145,6 +147,7 @@ public final class RunCommand implements Callable<Integer> {
         report.put("images_resumed", resumed);
         report.put("skipped", skipped);
         report.put("annotation_problems", dataset.problems());
+        report.put("allow_outside_paths", loaded.outsidePathsAllowed());
         report.put("objects_per_class", stats.toJson());
         report.put("elapsed_seconds", Math.round(secs * 1000) / 1000.0);
         Json.write(out.resolve("report.json"), report);

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.augment4j.OutsidePaths;
 import org.augment4j.datasets.AtomicFiles;
 import org.augment4j.datasets.CocoReader;
 import org.augment4j.datasets.CocoWriter;
@@ -38,22 +39,40 @@ interface RunFormat {
     /** Writes what comes last (COCO: the annotation file assembled from the kept records). */
     void finish(Path out, Dataset dataset, List<Map<String, Object>> kept) throws IOException;
 
-    /** The format named on the command line. */
-    static RunFormat of(String name, Path input, boolean vocOneBased) {
+    /**
+     * The format named on the command line. {@code outside} says whether files named by the dataset may lie outside the
+     * folder they belong to: the layout's own entries outside {@code input} are then bad input, and image, label, mask
+     * and annotation files outside their folder are left out as annotation problems.
+     */
+    static RunFormat of(String name, Path input, boolean vocOneBased, OutsidePaths outside) {
         return switch (name) {
-            case "coco" -> new Coco();
-            case "yolo" -> new YoloFormat(input);
-            case "voc" -> new VocFormat(!vocOneBased);
-            case "masks" -> new Masks();
+            case "coco" -> new Coco(outside);
+            case "yolo" -> new YoloFormat(input, outside);
+            case "voc" -> new VocFormat(!vocOneBased, outside);
+            case "masks" -> new Masks(outside);
             default -> throw Errors.bad("--format " + name + " is not supported; supported: coco, yolo, voc, masks");
         };
     }
 
+    /** Fails when one of the layout's {@code entries} of {@code input} that exist leads outside it. */
+    private static void requireLayoutInside(Path input, OutsidePaths outside, String format, String... entries) {
+        for (String e : entries) {
+            Path p = input.resolve(e);
+            if (Files.exists(p)) outside.require(input, p, format + " dataset entry");
+        }
+    }
+
     /** COCO: {@code annotations/instances.json} (+ {@code person_keypoints.json}) and {@code images/}. */
     final class Coco implements RunFormat {
+        private final OutsidePaths outside;
+
+        Coco(OutsidePaths outside) {
+            this.outside = outside;
+        }
+
         @Override
         public Dataset read(Path input) {
-            return CocoReader.read(input);
+            return CocoReader.read(input, outside);
         }
 
         @Override
@@ -96,17 +115,21 @@ interface RunFormat {
      */
     final class YoloFormat implements RunFormat {
         private final Yolo.Task task;
+        private final OutsidePaths outside;
 
-        YoloFormat(Path input) {
+        YoloFormat(Path input, OutsidePaths outside) {
+            this.outside = outside;
             Path yaml = input.resolve("data.yaml");
             if (!Files.isRegularFile(yaml)) throw Errors.bad("YOLO folder " + input + " has no data.yaml");
-            this.task = Yolo.readDataYaml(yaml).containsKey("kpt_shape") ? Yolo.Task.POSE : guess(input.resolve("labels"));
+            requireLayoutInside(input, outside, "YOLO", "data.yaml", "images", "labels");
+            this.task = Yolo.readDataYaml(yaml).containsKey("kpt_shape") ? Yolo.Task.POSE : guess(input.resolve("labels"), outside);
         }
 
-        private static Yolo.Task guess(Path labels) {
+        /** The task the first label line suggests; label files that lead outside the label folder are not opened. */
+        private static Yolo.Task guess(Path labels, OutsidePaths outside) {
             if (!Files.isDirectory(labels)) return Yolo.Task.DETECT;
             try (Stream<Path> s = Files.list(labels)) {
-                for (Path f : s.filter(f -> f.toString().endsWith(".txt")).sorted().toList()) {
+                for (Path f : s.filter(f -> f.toString().endsWith(".txt") && outside.problem(labels, f) == null).sorted().toList()) {
                     for (String l : Files.readAllLines(f, StandardCharsets.UTF_8)) {
                         if (!l.isBlank()) return l.strip().split("\\s+").length == 5 ? Yolo.Task.DETECT : Yolo.Task.SEGMENT;
                     }
@@ -119,7 +142,7 @@ interface RunFormat {
 
         @Override
         public Dataset read(Path input) {
-            return Yolo.read(input.resolve("images"), input.resolve("labels"), input.resolve("data.yaml"), task);
+            return Yolo.read(input.resolve("images"), input.resolve("labels"), input.resolve("data.yaml"), task, outside);
         }
 
         @Override
@@ -151,14 +174,17 @@ interface RunFormat {
     /** Pascal VOC: {@code Annotations/*.xml} (0-based as albumentations' pascal_voc, or 1-based) and {@code JPEGImages/}. */
     final class VocFormat implements RunFormat {
         private final boolean zeroBased;
+        private final OutsidePaths outside;
 
-        VocFormat(boolean zeroBased) {
+        VocFormat(boolean zeroBased, OutsidePaths outside) {
             this.zeroBased = zeroBased;
+            this.outside = outside;
         }
 
         @Override
         public Dataset read(Path input) {
-            return Voc.read(input.resolve("Annotations"), input.resolve("JPEGImages"), zeroBased);
+            requireLayoutInside(input, outside, "VOC", "Annotations", "JPEGImages");
+            return Voc.read(input.resolve("Annotations"), input.resolve("JPEGImages"), zeroBased, outside);
         }
 
         @Override
@@ -180,9 +206,15 @@ interface RunFormat {
 
     /** Mask folders: {@code images/} plus mask folders matched by stem (see {@link MaskFolders}); masks are written as PNG. */
     final class Masks implements RunFormat {
+        private final OutsidePaths outside;
+
+        Masks(OutsidePaths outside) {
+            this.outside = outside;
+        }
+
         @Override
         public Dataset read(Path input) {
-            return MaskFolders.read(input);
+            return MaskFolders.read(input, outside);
         }
 
         @Override

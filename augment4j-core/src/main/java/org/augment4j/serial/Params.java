@@ -1,5 +1,7 @@
 package org.augment4j.serial;
 
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -7,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.augment4j.OutsidePaths;
 import org.augment4j.Semantics;
 import org.augment4j.transform.Fill;
 import org.augment4j.transform.Range;
@@ -40,6 +43,9 @@ public final class Params {
     private final Set<String> used = new LinkedHashSet<>();
     /** Non-null while describing: what the accessors read. */
     private final Recording recording;
+    /** Where files this map names are read from (null: the working directory), and whether they may lie outside it. */
+    private Path fileFolder;
+    private OutsidePaths outsidePaths = OutsidePaths.ALLOW;
 
     public Params(Map<String, Object> values, String path, String transform) {
         this(values, path, transform, true, PipelineFile.Options::log, Semantics.ALBUMENTATIONS_2);
@@ -70,6 +76,40 @@ public final class Params {
         this.warnings = warnings;
         this.recording = recording;
         used.add("__class_fullname__");
+    }
+
+    /**
+     * Files named by this map are read relative to {@code folder} (null: the working directory) and, under
+     * {@link OutsidePaths#REFUSE}, must lie in it (see {@link #file}). A reader made by a constructor or {@link #of}
+     * reads them as given: they come from the caller's own code. Returns this reader.
+     */
+    Params readingFiles(Path folder, OutsidePaths outside) {
+        this.fileFolder = folder;
+        this.outsidePaths = java.util.Objects.requireNonNull(outside, "outside");
+        return this;
+    }
+
+    /**
+     * A file that parameter {@code name} names ({@code written}, e.g. one of {@code reference_images}): relative to the
+     * pipeline file's folder (for a pipeline read from text, the working directory). Unless the loading options allow
+     * it ({@link PipelineFile.Options#withOutsidePaths}), a file that leads outside that folder ({@code ..}, an absolute
+     * path elsewhere, a symbolic link out) is an error naming the parameter: a pipeline file is data and must not pull
+     * arbitrary files of the machine into the outputs.
+     */
+    public Path file(String name, String written) {
+        Path folder = fileFolder != null ? fileFolder : Path.of("");
+        Path f;
+        try {
+            f = folder.resolve(written);
+        } catch (InvalidPathException e) {
+            throw error(name, "names '" + written + "', which is not a path: " + e.getReason());
+        }
+        String problem = outsidePaths.problem(folder, f);
+        if (problem != null) {
+            throw error(name, "names '" + written + "', which " + problem + "; files a pipeline file names must lie in its folder"
+                    + " (allow others with --allow-outside-paths or PipelineFile.Options.withOutsidePaths(OutsidePaths.ALLOW))");
+        }
+        return f;
     }
 
     /** A reader over a plain map of Albumentations-named parameters (for the Java API). */

@@ -18,8 +18,9 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import org.augment4j.Compose;
 import org.augment4j.OneOf;
-import org.augment4j.Sequential;
+import org.augment4j.OutsidePaths;
 import org.augment4j.Semantics;
+import org.augment4j.Sequential;
 import org.augment4j.SomeOf;
 import org.augment4j.Transform;
 import org.augment4j.compose.NoOp;
@@ -80,35 +81,50 @@ public final class PipelineFile {
      *                   file's {@code __version__} ({@link Semantics#ofVersion})
      * @param transforms the user's own transforms a file may name, by class name (short or dotted, as the file has it),
      *                   built from the file's parameters; they win over the registry's transforms of the same name
+     * @param fileFolder the folder that files the pipeline names ({@code reference_images}) are read from, or null (the
+     *                   default) for the pipeline file's own folder ({@link #load}) or the working directory (text)
+     * @param outsidePaths whether those files may lie outside that folder: {@link OutsidePaths#REFUSE} by default,
+     *                   because a pipeline file is data (see {@link Params#file})
      */
     public record Options(boolean strict, Map<String, ? extends Transform> lambdas, Consumer<String> warnings, Semantics semantics,
-                          Map<String, Function<Params, ? extends Transform>> transforms) {
+                          Map<String, Function<Params, ? extends Transform>> transforms, Path fileFolder, OutsidePaths outsidePaths) {
         public Options {
             lambdas = Map.copyOf(lambdas);
             transforms = Map.copyOf(transforms);
             java.util.Objects.requireNonNull(warnings, "warnings");
+            java.util.Objects.requireNonNull(outsidePaths, "outsidePaths");
         }
 
-        /** Strict, no lambdas or own transforms, warnings logged, semantics from the file's version. */
+        /** Strict, no lambdas or own transforms, warnings logged, semantics from the file's version, no files from outside its folder. */
         public static Options defaults() {
-            return new Options(true, Map.of(), Options::log, null, Map.of());
+            return new Options(true, Map.of(), Options::log, null, Map.of(), null, OutsidePaths.REFUSE);
         }
 
         public Options withStrict(boolean s) {
-            return new Options(s, lambdas, warnings, semantics, transforms);
+            return new Options(s, lambdas, warnings, semantics, transforms, fileFolder, outsidePaths);
         }
 
         public Options withLambdas(Map<String, ? extends Transform> l) {
-            return new Options(strict, l, warnings, semantics, transforms);
+            return new Options(strict, l, warnings, semantics, transforms, fileFolder, outsidePaths);
         }
 
         public Options withWarnings(Consumer<String> w) {
-            return new Options(strict, lambdas, w, semantics, transforms);
+            return new Options(strict, lambdas, w, semantics, transforms, fileFolder, outsidePaths);
         }
 
         /** Gives the pipeline this behaviour whatever the file's {@code __version__} says (null: the file's). */
         public Options withSemantics(Semantics s) {
-            return new Options(strict, lambdas, warnings, s, transforms);
+            return new Options(strict, lambdas, warnings, s, transforms, fileFolder, outsidePaths);
+        }
+
+        /** Reads the files the pipeline names relative to {@code folder} (null: the file's own folder, or the working directory for text). */
+        public Options withFileFolder(Path folder) {
+            return new Options(strict, lambdas, warnings, semantics, transforms, folder, outsidePaths);
+        }
+
+        /** Whether the files the pipeline names may lie outside their folder ({@link OutsidePaths#ALLOW} for trusted files). */
+        public Options withOutsidePaths(OutsidePaths o) {
+            return new Options(strict, lambdas, warnings, semantics, transforms, fileFolder, o);
         }
 
         /**
@@ -121,7 +137,7 @@ public final class PipelineFile {
             if (name == null || name.isBlank()) throw new IllegalArgumentException("withTransform: name must be a class name, got '" + name + "'");
             Map<String, Function<Params, ? extends Transform>> m = new LinkedHashMap<>(transforms);
             m.put(name, factory);
-            return new Options(strict, lambdas, warnings, semantics, m);
+            return new Options(strict, lambdas, warnings, semantics, m, fileFolder, outsidePaths);
         }
 
         /** The user's factory for a class name as written in a file: by the full name, else by the short name. */
@@ -145,7 +161,8 @@ public final class PipelineFile {
         try {
             if (Files.size(path) > MAX_BYTES) throw new PipelineException("$", "pipeline file " + path + " is larger than " + MAX_BYTES + " bytes");
             String text = Files.readString(path);
-            return isYaml(path) ? fromYaml(text, options) : fromJson(text, options);
+            Options o = options.fileFolder() != null ? options : options.withFileFolder(path.toAbsolutePath().getParent());
+            return isYaml(path) ? fromYaml(text, o) : fromJson(text, o);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read pipeline file " + path + ": " + e.getMessage(), e);
         }
@@ -233,7 +250,7 @@ public final class PipelineFile {
         if (!(nameObj instanceof String name)) throw new PipelineException(path + ".__class_fullname__", "missing transform name");
         String shortName = TransformRegistry.shortName(name);
         Params params = new Params(m, path, shortName, strict, options.warnings(),
-                options.semantics() == null ? Semantics.ALBUMENTATIONS_2 : options.semantics());
+                options.semantics() == null ? Semantics.ALBUMENTATIONS_2 : options.semantics()).readingFiles(options.fileFolder(), options.outsidePaths());
         if (shortName.equals("Lambda")) return lambda(params, options);
         if (CONTAINERS.containsKey(shortName)) return container(shortName, params, path, depth, options, strict);
         Function<Params, ? extends Transform> own = options.transform(name);

@@ -50,6 +50,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * One test per row of the bad-input table in docs/reliability.md: the table is parsed, each row's case below is run,
  * and its outcome must be the row's exception class with a message containing the row's text (or, for rows whose
  * exception is {@code none}, a result description containing it). A row without a case, or a case without a row, fails.
+ * Rows {@code Dnn} (files named by a dataset) are the datasets module's {@code HostileDatasetTest}.
  */
 class HostileInputTest {
     private static final Pattern ROW = Pattern.compile("^\\|\\s*([A-Z]\\d\\d)\\s*\\|.*\\|\\s*`([A-Za-z]+)`\\s*\\|\\s*`(.*)`\\s*\\|\\s*$");
@@ -79,7 +80,7 @@ class HostileInputTest {
         List<Row> out = new ArrayList<>();
         for (String line : Files.readAllLines(doc())) {
             Matcher m = ROW.matcher(line);
-            if (m.matches()) out.add(new Row(m.group(1), m.group(2), m.group(3).replace("\\|", "|")));
+            if (m.matches() && !m.group(1).startsWith("D")) out.add(new Row(m.group(1), m.group(2), m.group(3).replace("\\|", "|")));
         }
         return out;
     }
@@ -102,6 +103,9 @@ class HostileInputTest {
         byte[] gif = {'G', 'I', 'F', '8', '9', 'a', (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0, 0, 0, ';'};
         Files.write(tmp.resolve("bomb.gif"), gif);
         Files.createDirectories(tmp.resolve("folder.png"));
+        Path refs = Files.createDirectories(tmp.resolve("pipelines/refs"));
+        Files.copy(chelsea, tmp.resolve("secret.png"));
+        Files.createSymbolicLink(refs.resolve("link.png"), tmp.resolve("secret.png"));
         Files.writeString(tmp.resolve("huge.json"), "{\"transform\": {\"__class_fullname__\": \"Compose\", \"transforms\": []}, \"pad\": \"" + "x".repeat(5 << 20) + "\"}");
     }
 
@@ -127,6 +131,9 @@ class HostileInputTest {
         c.put("P16", () -> PipelineFile.fromJson("{\"transform\": {\"__class_fullname__\": \"Compose\", \"transforms\": [], \"bbox_params\": {\"format\": \"coco\", \"min_visibility\": 2}}}"));
         c.put("P17", () -> PipelineFile.fromJson("{\"transform\": {\"transforms\": []}}"));
         c.put("P18", () -> PipelineFile.fromJson("{\"transform\": {\"__class_fullname__\": \"Compose\", \"transforms\": [{\"__class_fullname__\": \"Rotate\", \"limit\": \"wide\"}]}}"));
+        c.put("P19", () -> referencing("../secret.png"));
+        c.put("P20", () -> referencing(tmp.resolve("secret.png").toString()));
+        c.put("P21", () -> referencing("refs/link.png"));
         // image files
         c.put("I01", () -> read("missing.png"));
         c.put("I02", () -> read("empty.png"));
@@ -217,6 +224,14 @@ class HostileInputTest {
     void everyCaseHasARowAndTheTableIsLongEnough() throws IOException {
         List<String> ids = rows().stream().map(Row::id).toList();
         assertThat(ids).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(cases().keySet()).hasSizeGreaterThanOrEqualTo(30);
+    }
+
+    /** Loads a pipeline file in {@code tmp/pipelines} whose FDA names {@code reference}. */
+    private static Object referencing(String reference) throws IOException {
+        Path p = tmp.resolve("pipelines/fda.json");
+        Files.writeString(p, "{\"transform\": {\"__class_fullname__\": \"Compose\", \"transforms\": [{\"__class_fullname__\": \"FDA\", "
+                + "\"reference_images\": [\"" + reference + "\"]}]}}");
+        return loaded(PipelineFile.load(p));
     }
 
     private static String loaded(Compose c) {

@@ -9,31 +9,53 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.augment4j.OutsidePaths;
 
 /**
  * Reads a COCO folder: {@code annotations/instances.json} (images, annotations with {@code bbox}, polygon,
  * uncompressed- or compressed-RLE {@code segmentation}, {@code iscrowd}; categories, {@code info}, {@code licenses}),
  * optionally {@code annotations/person_keypoints.json} whose {@code keypoints} are joined to the instance records by
  * annotation id (a keypoints file alone also works), and the images in {@code images/<file_name>}. Stateless.
+ *
+ * <p>An image whose {@code file_name} leads outside the image folder ({@code ..}, an absolute path, a symbolic link
+ * out) is refused under {@link OutsidePaths#REFUSE}, the default: it is left out with its annotations and reported in
+ * {@link Dataset#problems()}. Sub-folders of the image folder ({@code train2017/x.jpg}) are inside.
  */
 public final class CocoReader {
     static final ObjectMapper JSON = new ObjectMapper();
 
     private CocoReader() {}
 
-    /** Reads {@code dir} laid out as above. */
+    /** Reads {@code dir} laid out as above, refusing files outside it ({@link OutsidePaths#REFUSE}). */
     public static Dataset read(Path dir) {
+        return read(dir, OutsidePaths.REFUSE);
+    }
+
+    /**
+     * Reads {@code dir} laid out as above. Unless {@code outside} allows it, its annotation files and image folder must
+     * lie in {@code dir} (an {@link IllegalArgumentException} otherwise) and every image in the image folder.
+     */
+    public static Dataset read(Path dir, OutsidePaths outside) {
         Path inst = dir.resolve("annotations/instances.json");
         Path kp = dir.resolve("annotations/person_keypoints.json");
         if (!Files.isRegularFile(inst) && !Files.isRegularFile(kp)) {
             throw new IllegalArgumentException("COCO folder " + dir + " has neither annotations/instances.json nor annotations/person_keypoints.json");
         }
-        return read(Files.isRegularFile(inst) ? inst : kp, Files.isRegularFile(inst) && Files.isRegularFile(kp) ? kp : null, dir.resolve("images"));
+        Path images = dir.resolve("images");
+        for (Path p : List.of(inst, kp, images)) {
+            if (Files.exists(p)) outside.require(dir, p, "COCO dataset entry");
+        }
+        return read(Files.isRegularFile(inst) ? inst : kp, Files.isRegularFile(inst) && Files.isRegularFile(kp) ? kp : null, images, outside);
+    }
+
+    /** Reads one instances file, an optional keypoints file to join, and images from {@code imageDir} (none outside it). */
+    public static Dataset read(Path instancesFile, Path keypointsFile, Path imageDir) {
+        return read(instancesFile, keypointsFile, imageDir, OutsidePaths.REFUSE);
     }
 
     /** Reads one instances file, an optional keypoints file to join, and images from {@code imageDir}. */
     @SuppressWarnings("unchecked")
-    public static Dataset read(Path instancesFile, Path keypointsFile, Path imageDir) {
+    public static Dataset read(Path instancesFile, Path keypointsFile, Path imageDir, OutsidePaths outside) {
         Map<String, Object> root = readJson(instancesFile);
         Map<Long, List<Number>> keypoints = new LinkedHashMap<>();
         Map<String, Map<String, Object>> kpCategories = new LinkedHashMap<>();
@@ -82,9 +104,15 @@ public final class CocoReader {
         List<DatasetImage> out = new ArrayList<>();
         for (Map<String, Object> img : images) {
             String name = String.valueOf(img.get("file_name"));
+            long id = num(img, "id", instancesFile).longValue();
+            FileRef file = FileRef.named(imageDir, name, outside);
+            if (file.problem() != null) {
+                problems.add(file.skipped("image " + id + " in " + instancesFile + ": file_name '" + name + "'") + " with its " + byImage.get(id).size() + " annotation(s)");
+                continue;
+            }
             Map<String, Object> extra = new LinkedHashMap<>(img);
-            out.add(new DatasetImage(name, imageDir.resolve(name), num(img, "width", instancesFile).intValue(), num(img, "height", instancesFile).intValue(),
-                    byImage.get(num(img, "id", instancesFile).longValue()), extra));
+            out.add(new DatasetImage(name, file.path(), num(img, "width", instancesFile).intValue(), num(img, "height", instancesFile).intValue(),
+                    byImage.get(id), extra));
         }
         Map<String, Object> header = new LinkedHashMap<>();
         if (root.containsKey("info")) header.put("info", root.get("info"));

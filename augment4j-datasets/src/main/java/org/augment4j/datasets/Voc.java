@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.augment4j.OutsidePaths;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -26,17 +27,33 @@ import org.w3c.dom.NodeList;
  * The same convention is used for writing. Categories get ids 1..N in name order. On writing, {@code truncated} is 1
  * when the source said so or the box touches the image border (it was cut by it); {@code difficult} is carried over.
  * Stateless.
+ *
+ * <p>Under {@link OutsidePaths#REFUSE}, the default, an XML file that is a symbolic link out of the annotation folder,
+ * and an image whose {@code <filename>} leads outside the image folder ({@code ..}, an absolute path, a symbolic link
+ * out), are left out and reported in {@link Dataset#problems()}.
  */
 public final class Voc {
     private Voc() {}
 
-    /** Reads every {@code *.xml} of {@code annotationDir}; images are {@code imageDir/<filename>}. */
+    /** Reads every {@code *.xml} of {@code annotationDir}; images are {@code imageDir/<filename>}, none outside it. */
     public static Dataset read(Path annotationDir, Path imageDir, boolean zeroBased) {
-        List<Path> files;
+        return read(annotationDir, imageDir, zeroBased, OutsidePaths.REFUSE);
+    }
+
+    /** Reads every {@code *.xml} of {@code annotationDir}; images are {@code imageDir/<filename>}. */
+    public static Dataset read(Path annotationDir, Path imageDir, boolean zeroBased, OutsidePaths outside) {
+        List<Path> listed;
         try (Stream<Path> s = Files.list(annotationDir)) {
-            files = s.filter(f -> f.getFileName().toString().endsWith(".xml")).sorted().toList();
+            listed = s.filter(f -> f.getFileName().toString().endsWith(".xml")).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list VOC annotation folder " + annotationDir + ": " + e.getMessage(), e);
+        }
+        List<String> problems = new ArrayList<>();
+        List<Path> files = new ArrayList<>();
+        for (Path f : listed) {
+            FileRef ref = FileRef.found(annotationDir, f, outside);
+            if (ref.problem() == null) files.add(f);
+            else problems.add(ref.skipped("VOC file " + f));
         }
         List<Document> docs = new ArrayList<>();
         TreeSet<String> names = new TreeSet<>();
@@ -50,13 +67,17 @@ public final class Voc {
         List<Map<String, Object>> categories = new ArrayList<>();
         for (int i = 0; i < order.size(); i++) categories.add(Map.of("id", i + 1, "name", order.get(i)));
         List<DatasetImage> images = new ArrayList<>();
-        List<String> problems = new ArrayList<>();
         double shift = zeroBased ? 0 : 1;
         for (int n = 0; n < docs.size(); n++) {
             Document d = docs.get(n);
             Path f = files.get(n);
             Element root = d.getDocumentElement();
             String fileName = text(root, "filename", f);
+            FileRef image = FileRef.named(imageDir, fileName, outside);
+            if (image.problem() != null) {
+                problems.add(image.skipped("VOC file " + f + ": <filename> '" + fileName + "'"));
+                continue;
+            }
             Element size = (Element) root.getElementsByTagName("size").item(0);
             if (size == null) throw new IllegalArgumentException("VOC file " + f + " has no <size>");
             int w = (int) number(size, "width", f), h = (int) number(size, "height", f);
@@ -78,7 +99,7 @@ public final class Voc {
                 }
                 objects.add(new DatasetObject(order.indexOf(text(o, "name", f)) + 1, box, null, null, false, extra));
             }
-            images.add(new DatasetImage(fileName, imageDir.resolve(fileName), w, h, objects, Map.of("annotation_file", f.getFileName().toString())));
+            images.add(new DatasetImage(fileName, image.path(), w, h, objects, Map.of("annotation_file", f.getFileName().toString())));
         }
         return new Dataset(categories, images, Map.of("zero_based", zeroBased), problems);
     }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.augment4j.OutsidePaths;
 
 /**
  * Ultralytics YOLO label files, one {@code <stem>.txt} per image, one object per line, coordinates normalised to
@@ -26,6 +27,11 @@ import java.util.stream.Stream;
  * </ul>
  * Class names, {@code kpt_shape} and {@code flip_idx} come from {@code data.yaml} ({@code names} as a list or an
  * index map); class ids are the category ids. Images are found by stem in the image folder. Stateless.
+ *
+ * <p>The image and label folders are the caller's choice; {@code data.yaml}'s {@code path}, {@code train}, {@code val}
+ * and {@code test} are not followed (the command line names the folders). Under {@link OutsidePaths#REFUSE}, the
+ * default, an image or label file that is a symbolic link out of its folder is left out with its image and reported in
+ * {@link Dataset#problems()}.
  */
 public final class Yolo {
     /** The kind of label file. */
@@ -48,9 +54,14 @@ public final class Yolo {
         }
     }
 
+    /** Reads every image of {@code imageDir} with its labels from {@code labelDir}, none outside them. */
+    public static Dataset read(Path imageDir, Path labelDir, Path dataYaml, Task task) {
+        return read(imageDir, labelDir, dataYaml, task, OutsidePaths.REFUSE);
+    }
+
     /** Reads every image of {@code imageDir} with its labels from {@code labelDir} (an image without a label file has no objects). */
     @SuppressWarnings("unchecked")
-    public static Dataset read(Path imageDir, Path labelDir, Path dataYaml, Task task) {
+    public static Dataset read(Path imageDir, Path labelDir, Path dataYaml, Task task, OutsidePaths outside) {
         Map<String, Object> data = readDataYaml(dataYaml);
         List<Map<String, Object>> categories = new ArrayList<>();
         Object names = data.get("names");
@@ -73,11 +84,16 @@ public final class Yolo {
         }
         List<String> problems = new ArrayList<>();
         for (Path f : files) {
-            int[] size = ImageSize.of(f);
-            if (size == null) size = decodedSize(f);
             String name = f.getFileName().toString();
             String stem = name.substring(0, name.lastIndexOf('.'));
             Path label = labelDir.resolve(stem + ".txt");
+            FileRef image = FileRef.found(imageDir, f, outside), labels = FileRef.found(labelDir, label, outside);
+            if (image.problem() != null || labels.problem() != null) {
+                problems.add(image.problem() != null ? image.skipped("YOLO image " + f) : labels.skipped("YOLO label file " + label) + " with its image " + f);
+                continue;
+            }
+            int[] size = ImageSize.of(f);
+            if (size == null) size = decodedSize(f);
             List<DatasetObject> objects = new ArrayList<>();
             if (Files.isRegularFile(label) && size != null) {
                 List<DatasetObject> parsed = parse(label, size[0], size[1], task, kpts);

@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.augment4j.Compose;
+import org.augment4j.OutsidePaths;
 import org.augment4j.datasets.AtomicFiles;
 import org.augment4j.datasets.CocoReader;
 import org.augment4j.datasets.CocoWriter;
@@ -37,7 +38,8 @@ import picocli.CommandLine.Option;
  * Parquet or a COCO dataset. Launch it with {@code spark-submit --class org.augment4j.spark.AugmentJob
  * augment4j-spark-job.jar …} or with the {@code augment4j-spark-job} script. Exit codes: 0 success, 2 bad input (one
  * line on stderr), 3 finished but some rows failed (their reasons are in the {@code error} column, or in
- * {@code report.json} for COCO output).
+ * {@code report.json} for COCO output) or some COCO entries were left out as annotation problems (logged, and in
+ * {@code report.json}), e.g. an image whose {@code file_name} leads outside the image folder.
  *
  * <p>Parquet output: one row per augmented image — {@code file_name} (the output name), {@code source_id},
  * {@code copy}, {@code image} (encoded bytes), {@code width}, {@code height}, {@code error}; for COCO input also
@@ -52,7 +54,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "augment4j-spark-job", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Augment a COCO dataset or an image folder on Spark; write Parquet (partitioned by copy) or a COCO dataset.",
-            "Exit codes: 0 success, 2 bad input, 3 finished but some rows failed (see the error column or report.json)."})
+            "Exit codes: 0 success, 2 bad input, 3 finished but some rows failed (see the error column or report.json) or "
+                + "annotation entries were left out (logged; e.g. an image file_name leading outside the image folder)."})
 public final class AugmentJob implements Callable<Integer> {
     /** Exit code for bad input. */
     public static final int BAD_INPUT = 2;
@@ -85,6 +88,11 @@ public final class AugmentJob implements Callable<Integer> {
 
     @Option(names = "--partitions", defaultValue = "0", paramLabel = "P", description = "Partitions of the input rows (default: 4 per core of the cluster).")
     int partitions;
+
+    @Option(names = "--allow-outside-paths",
+            description = "Read images the annotations name, and files the pipeline names, even when they lead outside their folder (.., absolute "
+                    + "paths, symbolic links out). Off by default: only for trusted layouts.")
+    boolean allowOutsidePaths;
 
     @Option(names = "--master", paramLabel = "URL", description = "Spark master when not launched by spark-submit (default: local[*]).")
     String master;
@@ -133,8 +141,12 @@ public final class AugmentJob implements Callable<Integer> {
         if (partitions < 0) throw new IllegalArgumentException("--partitions must be >= 1 (or 0 for the default), got " + partitions);
         if (!Files.isDirectory(input)) throw new IllegalArgumentException("--input " + input + " is not a folder");
         if (!Files.isRegularFile(pipeline)) throw new IllegalArgumentException("--pipeline " + pipeline + " is not a file");
-        Compose user = PipelineFile.load(pipeline);
-        org.augment4j.datasets.Dataset coco = format.equals("coco") ? CocoReader.read(input) : null;
+        OutsidePaths outside = allowOutsidePaths ? OutsidePaths.ALLOW : OutsidePaths.REFUSE;
+        if (allowOutsidePaths) log.println("augment4j-spark-job: --allow-outside-paths: files named by the dataset or the pipeline file are read wherever they lie");
+        Compose user = PipelineFile.load(pipeline, PipelineFile.Options.defaults().withOutsidePaths(outside));
+        org.augment4j.datasets.Dataset coco = format.equals("coco") ? CocoReader.read(input, outside) : null;
+        List<String> problems = coco == null ? List.of() : coco.problems();
+        problems.forEach(p -> log.println("augment4j-spark-job: annotation problem: " + p));
         if (output.equals("coco")) checkLocalEmpty(Path.of(localPath(out)));
 
         SparkConf conf = new SparkConf().setAppName("augment4j-spark-job");
@@ -170,7 +182,7 @@ public final class AugmentJob implements Callable<Integer> {
                 failed = writeCoco(augmented, coco, Path.of(localPath(out)));
             }
             log.printf("augment4j-spark-job: %.1f s on %s%n", (System.nanoTime() - start) / 1e9, spark.sparkContext().master());
-            return failed == 0 ? 0 : SOME_FAILED;
+            return failed == 0 && problems.isEmpty() ? 0 : SOME_FAILED;
         } finally {
             spark.stop();
         }
@@ -225,6 +237,7 @@ public final class AugmentJob implements Callable<Integer> {
         report.put("images_in", sources.size());
         report.put("images_out", images.size());
         report.put("failed", failures);
+        report.put("annotation_problems", coco != null ? coco.problems() : List.of());
         Files.writeString(dir.resolve("report.json"), new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(report));
         log.printf("augment4j-spark-job: wrote %d images and %s, %d failed rows%n", images.size(), dir.resolve("annotations/instances.json"), failures.size());
         return failures.size();

@@ -106,6 +106,38 @@ class AugmentJobTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void anImageNamedOutsideTheDatasetIsLeftOutAndReported(@TempDir Path tmp) throws Exception {
+        Path in = tmp.resolve("in");
+        Files.createDirectories(in.resolve("annotations"));
+        Files.createDirectories(tmp.resolve("secret"));
+        Files.copy(COCO.resolve("images/000000397133.jpg"), tmp.resolve("secret/outside.jpg"));
+        Files.createSymbolicLink(in.resolve("images"), COCO.resolve("images").toAbsolutePath());
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        java.util.Map<String, Object> root = json.readValue(COCO.resolve("annotations/instances.json").toFile(), java.util.Map.class);
+        ((List<Object>) root.get("images")).add(java.util.Map.of("id", 999_999, "file_name", "../../secret/outside.jpg", "width", 640, "height", 427));
+        json.writeValue(in.resolve("annotations/instances.json").toFile(), root);
+        Path out = tmp.resolve("coco");
+        String[] args = {"--input", in.toString(), "--pipeline", "../pipelines/article.json", "--out", out.toString(), "--output", "coco",
+            "--master", "local[2]"};
+        Result refused = job(args); // images/ links out of the dataset: the layout itself is refused
+        assertThat(refused.code()).isEqualTo(AugmentJob.BAD_INPUT);
+        assertThat(refused.err()).contains("COCO dataset entry").contains("leads through a symbolic link");
+
+        Files.delete(in.resolve("images"));
+        Files.createDirectories(in.resolve("images"));
+        try (var files = Files.list(COCO.resolve("images"))) {
+            for (Path f : files.toList()) Files.copy(f, in.resolve("images").resolve(f.getFileName()));
+        }
+        Result r = job(args);
+        assertThat(r.code()).as(r.err()).isEqualTo(AugmentJob.SOME_FAILED);
+        assertThat(r.out()).contains("annotation problem: image 999999").contains("file_name '../../secret/outside.jpg' resolves to");
+        java.util.Map<String, Object> report = json.readValue(out.resolve("report.json").toFile(), java.util.Map.class);
+        assertThat(report).containsEntry("images_in", 10).containsEntry("images_out", 10);
+        assertThat((List<String>) report.get("annotation_problems")).singleElement().asString().contains("outside " + in.toAbsolutePath().resolve("images"));
+    }
+
+    @Test
     void badInputExitsWith2AndOneLine(@TempDir Path tmp) {
         Result r = job("--input", COCO.toString(), "--format", "yolo", "--pipeline", "../pipelines/article.json", "--out", tmp.resolve("o").toString());
         assertThat(r.code()).isEqualTo(AugmentJob.BAD_INPUT);

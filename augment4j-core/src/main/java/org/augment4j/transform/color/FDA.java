@@ -41,16 +41,20 @@ public final class FDA extends ReferenceTransform<FDA.Beta> {
     private final Range betaLimit;
 
     public FDA(Range betaLimit, List<String> referenceImages, String metadataKey, double p) {
-        super(referenceImages, metadataKey, p);
+        this(betaLimit, References.asGiven(referenceImages), metadataKey, p);
+    }
+
+    private FDA(Range betaLimit, References references, String metadataKey, double p) {
+        super(references, metadataKey, p);
         this.betaLimit = Check.range(name(), "beta_limit", betaLimit, 0, 0.5);
     }
 
     public FDA() {
-        this(Range.of(0, 0.1), null, "fda_metadata", 0.5);
+        this(Range.of(0, 0.1), (References) null, "fda_metadata", 0.5);
     }
 
     public static FDA fromDict(Params r) {
-        List<String> refs = referenceImages(r);
+        References refs = referenceImages(r);
         return new FDA(r.range("beta_limit", Range.of(0, 0.1), Params.Scalar.UPPER, 0), refs, r.string("metadata_key", "fda_metadata"), r.p(0.5));
     }
 

@@ -32,16 +32,20 @@ public final class HistogramMatching extends ReferenceTransform<HistogramMatchin
     private final Range blendRatio;
 
     public HistogramMatching(Range blendRatio, List<String> referenceImages, String metadataKey, double p) {
-        super(referenceImages, metadataKey, p);
+        this(blendRatio, References.asGiven(referenceImages), metadataKey, p);
+    }
+
+    private HistogramMatching(Range blendRatio, References references, String metadataKey, double p) {
+        super(references, metadataKey, p);
         this.blendRatio = Check.range(name(), "blend_ratio", blendRatio, 0, 1);
     }
 
     public HistogramMatching() {
-        this(Range.of(0.5, 1), null, "hm_metadata", 0.5);
+        this(Range.of(0.5, 1), (References) null, "hm_metadata", 0.5);
     }
 
     public static HistogramMatching fromDict(Params r) {
-        List<String> refs = referenceImages(r);
+        References refs = referenceImages(r);
         return new HistogramMatching(r.range("blend_ratio", Range.of(0.5, 1), Params.Scalar.FIXED), refs, r.string("metadata_key", "hm_metadata"), r.p(0.5));
     }
 

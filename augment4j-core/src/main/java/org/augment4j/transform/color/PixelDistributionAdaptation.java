@@ -36,7 +36,11 @@ public final class PixelDistributionAdaptation extends ReferenceTransform<PixelD
     private final String transformType;
 
     public PixelDistributionAdaptation(Range blendRatio, String transformType, List<String> referenceImages, String metadataKey, double p) {
-        super(referenceImages, metadataKey, p);
+        this(blendRatio, transformType, References.asGiven(referenceImages), metadataKey, p);
+    }
+
+    private PixelDistributionAdaptation(Range blendRatio, String transformType, References references, String metadataKey, double p) {
+        super(references, metadataKey, p);
         this.blendRatio = Check.range(name(), "blend_ratio", blendRatio, 0, 1);
         Check.that(List.of("pca", "standard", "minmax").contains(transformType), name(),
                 "transform_type must be 'pca', 'standard' or 'minmax', got '" + transformType + "'");
@@ -44,11 +48,11 @@ public final class PixelDistributionAdaptation extends ReferenceTransform<PixelD
     }
 
     public PixelDistributionAdaptation() {
-        this(Range.of(0.25, 1), "pca", null, "pda_metadata", 0.5);
+        this(Range.of(0.25, 1), "pca", (References) null, "pda_metadata", 0.5);
     }
 
     public static PixelDistributionAdaptation fromDict(Params r) {
-        List<String> refs = referenceImages(r);
+        References refs = referenceImages(r);
         return new PixelDistributionAdaptation(r.range("blend_ratio", Range.of(0.25, 1), Params.Scalar.FIXED), r.string("transform_type", "pca"), refs,
                 r.string("metadata_key", "pda_metadata"), r.p(0.5));
     }

@@ -19,7 +19,9 @@ import org.bytedeco.opencv.opencv_core.Mat;
  * FDA, HistogramMatching, PixelDistributionAdaptation). Targets: image.
  *
  * <p>References come, as in Albumentations 2.x, either from {@code reference_images} (file paths given in the pipeline;
- * read with {@link ImageIO#readRgb} on first use and cached by this instance, thread-safely, for its lifetime) or,
+ * read with {@link ImageIO#readRgb} on first use and cached by this instance, thread-safely, for its lifetime; given
+ * in Java they are read as given, and from a pipeline file relative to its folder and never outside it unless allowed,
+ * see {@link Params#file}) or,
  * when none are given, from the sample's metadata under {@code metadata_key}: a {@code Mat} or a {@code List<Mat>} of RGB
  * images (never closed here). The chosen reference's index is the recorded parameter {@code reference_index}. A missing
  * reference is an {@link IllegalArgumentException} naming the transform and the key.
@@ -27,27 +29,48 @@ import org.bytedeco.opencv.opencv_core.Mat;
 @Targets(Targets.IMAGE)
 public abstract class ReferenceTransform<P extends Record> extends BasicTransform<P> {
     private final List<String> referenceImages;
+    private final List<Path> files;
     private final String metadataKey;
     private volatile List<Mat> cache;
 
+    /** {@code reference_images} as written, and the files they name (null when there are none). */
+    record References(List<String> written, List<Path> files) {
+        /** Paths given in Java code: read as given. */
+        static References asGiven(List<String> written) {
+            return written == null ? null : new References(written, written.stream().map(Path::of).toList());
+        }
+    }
+
     protected ReferenceTransform(List<String> referenceImages, String metadataKey, double p) {
+        this(References.asGiven(referenceImages), metadataKey, p);
+    }
+
+    ReferenceTransform(References references, String metadataKey, double p) {
         super(p);
         Check.that(metadataKey != null && !metadataKey.isEmpty(), name(), "metadata_key must be a non-empty string");
-        this.referenceImages = referenceImages == null ? null : List.copyOf(referenceImages);
+        this.referenceImages = references == null ? null : List.copyOf(references.written());
         Check.that(this.referenceImages == null || !this.referenceImages.isEmpty(), name(), "reference_images must be null or a non-empty list of paths");
+        this.files = references == null ? null : List.copyOf(references.files());
         this.metadataKey = metadataKey;
     }
 
-    /** Reads {@code reference_images} (a list of paths, or null) and accepts 1.3's {@code read_fn} as null or a name. */
-    protected static List<String> referenceImages(Params r) {
+    /**
+     * Reads {@code reference_images} (a list of paths, or null; each resolved by {@link Params#file}) and accepts 1.3's
+     * {@code read_fn} as null or a name.
+     */
+    static References referenceImages(Params r) {
         Object fn = r.raw("read_fn");
         if (fn != null && !(fn instanceof String)) throw r.error("read_fn", "must be null or a name (images are read with ImageIO.readRgb), got " + fn);
         Object v = r.raw("reference_images");
         if (v == null) return null;
         if (v instanceof List<?> l && !l.isEmpty() && l.stream().allMatch(x -> x instanceof String)) {
-            List<String> out = new ArrayList<>();
-            for (Object x : l) out.add((String) x);
-            return out;
+            List<String> written = new ArrayList<>();
+            List<Path> files = new ArrayList<>();
+            for (Object x : l) {
+                written.add((String) x);
+                files.add(r.file("reference_images", (String) x));
+            }
+            return new References(written, files);
         }
         throw r.error("reference_images", "must be a non-empty list of image paths, got " + v);
     }
@@ -88,7 +111,7 @@ public abstract class ReferenceTransform<P extends Record> extends BasicTransfor
         synchronized (this) {
             if (cache == null) {
                 List<Mat> read = new ArrayList<>();
-                for (String p : referenceImages) read.add(ImageIO.readRgb(Path.of(p)));
+                for (Path f : files) read.add(ImageIO.readRgb(f));
                 cache = List.copyOf(read);
             }
             return cache;
