@@ -131,9 +131,10 @@ class HostileInputTest {
         c.put("P16", () -> PipelineFile.fromJson("{\"transform\": {\"__class_fullname__\": \"Compose\", \"transforms\": [], \"bbox_params\": {\"format\": \"coco\", \"min_visibility\": 2}}}"));
         c.put("P17", () -> PipelineFile.fromJson("{\"transform\": {\"transforms\": []}}"));
         c.put("P18", () -> PipelineFile.fromJson("{\"transform\": {\"__class_fullname__\": \"Compose\", \"transforms\": [{\"__class_fullname__\": \"Rotate\", \"limit\": \"wide\"}]}}"));
-        c.put("P19", () -> referencing("../secret.png"));
-        c.put("P20", () -> referencing(tmp.resolve("secret.png").toString()));
-        c.put("P21", () -> referencing("refs/link.png"));
+        c.put("P19", () -> fileNaming("FDA", "reference_images", "[\"../secret.png\"]"));
+        c.put("P20", () -> fileNaming("FDA", "reference_images", "[\"" + tmp.resolve("secret.png") + "\"]"));
+        c.put("P21", () -> fileNaming("FDA", "reference_images", "[\"refs/link.png\"]"));
+        c.put("P22", () -> fileNaming("TextImage", "font_path", "\"/etc/hostname\""));
         // image files
         c.put("I01", () -> read("missing.png"));
         c.put("I02", () -> read("empty.png"));
@@ -226,11 +227,11 @@ class HostileInputTest {
         assertThat(ids).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(cases().keySet()).hasSizeGreaterThanOrEqualTo(30);
     }
 
-    /** Loads a pipeline file in {@code tmp/pipelines} whose FDA names {@code reference}. */
-    private static Object referencing(String reference) throws IOException {
-        Path p = tmp.resolve("pipelines/fda.json");
-        Files.writeString(p, "{\"transform\": {\"__class_fullname__\": \"Compose\", \"transforms\": [{\"__class_fullname__\": \"FDA\", "
-                + "\"reference_images\": [\"" + reference + "\"]}]}}");
+    /** Loads a pipeline file in {@code tmp/pipelines} whose {@code transform} has {@code param} set to the JSON {@code value}. */
+    private static Object fileNaming(String transform, String param, String value) throws IOException {
+        Path p = tmp.resolve("pipelines/files.json");
+        Files.writeString(p, "{\"transform\": {\"__class_fullname__\": \"Compose\", \"transforms\": [{\"__class_fullname__\": \"" + transform + "\", "
+                + "\"" + param + "\": " + value + "}]}}");
         return loaded(PipelineFile.load(p));
     }
 

@@ -1,7 +1,7 @@
 package org.augment4j.transform.weather;
 
 import java.awt.Font;
-import java.io.File;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -47,9 +47,16 @@ public final class TextImage extends PixelTransform<TextImage.Overlay> {
 
     public TextImage(String fontPath, List<String> stopwords, List<String> augmentations, Range fractionRange, Range fontSizeFractionRange,
                      double[] fontColor, boolean clearBg, String metadataKey, double p) {
+        this(fontPath, fontPath == null ? null : Path.of(fontPath), stopwords, augmentations, fractionRange, fontSizeFractionRange, fontColor, clearBg,
+                metadataKey, p);
+    }
+
+    /** {@code fontPath} as written, read from {@code fontFile} (a pipeline file's font resolved by {@link Params#file}). */
+    private TextImage(String fontPath, Path fontFile, List<String> stopwords, List<String> augmentations, Range fractionRange, Range fontSizeFractionRange,
+                      double[] fontColor, boolean clearBg, String metadataKey, double p) {
         super(p);
         this.fontPath = fontPath;
-        this.font = loadFont(fontPath);
+        this.font = loadFont(fontPath, fontFile);
         Check.that(stopwords != null && !stopwords.isEmpty() && stopwords.stream().noneMatch(java.util.Objects::isNull), name(), "stopwords must be a non-empty list of strings, got " + stopwords);
         this.stopwords = List.copyOf(stopwords);
         Check.that(augmentations != null && AUGMENTATIONS.containsAll(augmentations), name(),
@@ -70,17 +77,18 @@ public final class TextImage extends PixelTransform<TextImage.Overlay> {
                 false, "textimage_metadata", 0.5);
     }
 
-    private Font loadFont(String path) {
-        if (path == null) return new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+    private Font loadFont(String path, Path file) {
+        if (file == null) return new Font(Font.SANS_SERIF, Font.PLAIN, 12);
         try {
-            return Font.createFont(Font.TRUETYPE_FONT, new File(path));
+            return Font.createFont(Font.TRUETYPE_FONT, file.toFile());
         } catch (java.awt.FontFormatException | java.io.IOException e) {
             throw new IllegalArgumentException(name() + ": font_path '" + path + "' is not a readable TrueType font: " + e.getMessage(), e);
         }
     }
 
     public static TextImage fromDict(Params r) {
-        return new TextImage(r.string("font_path", null), strings(r, "stopwords", List.of("the", "is", "in", "at", "of")),
+        String font = r.string("font_path", null);
+        return new TextImage(font, font == null ? null : r.file("font_path", font), strings(r, "stopwords", List.of("the", "is", "in", "at", "of")),
                 strings(r, "augmentations", Arrays.asList((String) null)), r.range("fraction_range", Range.fixed(1), Params.Scalar.FIXED),
                 r.range("font_size_fraction_range", Range.of(0.8, 0.9), Params.Scalar.FIXED), r.numbers("font_color", new double[] {0, 0, 0}),
                 r.bool("clear_bg", false), r.string("metadata_key", "textimage_metadata"), r.p(0.5));
