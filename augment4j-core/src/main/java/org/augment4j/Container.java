@@ -155,8 +155,30 @@ public abstract class Container implements Transform {
         }
     }
 
+    /** This container with other children (the same number) and probability {@code p}, everything else equal. */
+    protected abstract Container copy(List<Transform> children, double p);
+
     /** This container with other children (the same number), everything else equal. */
-    protected abstract Container withTransforms(List<Transform> children);
+    protected final Container withTransforms(List<Transform> children) {
+        return copy(children, p);
+    }
+
+    /** This container with probability {@code p}, children and everything else equal. */
+    @Override
+    public Container withP(double p) {
+        return copy(transforms, p);
+    }
+
+    /**
+     * A container's parameters other than {@code p} are set when it is built; {@code with("p", v)} is {@link #withP}.
+     *
+     * @throws IllegalArgumentException for any other parameter
+     */
+    @Override
+    public Container with(String parameter, Object value) {
+        if ("p".equals(parameter) && value instanceof Number n) return withP(n.doubleValue());
+        throw new IllegalArgumentException(name() + ".with(" + parameter + "): a container takes only p here (a number); build it with its other parameters");
+    }
 
     /** A copy whose children follow {@code semantics} (itself when no child changes). */
     @Override

@@ -23,7 +23,7 @@ public final class OneOf extends Container {
     }
 
     @Override
-    protected Container withTransforms(List<Transform> children) {
-        return new OneOf(children, probability());
+    protected Container copy(List<Transform> children, double p) {
+        return new OneOf(children, p);
     }
 }

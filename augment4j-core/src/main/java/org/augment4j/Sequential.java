@@ -15,7 +15,7 @@ public final class Sequential extends Container {
     }
 
     @Override
-    protected Container withTransforms(List<Transform> children) {
-        return new Sequential(children, probability());
+    protected Container copy(List<Transform> children, double p) {
+        return new Sequential(children, p);
     }
 }

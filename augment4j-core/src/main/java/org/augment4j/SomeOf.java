@@ -53,7 +53,7 @@ public final class SomeOf extends Container {
     }
 
     @Override
-    protected Container withTransforms(List<Transform> children) {
-        return new SomeOf(children, n, replace, probability());
+    protected Container copy(List<Transform> children, double p) {
+        return new SomeOf(children, n, replace, p);
     }
 }

@@ -39,4 +39,28 @@ public interface Transform {
     default Transform withSemantics(Semantics semantics) {
         return this;
     }
+
+    /**
+     * This transform with probability {@code p} (Albumentations' {@code p=}), everything else unchanged: a new instance,
+     * this one stays as it is. {@code A.Blur().withP(1)} is Python's {@code A.Blur(p=1)}.
+     *
+     * @throws IllegalArgumentException when {@code p} is not in [0, 1]
+     */
+    default Transform withP(double p) {
+        return with("p", p);
+    }
+
+    /**
+     * This transform with one parameter changed, named as Albumentations names it: {@code A.Blur().with("blur_limit", 9)}
+     * is Python's {@code A.Blur(blur_limit=9)}. The value takes the forms a pipeline file allows (a number for a
+     * symmetric range, a {@code Range} or a two-element list, an array, an enum such as
+     * {@link org.augment4j.transform.Interpolation}) and gets the checks and messages a pipeline file gets; every other
+     * parameter and the release semantics stay. A new instance; this one stays as it is. Chain calls to change several.
+     *
+     * @throws IllegalArgumentException for an unknown parameter (listing the known ones), a bad value (naming it), or a
+     *                                  transform that is not in the registry (a user's own class: use its constructor)
+     */
+    default Transform with(String parameter, Object value) {
+        return org.augment4j.serial.TransformRegistry.with(this, parameter, value);
+    }
 }

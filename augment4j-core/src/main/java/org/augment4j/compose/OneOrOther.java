@@ -48,7 +48,7 @@ public final class OneOrOther extends Container {
     }
 
     @Override
-    protected Container withTransforms(List<Transform> children) {
-        return new OneOrOther(children, probability());
+    protected Container copy(List<Transform> children, double p) {
+        return new OneOrOther(children, p);
     }
 }

@@ -77,7 +77,7 @@ public final class RandomOrder extends Container {
     }
 
     @Override
-    protected Container withTransforms(List<Transform> children) {
-        return new RandomOrder(children, n, replace, probability());
+    protected Container copy(List<Transform> children, double p) {
+        return new RandomOrder(children, n, replace, p);
     }
 }

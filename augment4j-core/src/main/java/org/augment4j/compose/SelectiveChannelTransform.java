@@ -138,7 +138,7 @@ public final class SelectiveChannelTransform extends Container {
     }
 
     @Override
-    protected Container withTransforms(List<Transform> children) {
-        return new SelectiveChannelTransform(children, channels, probability());
+    protected Container copy(List<Transform> children, double p) {
+        return new SelectiveChannelTransform(children, channels, p);
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
+import org.augment4j.Semantics;
 import org.augment4j.Transform;
 
 /**
@@ -26,6 +27,42 @@ public final class TransformRegistry {
 
     private static void register(String name, Function<Params, Transform> factory) {
         if (FACTORIES.put(name, factory) != null) throw new IllegalStateException("transform registered twice: " + name);
+    }
+
+    /**
+     * {@code t} rebuilt with one parameter changed: {@code parameter} under its Albumentations name ({@code "p"},
+     * {@code "blur_limit"}, …) set to {@code value}, read by the transform's own parameter reader. So the value takes
+     * the forms a pipeline file allows (a number for a symmetric range, a {@code Range} or a two-element list, an
+     * {@code int[]}, a {@code Fill}, an {@link org.augment4j.transform.Interpolation} or
+     * {@link org.augment4j.transform.BorderMode}, …) and gets the same checks and messages; the other parameters and
+     * the release semantics ({@link Transform#withSemantics}) stay as they are.
+     *
+     * @throws IllegalArgumentException for a transform not in the registry, an unknown parameter (listing the known
+     *                                  ones) or a bad value (naming it)
+     */
+    public static Transform with(Transform t, String parameter, Object value) {
+        java.util.Objects.requireNonNull(parameter, "parameter");
+        Function<Params, Transform> factory = FACTORIES.get(t.name());
+        if (factory == null || parameter.startsWith("__")) {
+            throw new IllegalArgumentException(t.name() + ".with(" + parameter + "): " + (factory == null
+                    ? "only transforms of the registry can be rebuilt from their parameters; build " + t.name() + " with its constructor"
+                    : "'" + parameter + "' is not a parameter"));
+        }
+        Semantics semantics = Semantics.ALBUMENTATIONS_2;
+        for (Semantics s : List.of(Semantics.ALBUMENTATIONS_2, Semantics.ALBUMENTATIONS_1_3)) {
+            if (t.withSemantics(s) == t) {
+                semantics = s;
+                break;
+            }
+        }
+        Map<String, Object> dict = new java.util.LinkedHashMap<>(t.toDict());
+        dict.put(parameter, org.augment4j.transform.Records.jsonValue(value));
+        Params params = new Params(dict, "$", t.name(), true, w -> {}, semantics);
+        Transform rebuilt = create(t.name(), params, factory);
+        if (rebuilt.getClass() != t.getClass()) {
+            throw new IllegalArgumentException(t.name() + ".with(" + parameter + "): " + t.getClass().getName() + " is not the registry's " + t.name());
+        }
+        return rebuilt.withSemantics(semantics);
     }
 
     /** The registered names, sorted. */

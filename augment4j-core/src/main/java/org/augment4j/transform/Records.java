@@ -32,6 +32,8 @@ public final class Records {
     /** A JSON-ready form of a value: arrays become lists, records become maps. */
     public static Object jsonValue(Object v) {
         if (v instanceof Range r) return r.toList();
+        if (v instanceof Interpolation i) return i.cv();
+        if (v instanceof BorderMode b) return b.cv();
         if (v instanceof Fill f) return f.toJson();
         if (v instanceof Record rec) return toMap(rec);
         if (v instanceof int[] a) return java.util.Arrays.stream(a).boxed().toList();
