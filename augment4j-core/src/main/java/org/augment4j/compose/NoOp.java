@@ -21,7 +21,7 @@ public final class NoOp extends BasicTransform<NoParams> {
         this(0.5);
     }
 
-    public static NoOp fromDict(Params r) {
+    static NoOp fromDict(Params r) {
         return new NoOp(r.p(0.5));
     }
 

@@ -18,6 +18,7 @@ final class Catalogue {
         org.augment4j.transform.pixel.PixelCatalogue.register(r);
         org.augment4j.transform.blur.BlurCatalogue.register(r);
         org.augment4j.transform.noise.NoiseCatalogue.register(r);
+        org.augment4j.transform.channel.ChannelCatalogue.register(r);
         org.augment4j.transform.color.ColorCatalogue.register(r);
         org.augment4j.transform.weather.WeatherCatalogue.register(r);
         org.augment4j.transform.policy.PolicyCatalogue.register(r);

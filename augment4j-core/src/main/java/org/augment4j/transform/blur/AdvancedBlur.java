@@ -55,7 +55,7 @@ public final class AdvancedBlur extends PixelTransform<AdvancedBlur.Kernel> {
         this(Range.of(3, 7), Range.of(0.2, 1), Range.of(0.2, 1), Range.of(-90, 90), Range.of(0.5, 8), Range.of(0.9, 1.1), 0.5);
     }
 
-    public static AdvancedBlur fromDict(Params r) {
+    static AdvancedBlur fromDict(Params r) {
         return new AdvancedBlur(r.range("blur_limit", Range.of(3, 7), Params.Scalar.UPPER, 3),
                 r.range(r.renamed("sigma_x_limit", "sigmaX_limit"), Range.of(0.2, 1), Params.Scalar.UPPER, 0),
                 r.range(r.renamed("sigma_y_limit", "sigmaY_limit"), Range.of(0.2, 1), Params.Scalar.UPPER, 0),

@@ -44,7 +44,7 @@ public final class Blur extends PixelTransform<Blur.Kernel> {
         return v == Math.rint(v);
     }
 
-    public static Blur fromDict(Params r) {
+    static Blur fromDict(Params r) {
         return new Blur(r.range("blur_limit", Range.of(3, 7), Params.Scalar.UPPER, 3), r.p(0.5));
     }
 

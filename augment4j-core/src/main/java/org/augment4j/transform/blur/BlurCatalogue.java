@@ -10,6 +10,7 @@ public final class BlurCatalogue {
     private BlurCatalogue() {}
 
     public static void register(BiConsumer<String, Function<Params, Transform>> r) {
+        r.accept("Blur", Blur::fromDict);
         r.accept("GaussianBlur", GaussianBlur::fromDict);
         r.accept("MedianBlur", MedianBlur::fromDict);
         r.accept("MotionBlur", MotionBlur::fromDict);

@@ -47,7 +47,7 @@ public final class Defocus extends PixelTransform<Defocus.Disc> {
         this(Range.of(3, 10), Range.of(0.1, 0.5), 0.5);
     }
 
-    public static Defocus fromDict(Params r) {
+    static Defocus fromDict(Params r) {
         return new Defocus(r.range("radius", Range.of(3, 10), Params.Scalar.UPPER, 1), r.range("alias_blur", Range.of(0.1, 0.5), Params.Scalar.UPPER, 0),
                 r.p(0.5));
     }

@@ -72,7 +72,7 @@ public final class Downscale extends PixelTransform<Downscale.Scale> {
         return new Downscale(Range.of(scaleMin, scaleMax), downInterpolation, upInterpolation, true, Dialect.V2, p);
     }
 
-    public static Downscale fromDict(Params r) {
+    static Downscale fromDict(Params r) {
         double p = r.p(0.5);
         if (r.has("scale_min") || r.has("scale_max") || r.has("interpolation")) {
             if (r.has("scale_range") || r.has("interpolation_pair")) {

@@ -36,7 +36,7 @@ public final class Emboss extends PixelTransform<Emboss.Amount> {
         this(Range.of(0.2, 0.5), Range.of(0.2, 0.7), 0.5);
     }
 
-    public static Emboss fromDict(Params r) {
+    static Emboss fromDict(Params r) {
         return new Emboss(r.range("alpha", Range.of(0.2, 0.5), Params.Scalar.FIXED), r.range("strength", Range.of(0.2, 0.7), Params.Scalar.FIXED),
                 r.p(0.5));
     }

@@ -41,7 +41,7 @@ public final class GaussianBlur extends PixelTransform<GaussianBlur.Kernel> {
         this(Range.fixed(0), Range.of(0.5, 3.0), 0.5);
     }
 
-    public static GaussianBlur fromDict(Params r) {
+    static GaussianBlur fromDict(Params r) {
         return new GaussianBlur(r.range("blur_limit", r.byRelease(Range.of(3, 7), Range.fixed(0)), Params.Scalar.UPPER, 0),
                 r.range("sigma_limit", r.byRelease(Range.fixed(0), Range.of(0.5, 3.0)), Params.Scalar.UPPER, 0), r.p(0.5));
     }

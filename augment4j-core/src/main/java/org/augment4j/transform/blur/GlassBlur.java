@@ -49,7 +49,7 @@ public final class GlassBlur extends PixelTransform<GlassBlur.Shuffle> {
         this(0.7, 4, 2, "fast", 0.5);
     }
 
-    public static GlassBlur fromDict(Params r) {
+    static GlassBlur fromDict(Params r) {
         return new GlassBlur(r.dbl("sigma", 0.7), r.integer("max_delta", 4), r.integer("iterations", 2), r.string("mode", "fast"), r.p(0.5));
     }
 

@@ -55,7 +55,7 @@ public final class ImageCompression extends PixelTransform<ImageCompression.Qual
         return new ImageCompression(compressionType, Range.of(qualityLower, qualityUpper), true, p);
     }
 
-    public static ImageCompression fromDict(Params r) {
+    static ImageCompression fromDict(Params r) {
         double p = r.p(0.5);
         String type = type(r);
         if (r.has("quality_lower") || r.has("quality_upper")) {

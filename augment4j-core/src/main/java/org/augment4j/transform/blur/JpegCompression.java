@@ -35,7 +35,7 @@ public final class JpegCompression extends PixelTransform<JpegCompression.Qualit
         this(99, 100, 0.5);
     }
 
-    public static JpegCompression fromDict(Params r) {
+    static JpegCompression fromDict(Params r) {
         return new JpegCompression(r.integer("quality_lower", 99), r.integer("quality_upper", 100), r.p(0.5));
     }
 

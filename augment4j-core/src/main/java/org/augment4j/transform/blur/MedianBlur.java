@@ -40,7 +40,7 @@ public final class MedianBlur extends PixelTransform<MedianBlur.Kernel> {
         this(Range.of(3, 7), 0.5);
     }
 
-    public static MedianBlur fromDict(Params r) {
+    static MedianBlur fromDict(Params r) {
         return new MedianBlur(r.range("blur_limit", Range.of(3, 7), Params.Scalar.UPPER, 3), r.p(0.5));
     }
 

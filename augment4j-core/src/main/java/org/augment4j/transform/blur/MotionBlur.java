@@ -43,7 +43,7 @@ public final class MotionBlur extends PixelTransform<MotionBlur.Motion> {
         this(Range.of(3, 7), true, Range.of(0, 360), Range.of(-1, 1), 0.5);
     }
 
-    public static MotionBlur fromDict(Params r) {
+    static MotionBlur fromDict(Params r) {
         return new MotionBlur(r.range("blur_limit", Range.of(3, 7), Params.Scalar.UPPER, 3), r.bool("allow_shifted", true),
                 r.range("angle_range", Range.of(0, 360), Params.Scalar.FIXED), r.range("direction_range", Range.of(-1, 1), Params.Scalar.FIXED),
                 r.p(0.5));

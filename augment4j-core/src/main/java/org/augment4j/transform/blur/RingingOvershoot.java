@@ -36,7 +36,7 @@ public final class RingingOvershoot extends PixelTransform<RingingOvershoot.Kern
         this(Range.of(7, 15), Range.of(Math.PI / 4, Math.PI / 2), 0.5);
     }
 
-    public static RingingOvershoot fromDict(Params r) {
+    static RingingOvershoot fromDict(Params r) {
         return new RingingOvershoot(r.range("blur_limit", Range.of(7, 15), Params.Scalar.UPPER, 3),
                 r.range("cutoff", Range.of(Math.PI / 4, Math.PI / 2), Params.Scalar.FIXED), r.p(0.5));
     }

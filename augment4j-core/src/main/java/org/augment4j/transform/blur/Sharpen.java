@@ -54,7 +54,7 @@ public final class Sharpen extends PixelTransform<Sharpen.Amount> {
         this(Range.of(0.2, 0.5), Range.of(0.5, 1.0), "kernel", 5, 1.0, 0.5);
     }
 
-    public static Sharpen fromDict(Params r) {
+    static Sharpen fromDict(Params r) {
         return new Sharpen(r.range("alpha", Range.of(0.2, 0.5), Params.Scalar.FIXED), r.range("lightness", Range.of(0.5, 1.0), Params.Scalar.FIXED),
                 r.string("method", "kernel"), r.integer("kernel_size", 5), r.dbl("sigma", 1.0), r.p(0.5));
     }

@@ -58,7 +58,7 @@ public final class Superpixels extends PixelTransform<Superpixels.Replace> {
         this(Range.of(0, 0.1), Range.fixed(100), 128, 1, 0.5);
     }
 
-    public static Superpixels fromDict(Params r) {
+    static Superpixels fromDict(Params r) {
         Integer maxSize;
         if (r.contains("max_size") && !r.has("max_size")) {
             r.ignore("max_size"); // an explicit null: never shrink

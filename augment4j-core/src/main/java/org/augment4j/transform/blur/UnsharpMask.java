@@ -64,7 +64,7 @@ public final class UnsharpMask extends PixelTransform<UnsharpMask.Amount> {
         this(Range.of(3, 7), Range.fixed(0), Range.of(0.2, 0.5), 10, 0.5);
     }
 
-    public static UnsharpMask fromDict(Params r) {
+    static UnsharpMask fromDict(Params r) {
         return new UnsharpMask(r.range("blur_limit", Range.of(3, 7), Params.Scalar.UPPER, 3), r.range("sigma_limit", Range.fixed(0), Params.Scalar.UPPER, 0),
                 r.range("alpha", Range.of(0.2, 0.5), Params.Scalar.FIXED), r.integer("threshold", 10), r.p(0.5));
     }

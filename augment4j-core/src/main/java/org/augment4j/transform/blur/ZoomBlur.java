@@ -44,7 +44,7 @@ public final class ZoomBlur extends PixelTransform<ZoomBlur.Zoom> {
         this(Range.of(1, 1.31), Range.of(0.01, 0.03), 0.5);
     }
 
-    public static ZoomBlur fromDict(Params r) {
+    static ZoomBlur fromDict(Params r) {
         return new ZoomBlur(r.range("max_factor", Range.of(1, 1.31), Params.Scalar.UPPER, 1), r.range("step_factor", Range.of(0.01, 0.03), Params.Scalar.FIXED),
                 r.p(0.5));
     }

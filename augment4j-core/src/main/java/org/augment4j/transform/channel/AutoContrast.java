@@ -45,7 +45,7 @@ public final class AutoContrast extends FixedPixelTransform {
         this(0, null, "cdf", 0.5);
     }
 
-    public static AutoContrast fromDict(Params r) {
+    static AutoContrast fromDict(Params r) {
         double p = r.p(0.5);
         Integer ignore = r.raw("ignore") != null ? r.integer("ignore", 0) : null;
         return new AutoContrast(r.dbl("cutoff", 0), ignore, r.string("method", "cdf"), p);

@@ -46,7 +46,7 @@ public final class ChannelDropout extends PixelTransform<ChannelDropout.Dropped>
         this(Range.of(1, 1), 0, 0.5);
     }
 
-    public static ChannelDropout fromDict(Params r) {
+    static ChannelDropout fromDict(Params r) {
         double p = r.p(0.5);
         Range range = r.range("channel_drop_range", Range.of(1, 1), Params.Scalar.FIXED);
         if (r.has("fill_value") && r.has("fill")) throw r.error("fill_value", "is the Albumentations 1.3 name of fill; give one of them, not both");

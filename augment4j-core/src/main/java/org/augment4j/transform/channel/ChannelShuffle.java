@@ -34,7 +34,7 @@ public final class ChannelShuffle extends PixelTransform<ChannelShuffle.Order> {
         this(0.5);
     }
 
-    public static ChannelShuffle fromDict(Params r) {
+    static ChannelShuffle fromDict(Params r) {
         return new ChannelShuffle(r.p(0.5));
     }
 

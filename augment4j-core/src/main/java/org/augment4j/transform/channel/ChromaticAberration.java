@@ -63,7 +63,7 @@ public final class ChromaticAberration extends PixelTransform<ChromaticAberratio
         this(Range.symmetric(0.02), Range.symmetric(0.05), "green_purple", 1, 0.5);
     }
 
-    public static ChromaticAberration fromDict(Params r) {
+    static ChromaticAberration fromDict(Params r) {
         return new ChromaticAberration(r.range("primary_distortion_limit", Range.symmetric(0.02), Params.Scalar.SYMMETRIC),
                 r.range("secondary_distortion_limit", Range.symmetric(0.05), Params.Scalar.SYMMETRIC), r.string("mode", "green_purple"),
                 r.integer("interpolation", 1), r.p(0.5));

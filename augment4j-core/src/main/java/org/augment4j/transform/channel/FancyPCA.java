@@ -55,7 +55,7 @@ public final class FancyPCA extends PixelTransform<FancyPCA.Alphas> {
         this(0.1, 0.5);
     }
 
-    public static FancyPCA fromDict(Params r) {
+    static FancyPCA fromDict(Params r) {
         return new FancyPCA(r.dbl("alpha", 0.1), r.p(0.5));
     }
 

@@ -37,7 +37,7 @@ public final class FromFloat extends FixedPixelTransform {
         this("uint8", null, 1.0);
     }
 
-    public static FromFloat fromDict(Params r) {
+    static FromFloat fromDict(Params r) {
         double p = r.p(1.0);
         String dtype = r.string("dtype", "uint8");
         return new FromFloat(dtype, r.raw("max_value") != null ? r.dbl("max_value", 255) : null, p);

@@ -34,7 +34,7 @@ public final class ToFloat extends FixedPixelTransform {
         this(null, 1.0);
     }
 
-    public static ToFloat fromDict(Params r) {
+    static ToFloat fromDict(Params r) {
         double p = r.p(1.0);
         return new ToFloat(r.raw("max_value") != null ? r.dbl("max_value", 255) : null, p);
     }

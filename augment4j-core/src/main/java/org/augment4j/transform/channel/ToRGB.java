@@ -29,7 +29,7 @@ public final class ToRGB extends FixedPixelTransform {
         this(3, 1.0);
     }
 
-    public static ToRGB fromDict(Params r) {
+    static ToRGB fromDict(Params r) {
         return new ToRGB(r.integer("num_output_channels", 3), r.p(1.0));
     }
 

@@ -32,7 +32,7 @@ public final class ToSepia extends FixedPixelTransform {
         this(0.5);
     }
 
-    public static ToSepia fromDict(Params r) {
+    static ToSepia fromDict(Params r) {
         return new ToSepia(r.p(0.5));
     }
 

@@ -46,7 +46,7 @@ public final class CLAHE extends PixelTransform<CLAHE.ClipLimit> {
         this(Range.of(1, 4), new int[] {8, 8}, 0.5);
     }
 
-    public static CLAHE fromDict(Params r) {
+    static CLAHE fromDict(Params r) {
         Range clip = r.range("clip_limit", Range.of(1, 4), Params.Scalar.UPPER, 1);
         double[] grid = r.numbers("tile_grid_size", new double[] {8, 8});
         int[] g = new int[grid.length];

@@ -48,7 +48,7 @@ public final class ColorJitter extends PixelTransform<ColorJitter.Factors> {
         this(Range.of(0.8, 1.2), Range.of(0.8, 1.2), Range.of(0.8, 1.2), Range.of(-0.5, 0.5), 0.5);
     }
 
-    public static ColorJitter fromDict(Params r) {
+    static ColorJitter fromDict(Params r) {
         return new ColorJitter(factor(r, "brightness"), factor(r, "contrast"), factor(r, "saturation"),
                 r.range("hue", r.byRelease(Range.of(-0.2, 0.2), Range.of(-0.5, 0.5)), Params.Scalar.SYMMETRIC), r.p(0.5));
     }

@@ -53,7 +53,7 @@ public final class FDA extends ReferenceTransform<FDA.Beta> {
         this(Range.of(0, 0.1), (References) null, "fda_metadata", 0.5);
     }
 
-    public static FDA fromDict(Params r) {
+    static FDA fromDict(Params r) {
         References refs = referenceImages(r);
         return new FDA(r.range("beta_limit", Range.of(0, 0.1), Params.Scalar.UPPER, 0), refs, r.string("metadata_key", "fda_metadata"), r.p(0.5));
     }

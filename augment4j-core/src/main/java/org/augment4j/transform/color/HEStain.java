@@ -64,7 +64,7 @@ public final class HEStain extends PixelTransform<HEStain.Stain> {
         this("random_preset", null, Range.of(0.7, 1.3), Range.of(-0.2, 0.2), false, 0.5);
     }
 
-    public static HEStain fromDict(Params r) {
+    static HEStain fromDict(Params r) {
         return new HEStain(r.string("method", "random_preset"), r.string("preset", null), r.range("intensity_scale_range", Range.of(0.7, 1.3), Params.Scalar.FIXED),
                 r.range("intensity_shift_range", Range.of(-0.2, 0.2), Params.Scalar.FIXED), r.bool("augment_background", false), r.p(0.5));
     }

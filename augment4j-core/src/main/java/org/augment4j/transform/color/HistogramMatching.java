@@ -44,7 +44,7 @@ public final class HistogramMatching extends ReferenceTransform<HistogramMatchin
         this(Range.of(0.5, 1), (References) null, "hm_metadata", 0.5);
     }
 
-    public static HistogramMatching fromDict(Params r) {
+    static HistogramMatching fromDict(Params r) {
         References refs = referenceImages(r);
         return new HistogramMatching(r.range("blend_ratio", Range.of(0.5, 1), Params.Scalar.FIXED), refs, r.string("metadata_key", "hm_metadata"), r.p(0.5));
     }

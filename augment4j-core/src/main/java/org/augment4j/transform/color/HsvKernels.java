@@ -23,7 +23,7 @@ import org.bytedeco.opencv.opencv_core.MatVector;
  * Pure HSV and saturation kernels on 3-channel RGB images, as Albumentations computes them with OpenCV: uint8 hue in
  * [0, 180), float32 hue in degrees [0, 360), saturation and value in the image's range.
  */
-public final class HsvKernels {
+final class HsvKernels {
     private HsvKernels() {}
 
     /**

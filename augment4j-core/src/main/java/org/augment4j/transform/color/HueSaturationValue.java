@@ -42,7 +42,7 @@ public final class HueSaturationValue extends PixelTransform<HueSaturationValue.
         this(Range.symmetric(20), Range.symmetric(30), Range.symmetric(20), 0.5);
     }
 
-    public static HueSaturationValue fromDict(Params r) {
+    static HueSaturationValue fromDict(Params r) {
         return new HueSaturationValue(r.range("hue_shift_limit", Range.symmetric(20), Params.Scalar.SYMMETRIC),
                 r.range("sat_shift_limit", Range.symmetric(30), Params.Scalar.SYMMETRIC),
                 r.range("val_shift_limit", Range.symmetric(20), Params.Scalar.SYMMETRIC), r.p(0.5));

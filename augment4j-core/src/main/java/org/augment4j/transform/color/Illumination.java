@@ -55,7 +55,7 @@ public final class Illumination extends PixelTransform<Illumination.Light> {
         this("linear", Range.of(0.01, 0.2), "both", Range.of(0, 360), Range.of(0.1, 0.9), Range.of(0.2, 1), 0.5);
     }
 
-    public static Illumination fromDict(Params r) {
+    static Illumination fromDict(Params r) {
         return new Illumination(r.string("mode", "linear"), r.range("intensity_range", Range.of(0.01, 0.2), Params.Scalar.FIXED),
                 r.string("effect_type", "both"), r.range("angle_range", Range.of(0, 360), Params.Scalar.FIXED),
                 r.range("center_range", Range.of(0.1, 0.9), Params.Scalar.FIXED), r.range("sigma_range", Range.of(0.2, 1), Params.Scalar.FIXED), r.p(0.5));

@@ -17,7 +17,7 @@ import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Scalar;
 
 /** Albumentations' illumination patterns (float32 {@code rows × cols} multipliers) and their application. */
-public final class IlluminationKernels {
+final class IlluminationKernels {
     private IlluminationKernels() {}
 
     /**

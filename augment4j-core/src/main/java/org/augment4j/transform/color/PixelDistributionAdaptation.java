@@ -51,7 +51,7 @@ public final class PixelDistributionAdaptation extends ReferenceTransform<PixelD
         this(Range.of(0.25, 1), "pca", (References) null, "pda_metadata", 0.5);
     }
 
-    public static PixelDistributionAdaptation fromDict(Params r) {
+    static PixelDistributionAdaptation fromDict(Params r) {
         References refs = referenceImages(r);
         return new PixelDistributionAdaptation(r.range("blend_ratio", Range.of(0.25, 1), Params.Scalar.FIXED), r.string("transform_type", "pca"), refs,
                 r.string("metadata_key", "pda_metadata"), r.p(0.5));

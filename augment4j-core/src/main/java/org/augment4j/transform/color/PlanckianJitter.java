@@ -48,7 +48,7 @@ public final class PlanckianJitter extends PixelTransform<PlanckianJitter.Temper
         this("blackbody", null, "uniform", 0.5);
     }
 
-    public static PlanckianJitter fromDict(Params r) {
+    static PlanckianJitter fromDict(Params r) {
         String mode = r.string("mode", "blackbody");
         Range limit = r.range("temperature_limit", null, Params.Scalar.FIXED);
         return new PlanckianJitter(mode, limit, r.string("sampling_method", "uniform"), r.p(0.5));

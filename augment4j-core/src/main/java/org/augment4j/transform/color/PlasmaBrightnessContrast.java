@@ -48,7 +48,7 @@ public final class PlasmaBrightnessContrast extends PixelTransform<PlasmaBrightn
         this(Range.symmetric(0.3), Range.symmetric(0.3), 256, 3, 0.5);
     }
 
-    public static PlasmaBrightnessContrast fromDict(Params r) {
+    static PlasmaBrightnessContrast fromDict(Params r) {
         return new PlasmaBrightnessContrast(r.range("brightness_range", Range.symmetric(0.3), Params.Scalar.SYMMETRIC),
                 r.range("contrast_range", Range.symmetric(0.3), Params.Scalar.SYMMETRIC), r.integer("plasma_size", 256), r.dbl("roughness", 3), r.p(0.5));
     }

@@ -23,7 +23,7 @@ import org.bytedeco.opencv.opencv_core.Rect;
  * interpolating with the diamond and square kernels (zero borders) and min-max normalising; then cropped to the image
  * and normalised to [0, 1]. The noise comes from OpenCV's {@code RNG} seeded with {@code seed}.
  */
-public final class PlasmaKernels {
+final class PlasmaKernels {
     private PlasmaKernels() {}
 
     /** A float32 {@code rows × cols} pattern in [0, 1]. */

@@ -42,7 +42,7 @@ public final class PlasmaShadow extends PixelTransform<PlasmaShadow.Shadow> {
         this(Range.of(0.3, 0.7), 256, 3, 0.5);
     }
 
-    public static PlasmaShadow fromDict(Params r) {
+    static PlasmaShadow fromDict(Params r) {
         return new PlasmaShadow(r.range("shadow_intensity_range", Range.of(0.3, 0.7), Params.Scalar.FIXED), r.integer("plasma_size", 256),
                 r.dbl("roughness", 3), r.p(0.5));
     }

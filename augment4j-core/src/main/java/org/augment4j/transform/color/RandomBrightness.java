@@ -28,7 +28,7 @@ public final class RandomBrightness extends PixelTransform<RandomBrightnessContr
         this(Range.symmetric(0.2), 0.5);
     }
 
-    public static RandomBrightness fromDict(Params r) {
+    static RandomBrightness fromDict(Params r) {
         return new RandomBrightness(r.range("limit", Range.symmetric(0.2), Params.Scalar.SYMMETRIC), r.p(0.5));
     }
 

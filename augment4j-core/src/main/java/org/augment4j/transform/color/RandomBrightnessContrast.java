@@ -82,7 +82,7 @@ public final class RandomBrightnessContrast extends PixelTransform<RandomBrightn
         this(Range.symmetric(0.2), Range.symmetric(0.2), true, false, 0.5);
     }
 
-    public static RandomBrightnessContrast fromDict(Params r) {
+    static RandomBrightnessContrast fromDict(Params r) {
         Range def = Range.symmetric(0.2);
         return new RandomBrightnessContrast(r.range("brightness_limit", def, Params.Scalar.SYMMETRIC), r.range("contrast_limit", def, Params.Scalar.SYMMETRIC),
                 r.bool("brightness_by_max", true), r.bool("ensure_safe_range", false), r.p(0.5));

@@ -28,7 +28,7 @@ public final class RandomContrast extends PixelTransform<RandomBrightnessContras
         this(Range.symmetric(0.2), 0.5);
     }
 
-    public static RandomContrast fromDict(Params r) {
+    static RandomContrast fromDict(Params r) {
         return new RandomContrast(r.range("limit", Range.symmetric(0.2), Params.Scalar.SYMMETRIC), r.p(0.5));
     }
 

@@ -38,7 +38,7 @@ public final class RandomGamma extends PixelTransform<RandomGamma.Gamma> {
         this(Range.of(80, 120), 0.5);
     }
 
-    public static RandomGamma fromDict(Params r) {
+    static RandomGamma fromDict(Params r) {
         if (r.raw("eps") != null) throw r.error("eps", "is not supported (Albumentations 1.3 deprecated it); only null");
         return new RandomGamma(r.range("gamma_limit", Range.of(80, 120), Params.Scalar.SYMMETRIC), r.p(0.5));
     }

@@ -36,7 +36,7 @@ public final class RandomToneCurve extends PixelTransform<RandomToneCurve.Curve>
         this(0.1, false, 0.5);
     }
 
-    public static RandomToneCurve fromDict(Params r) {
+    static RandomToneCurve fromDict(Params r) {
         return new RandomToneCurve(r.dbl("scale", 0.1), r.bool("per_channel", false), r.p(0.5));
     }
 

@@ -16,7 +16,7 @@ import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Size;
 
 /** Pure kernels of the reference-image transforms: conforming a reference to an image, histogram matching tables. */
-public final class ReferenceKernels {
+final class ReferenceKernels {
     private ReferenceKernels() {}
 
     /**

@@ -35,7 +35,7 @@ public final class AtLeastOneBBoxRandomCrop extends SpatialTransform<CropBox> {
         this(height, width, 0.0, 1.0);
     }
 
-    public static AtLeastOneBBoxRandomCrop fromDict(Params r) {
+    static AtLeastOneBBoxRandomCrop fromDict(Params r) {
         int[] size = Crops.size(r);
         return new AtLeastOneBBoxRandomCrop(size[0], size[1], r.dbl("erosion_factor", 0.0), r.p(1.0));
     }

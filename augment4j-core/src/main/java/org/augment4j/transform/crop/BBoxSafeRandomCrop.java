@@ -25,7 +25,7 @@ public final class BBoxSafeRandomCrop extends SpatialTransform<CropBox> {
         this.erosionRate = Check.between(name(), "erosion_rate", erosionRate, 0, 1);
     }
 
-    public static BBoxSafeRandomCrop fromDict(Params r) {
+    static BBoxSafeRandomCrop fromDict(Params r) {
         return new BBoxSafeRandomCrop(r.dbl("erosion_rate", 0.0), r.p(1.0));
     }
 

@@ -107,7 +107,7 @@ public final class CropAndPad extends BasicTransform<CropAndPad.Amounts> {
         this(PadAmounts.parse("CropAndPad", "px", px, false), null, keepSize, true, Resampling.defaults(), new double[] {0}, new double[] {0}, 1.0);
     }
 
-    public static CropAndPad fromDict(Params r) {
+    static CropAndPad fromDict(Params r) {
         r.raw("px"); // the one not given is written as null
         r.raw("percent");
         if (!r.has("px") && !r.has("percent")) throw r.error("px", "is required (or percent)");

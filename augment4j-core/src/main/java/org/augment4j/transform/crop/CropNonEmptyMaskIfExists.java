@@ -46,7 +46,7 @@ public final class CropNonEmptyMaskIfExists extends SpatialTransform<CropBox> {
         this(height, width, null, null, 1.0);
     }
 
-    public static CropNonEmptyMaskIfExists fromDict(Params r) {
+    static CropNonEmptyMaskIfExists fromDict(Params r) {
         int[] size = Crops.size(r);
         return new CropNonEmptyMaskIfExists(size[0], size[1], ints(r, "ignore_values"), ints(r, "ignore_channels"), r.p(1.0));
     }

@@ -21,7 +21,7 @@ public final class LongestMaxSize extends MaxSizeTransform {
         this(new MaxSize("LongestMaxSize", new int[] {maxSize}, false, null, null), Resampling.defaults(), 1.0);
     }
 
-    public static LongestMaxSize fromDict(Params r) {
+    static LongestMaxSize fromDict(Params r) {
         return new LongestMaxSize(MaxSize.read(r), Interpolation.read(r), r.p(1.0));
     }
 }

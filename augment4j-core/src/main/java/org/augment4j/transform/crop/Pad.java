@@ -40,7 +40,7 @@ public final class Pad extends SpatialTransform<Pads> {
         this(padding, padding, padding, padding, Resampling.defaults(), 1.0);
     }
 
-    public static Pad fromDict(Params r) {
+    static Pad fromDict(Params r) {
         int[] s = sides(r.transform(), r.numbers("padding", new double[] {0}));
         Resampling res = Interpolation.border(r);
         return new Pad(s[0], s[1], s[2], s[3], res, r.p(1.0));

@@ -65,7 +65,7 @@ public final class PadIfNeeded extends SpatialTransform<Pads> {
         this(minHeight, minWidth, null, null, PadPosition.CENTER, Resampling.defaults(), 1.0);
     }
 
-    public static PadIfNeeded fromDict(Params r) {
+    static PadIfNeeded fromDict(Params r) {
         Integer hDiv = r.has("pad_height_divisor") ? r.integer("pad_height_divisor", 0) : null;
         Integer wDiv = r.has("pad_width_divisor") ? r.integer("pad_width_divisor", 0) : null;
         r.raw("pad_height_divisor");

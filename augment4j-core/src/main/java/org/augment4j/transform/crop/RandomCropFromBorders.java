@@ -33,7 +33,7 @@ public final class RandomCropFromBorders extends SpatialTransform<CropBox> {
         Check.that(cropTop + cropBottom <= 1, name(), "crop_top + crop_bottom must be <= 1, got " + cropTop + " + " + cropBottom);
     }
 
-    public static RandomCropFromBorders fromDict(Params r) {
+    static RandomCropFromBorders fromDict(Params r) {
         return new RandomCropFromBorders(r.dbl("crop_left", 0.1), r.dbl("crop_right", 0.1), r.dbl("crop_top", 0.1),
                 r.dbl("crop_bottom", 0.1), r.p(1.0));
     }

@@ -34,7 +34,7 @@ public final class RandomCropNearBBox extends SpatialTransform<CropBox> {
         this.croppingBboxKey = croppingBboxKey;
     }
 
-    public static RandomCropNearBBox fromDict(Params r) {
+    static RandomCropNearBBox fromDict(Params r) {
         boolean v13 = r.has("cropping_box_key") || r.byRelease(true, false) && !r.has("cropping_bbox_key");
         String key = v13 ? r.string("cropping_box_key", "cropping_bbox") : r.string("cropping_bbox_key", "cropping_bbox");
         r.raw("cropping_bbox_key");

@@ -44,7 +44,7 @@ public final class RandomResizedCrop extends SpatialTransform<RandomResizedCrop.
         this(height, width, Range.of(0.08, 1.0), Range.of(0.75, 4.0 / 3.0), Resampling.defaults(), 1.0);
     }
 
-    public static RandomResizedCrop fromDict(Params r) {
+    static RandomResizedCrop fromDict(Params r) {
         int[] size = Crops.size(r);
         return new RandomResizedCrop(size[0], size[1], r.range("scale", Range.of(0.08, 1.0), Params.Scalar.FIXED),
                 r.range("ratio", Range.of(0.75, 4.0 / 3.0), Params.Scalar.FIXED), Interpolation.read(r), r.p(1.0));

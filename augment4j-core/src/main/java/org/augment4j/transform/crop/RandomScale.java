@@ -33,7 +33,7 @@ public final class RandomScale extends SpatialTransform<RandomScale.Scale> {
         this(Range.symmetric(scaleLimit), Resampling.defaults(), p);
     }
 
-    public static RandomScale fromDict(Params r) {
+    static RandomScale fromDict(Params r) {
         return new RandomScale(r.range("scale_limit", Range.of(-0.1, 0.1), Params.Scalar.SYMMETRIC), Interpolation.read(r), r.p(0.5));
     }
 

@@ -33,7 +33,7 @@ public final class RandomSizedBBoxSafeCrop extends SpatialTransform<CropBox> {
         this(height, width, 0.0, Resampling.defaults(), 1.0);
     }
 
-    public static RandomSizedBBoxSafeCrop fromDict(Params r) {
+    static RandomSizedBBoxSafeCrop fromDict(Params r) {
         int[] size = Crops.size(r);
         return new RandomSizedBBoxSafeCrop(size[0], size[1], r.dbl("erosion_rate", 0.0), Interpolation.read(r), r.p(1.0));
     }

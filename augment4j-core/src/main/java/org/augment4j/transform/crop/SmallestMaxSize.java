@@ -21,7 +21,7 @@ public final class SmallestMaxSize extends MaxSizeTransform {
         this(new MaxSize("SmallestMaxSize", new int[] {maxSize}, false, null, null), Resampling.defaults(), 1.0);
     }
 
-    public static SmallestMaxSize fromDict(Params r) {
+    static SmallestMaxSize fromDict(Params r) {
         return new SmallestMaxSize(MaxSize.read(r), Interpolation.read(r), r.p(1.0));
     }
 }

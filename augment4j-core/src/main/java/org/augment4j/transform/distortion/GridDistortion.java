@@ -59,7 +59,7 @@ public final class GridDistortion extends SpatialTransform<GridDistortion.Steps>
         this(5, Range.of(-0.3, 0.3), true, Resampling.defaults(), 0.5);
     }
 
-    public static GridDistortion fromDict(Params r) {
+    static GridDistortion fromDict(Params r) {
         DistortionParams.keypointRemapping(r);
         return new GridDistortion(r.integer("num_steps", 5), r.range("distort_limit", Range.of(-0.3, 0.3), Params.Scalar.SYMMETRIC),
                 r.bool("normalized", r.byRelease(false, true)), DistortionParams.resampling(r, 1, r.byRelease(4, 0), false), r.p(0.5));

@@ -51,7 +51,7 @@ public final class GridElasticDeform extends SpatialTransform<GridElasticDeform.
         this(new int[] {4, 4}, 10, 1, 0, 1.0);
     }
 
-    public static GridElasticDeform fromDict(Params r) {
+    static GridElasticDeform fromDict(Params r) {
         double[] grid = r.numbers("num_grid_xy", new double[] {4, 4});
         int[] g = new int[grid.length];
         for (int i = 0; i < g.length; i++) {

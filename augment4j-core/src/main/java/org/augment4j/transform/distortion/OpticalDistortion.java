@@ -73,7 +73,7 @@ public final class OpticalDistortion extends SpatialTransform<OpticalDistortion.
         this(Range.of(-0.05, 0.05), Range.fixed(0), "camera", Resampling.defaults(), 0.5);
     }
 
-    public static OpticalDistortion fromDict(Params r) {
+    static OpticalDistortion fromDict(Params r) {
         DistortionParams.keypointRemapping(r);
         return new OpticalDistortion(r.range("distort_limit", Range.of(-0.05, 0.05), Params.Scalar.SYMMETRIC),
                 r.range("shift_limit", Range.fixed(0), Params.Scalar.SYMMETRIC), r.string("mode", "camera"), DistortionParams.resampling(r, 1, r.byRelease(4, 0), false), r.p(0.5));

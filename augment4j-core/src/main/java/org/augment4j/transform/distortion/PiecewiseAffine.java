@@ -49,7 +49,7 @@ public final class PiecewiseAffine extends SpatialTransform<PiecewiseAffine.Grid
         this(Range.of(0.03, 0.05), Range.fixed(4), Range.fixed(4), false, Resampling.defaults(), 0.5);
     }
 
-    public static PiecewiseAffine fromDict(Params r) {
+    static PiecewiseAffine fromDict(Params r) {
         DistortionParams.keypointRemapping(r);
         r.dbl("keypoints_threshold", 0.01);
         return new PiecewiseAffine(r.range("scale", Range.of(0.03, 0.05), Params.Scalar.UPPER, 0),

@@ -52,7 +52,7 @@ public final class ThinPlateSpline extends SpatialTransform<ThinPlateSpline.Disp
         this(Range.of(0.2, 0.4), 4, Resampling.defaults(), 0.5);
     }
 
-    public static ThinPlateSpline fromDict(Params r) {
+    static ThinPlateSpline fromDict(Params r) {
         DistortionParams.keypointRemapping(r);
         return new ThinPlateSpline(r.range("scale_range", Range.of(0.2, 0.4), Params.Scalar.FIXED), r.integer("num_control_points", 4),
                 DistortionParams.resampling(r, 1, 0, false), r.p(0.5));

@@ -40,7 +40,7 @@ public class CoarseDropout extends HoleDropout {
         this(Range.of(1, 2), Range.of(0.1, 0.2), Range.of(0.1, 0.2), Fill.zero(), null, 0.5);
     }
 
-    public static CoarseDropout fromDict(Params r) {
+    static CoarseDropout fromDict(Params r) {
         Range holes = r.range("num_holes_range", null, Params.Scalar.FIXED);
         Range hh = r.range("hole_height_range", null, Params.Scalar.FIXED);
         Range hw = r.range("hole_width_range", null, Params.Scalar.FIXED);

@@ -45,7 +45,7 @@ public final class ConstrainedCoarseDropout extends HoleDropout {
         this.bboxLabels = bboxLabels == null ? null : List.copyOf(bboxLabels);
     }
 
-    public static ConstrainedCoarseDropout fromDict(Params r) {
+    static ConstrainedCoarseDropout fromDict(Params r) {
         double[] idx = r.numbers("mask_indices", null);
         Object labels = r.raw("bbox_labels");
         if (labels != null && !(labels instanceof List<?>)) throw r.error("bbox_labels", "must be a list of labels, got " + labels);

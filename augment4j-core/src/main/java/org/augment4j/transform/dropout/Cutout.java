@@ -37,7 +37,7 @@ public final class Cutout extends BasicTransform<HoleList> {
         this(8, 8, 8, Fill.zero(), p);
     }
 
-    public static Cutout fromDict(Params r) {
+    static Cutout fromDict(Params r) {
         return new Cutout(r.integer("num_holes", 8), r.integer("max_h_size", 8), r.integer("max_w_size", 8),
                 r.fill(Fill.zero(), "fill_value", "fill"), r.p(0.5));
     }

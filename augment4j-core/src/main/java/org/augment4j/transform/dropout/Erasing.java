@@ -33,7 +33,7 @@ public final class Erasing extends HoleDropout {
         this(Range.of(0.02, 0.33), Range.of(0.3, 3.3), HoleFill.zero(), null, 0.5);
     }
 
-    public static Erasing fromDict(Params r) {
+    static Erasing fromDict(Params r) {
         return new Erasing(r.range("scale", Range.of(0.02, 0.33), Params.Scalar.FIXED), r.range("ratio", Range.of(0.3, 3.3), Params.Scalar.FIXED),
                 HoleFill.read(r, HoleFill.zero(), "fill", "fill_value"), r.fill(null, "fill_mask", "mask_fill_value"), r.p(0.5));
     }

@@ -50,7 +50,7 @@ public final class GridDropout extends HoleDropout {
         this(0.5, null, null, new int[] {0, 0}, true, HoleFill.zero(), null, 0.5);
     }
 
-    public static GridDropout fromDict(Params r) {
+    static GridDropout fromDict(Params r) {
         Range unit = r.range("unit_size_range", null, Params.Scalar.FIXED);
         r.ignore("unit_size_min", "unit_size_max");
         if (unit == null && r.has("unit_size_min") && r.has("unit_size_max")) unit = Range.of(r.integer("unit_size_min", 2), r.integer("unit_size_max", 2));

@@ -20,7 +20,7 @@ import org.bytedeco.opencv.opencv_core.Scalar;
  * keypoints inside a hole, and boxes whose visible area falls to zero or below {@code min_area} /
  * {@code min_visibility} of the pipeline's {@link BboxParams}. Holes are {@code {x1, y1, x2, y2}}, x2/y2 exclusive.
  */
-public final class Holes {
+final class Holes {
     private Holes() {}
 
     /**

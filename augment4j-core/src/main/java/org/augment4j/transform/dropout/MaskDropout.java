@@ -49,7 +49,7 @@ public final class MaskDropout extends BasicTransform<MaskDropout.Dropped> {
         this(maxObjects, Fill.zero(), Fill.zero(), p);
     }
 
-    public static MaskDropout fromDict(Params r) {
+    static MaskDropout fromDict(Params r) {
         return new MaskDropout(r.range("max_objects", Range.of(1, 1), Params.Scalar.UPPER, 1),
                 r.fill(Fill.zero(), "fill", "image_fill_value"), r.fill(Fill.zero(), "fill_mask", "mask_fill_value"), r.p(0.5));
     }

@@ -16,7 +16,7 @@ import org.bytedeco.opencv.opencv_core.Scalar;
  * Connected objects of a label mask, as skimage's {@code label}: every 8-connected region of one non-zero value is one
  * object, numbered from 1 (0 is background). The result is a {@code CV_32S} label image.
  */
-public final class ObjectLabels implements AutoCloseable {
+final class ObjectLabels implements AutoCloseable {
     private final Mat labels;
     private final int count;
 

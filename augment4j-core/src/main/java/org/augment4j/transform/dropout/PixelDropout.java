@@ -52,7 +52,7 @@ public final class PixelDropout extends BasicTransform<PixelDropout.Drop> {
         this(0.01, false, Fill.zero(), null, 0.5);
     }
 
-    public static PixelDropout fromDict(Params r) {
+    static PixelDropout fromDict(Params r) {
         // A file that names drop_value as null asks for random values; a file that leaves it out gets the default 0.
         Fill drop = r.fill(null, "drop_value");
         if (drop == null && !r.contains("drop_value")) drop = Fill.zero();

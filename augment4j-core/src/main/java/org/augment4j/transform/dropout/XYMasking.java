@@ -36,7 +36,7 @@ public final class XYMasking extends HoleDropout {
         Check.that(numMasksY.max() == 0 || maskYLength.max() > 0, name(), "num_masks_y " + numMasksY + " asks for stripes but mask_y_length is " + maskYLength);
     }
 
-    public static XYMasking fromDict(Params r) {
+    static XYMasking fromDict(Params r) {
         Range zero = Range.fixed(0);
         return new XYMasking(r.range("num_masks_x", zero, Params.Scalar.FIXED), r.range("num_masks_y", zero, Params.Scalar.FIXED),
                 r.range("mask_x_length", zero, Params.Scalar.FIXED), r.range("mask_y_length", zero, Params.Scalar.FIXED),

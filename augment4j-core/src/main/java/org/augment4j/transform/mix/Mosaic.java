@@ -80,7 +80,7 @@ public final class Mosaic extends BasicTransform<Mosaic.Layout> {
         return v.clone();
     }
 
-    public static Mosaic fromDict(Params r) {
+    static Mosaic fromDict(Params r) {
         return new Mosaic(ints(r, "grid_yx", 2), ints(r, "target_size", 512), ints(r, "cell_shape", 512),
                 r.range("center_range", Range.of(0.3, 0.7), Params.Scalar.FIXED), r.string("fit_mode", "cover"), r.integer("interpolation", 1),
                 r.integer("mask_interpolation", 0), r.fill(Fill.zero(), "fill"), r.fill(Fill.zero(), "fill_mask"), r.string("metadata_key", "mosaic_metadata"), r.p(0.5));

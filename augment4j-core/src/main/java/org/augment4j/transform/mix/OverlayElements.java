@@ -45,7 +45,7 @@ public final class OverlayElements extends BasicTransform<OverlayElements.Placem
         this("overlay_metadata", 0.5);
     }
 
-    public static OverlayElements fromDict(Params r) {
+    static OverlayElements fromDict(Params r) {
         return new OverlayElements(r.string("metadata_key", "overlay_metadata"), r.p(0.5));
     }
 

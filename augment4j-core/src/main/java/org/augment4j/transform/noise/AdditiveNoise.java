@@ -64,7 +64,7 @@ public final class AdditiveNoise extends PixelTransform<AdditiveNoise.Draw> {
     }
 
     @SuppressWarnings("unchecked")
-    public static AdditiveNoise fromDict(Params r) {
+    static AdditiveNoise fromDict(Params r) {
         double p = r.p(0.5);
         String type = r.string("noise_type", "uniform");
         String mode = r.string("spatial_mode", "constant");

@@ -13,7 +13,7 @@ import org.bytedeco.opencv.opencv_core.Mat;
  *
  * <p>Pure function: depends only on its arguments; the seed decides the noise.
  */
-public final class DiscreteGaussianNoise {
+final class DiscreteGaussianNoise {
     private static final int LEVELS = 1 << 16;
     /** Standard normal quantiles at (u + 0.5) / 65536. */
     private static final float[] QUANTILES = quantiles();

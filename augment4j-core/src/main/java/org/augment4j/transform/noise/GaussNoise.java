@@ -79,7 +79,7 @@ public final class GaussNoise extends PixelTransform<GaussNoise.Noise> {
         return new GaussNoise(null, null, varLimit, mean, perChannel, noiseScaleFactor, p);
     }
 
-    public static GaussNoise fromDict(Params r) {
+    static GaussNoise fromDict(Params r) {
         double p = r.p(0.5);
         boolean perChannel = r.bool("per_channel", true);
         double factor = r.dbl("noise_scale_factor", 1);

@@ -57,7 +57,7 @@ public final class ISONoise extends PixelTransform<ISONoise.Iso> {
         this(Range.of(0.01, 0.05), Range.of(0.1, 0.5), 0.5);
     }
 
-    public static ISONoise fromDict(Params r) {
+    static ISONoise fromDict(Params r) {
         return new ISONoise(r.range("color_shift", Range.of(0.01, 0.05), Params.Scalar.FIXED),
                 r.range("intensity", Range.of(0.1, 0.5), Params.Scalar.FIXED), r.p(0.5));
     }

@@ -52,7 +52,7 @@ public final class MultiplicativeNoise extends PixelTransform<MultiplicativeNois
         this(Range.of(0.9, 1.1), false, false, 0.5);
     }
 
-    public static MultiplicativeNoise fromDict(Params r) {
+    static MultiplicativeNoise fromDict(Params r) {
         return new MultiplicativeNoise(r.range("multiplier", Range.of(0.9, 1.1), Params.Scalar.FIXED), r.bool("per_channel", false),
                 r.bool("elementwise", false), r.p(0.5));
     }

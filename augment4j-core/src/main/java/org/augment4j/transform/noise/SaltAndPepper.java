@@ -42,7 +42,7 @@ public final class SaltAndPepper extends PixelTransform<SaltAndPepper.Noise> {
         this(Range.of(0.01, 0.06), Range.of(0.4, 0.6), 0.5);
     }
 
-    public static SaltAndPepper fromDict(Params r) {
+    static SaltAndPepper fromDict(Params r) {
         return new SaltAndPepper(r.range("amount", Range.of(0.01, 0.06), Params.Scalar.FIXED),
                 r.range("salt_vs_pepper", Range.of(0.4, 0.6), Params.Scalar.FIXED), r.p(0.5));
     }

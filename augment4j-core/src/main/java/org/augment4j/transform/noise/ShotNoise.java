@@ -43,7 +43,7 @@ public final class ShotNoise extends PixelTransform<ShotNoise.Shot> {
         this(Range.of(0.1, 0.3), 0.5);
     }
 
-    public static ShotNoise fromDict(Params r) {
+    static ShotNoise fromDict(Params r) {
         return new ShotNoise(r.range("scale_range", Range.of(0.1, 0.3), Params.Scalar.FIXED), r.p(0.5));
     }
 

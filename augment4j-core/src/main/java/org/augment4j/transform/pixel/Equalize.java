@@ -41,7 +41,7 @@ public final class Equalize extends FixedPixelTransform {
         this("cv", true, 0.5);
     }
 
-    public static Equalize fromDict(Params r) {
+    static Equalize fromDict(Params r) {
         if (r.raw("mask") != null) throw r.error("mask", "is not supported by augment4j (only null)");
         Object mp = r.raw("mask_params");
         if (mp != null && !(mp instanceof List<?> l && l.isEmpty())) throw r.error("mask_params", "is not supported by augment4j (only [] or null), got " + mp);

@@ -24,7 +24,7 @@ public final class InvertImg extends FixedPixelTransform {
         this(0.5);
     }
 
-    public static InvertImg fromDict(Params r) {
+    static InvertImg fromDict(Params r) {
         return new InvertImg(r.p(0.5));
     }
 

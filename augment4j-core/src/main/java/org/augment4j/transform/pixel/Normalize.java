@@ -62,7 +62,7 @@ public final class Normalize extends FixedPixelTransform {
         this(new double[] {0.485, 0.456, 0.406}, new double[] {0.229, 0.224, 0.225}, 255.0, "standard", 1.0);
     }
 
-    public static Normalize fromDict(Params r) {
+    static Normalize fromDict(Params r) {
         return new Normalize(r.numbers("mean", new double[] {0.485, 0.456, 0.406}), r.numbers("std", new double[] {0.229, 0.224, 0.225}),
                 r.dbl("max_pixel_value", 255.0), r.string("normalization", "standard"), r.p(1.0));
     }

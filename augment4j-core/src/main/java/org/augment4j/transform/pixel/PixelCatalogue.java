@@ -4,17 +4,13 @@ import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.augment4j.Transform;
 import org.augment4j.serial.Params;
-import org.augment4j.transform.blur.Blur;
-import org.augment4j.transform.noise.GaussNoise;
 
-/** The pixel-level transforms a pipeline file may name (including the blur and noise families). */
+/** The pixel-level transforms a pipeline file may name. */
 public final class PixelCatalogue {
     private PixelCatalogue() {}
 
     public static void register(BiConsumer<String, Function<Params, Transform>> r) {
-        r.accept("Blur", Blur::fromDict);
         r.accept("Equalize", Equalize::fromDict);
-        r.accept("GaussNoise", GaussNoise::fromDict);
         r.accept("InvertImg", InvertImg::fromDict);
         r.accept("Normalize", Normalize::fromDict);
         r.accept("Posterize", Posterize::fromDict);

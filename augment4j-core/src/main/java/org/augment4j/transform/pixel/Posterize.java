@@ -110,7 +110,7 @@ public final class Posterize extends PixelTransform<Posterize.Bits> {
         }
     }
 
-    public static Posterize fromDict(Params r) {
+    static Posterize fromDict(Params r) {
         if (r.raw("num_bits") instanceof List<?> l && l.size() > 2) {
             List<Object> entries = new ArrayList<>();
             for (Object e : l) {

@@ -40,7 +40,7 @@ public final class RGBShift extends PixelTransform<RGBShift.Shift> {
         this(Range.symmetric(20), Range.symmetric(20), Range.symmetric(20), 0.5);
     }
 
-    public static RGBShift fromDict(Params r) {
+    static RGBShift fromDict(Params r) {
         Range def = Range.symmetric(20);
         return new RGBShift(r.range("r_shift_limit", def, Params.Scalar.SYMMETRIC), r.range("g_shift_limit", def, Params.Scalar.SYMMETRIC),
                 r.range("b_shift_limit", def, Params.Scalar.SYMMETRIC), r.p(0.5));

@@ -51,7 +51,7 @@ public final class Solarize extends PixelTransform<Solarize.Threshold> {
         return new Solarize(threshold, true, p);
     }
 
-    public static Solarize fromDict(Params r) {
+    static Solarize fromDict(Params r) {
         double p = r.p(0.5);
         if (r.has("threshold") || r.byRelease(true, false) && !r.has("threshold_range")) { // 1.3.1's default: threshold 128
             if (r.has("threshold_range")) throw r.error("threshold", "is an Albumentations 1.3 parameter; give either threshold (1.3) or threshold_range (2.x), not both");

@@ -57,7 +57,7 @@ public final class ToGray extends FixedPixelTransform {
         this(3, "weighted_average", 0.5);
     }
 
-    public static ToGray fromDict(Params r) {
+    static ToGray fromDict(Params r) {
         return new ToGray(r.integer("num_output_channels", 3), r.string("method", "weighted_average"), r.p(0.5));
     }
 

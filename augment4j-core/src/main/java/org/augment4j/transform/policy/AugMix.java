@@ -60,7 +60,7 @@ public final class AugMix extends Policy {
         this(3, 3, -1, 1.0, true, 1.0);
     }
 
-    public static AugMix fromDict(Params r) {
+    static AugMix fromDict(Params r) {
         return new AugMix(r.integer("severity", 3), r.integer("mixture_width", 3), r.integer("chain_depth", -1), r.dbl("alpha", 1.0),
                 r.bool("all_ops", true), r.integer("interpolation", 0), r.p(1.0));
     }

@@ -55,7 +55,7 @@ public final class AutoAugment extends Policy {
         this("imagenet", 0, 1.0);
     }
 
-    public static AutoAugment fromDict(Params r) {
+    static AutoAugment fromDict(Params r) {
         return new AutoAugment(r.string("policy", "imagenet"), r.integer("interpolation", 0), r.p(1.0));
     }
 

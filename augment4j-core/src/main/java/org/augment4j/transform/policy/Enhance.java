@@ -38,7 +38,7 @@ public final class Enhance extends PixelTransform<Enhance.Factor> {
         this(kind, Range.fixed(factor), 1.0);
     }
 
-    public static Enhance fromDict(Params r) {
+    static Enhance fromDict(Params r) {
         return new Enhance(r.string("kind", "brightness"), r.range("factor_range", Range.of(0.1, 1.9), Params.Scalar.FIXED), r.p(0.5));
     }
 

@@ -23,7 +23,7 @@ public final class PilAutoContrast extends FixedPixelTransform {
         this(0.5);
     }
 
-    public static PilAutoContrast fromDict(Params r) {
+    static PilAutoContrast fromDict(Params r) {
         return new PilAutoContrast(r.p(0.5));
     }
 

@@ -27,7 +27,7 @@ import org.augment4j.transform.spatial.AxisRanges;
  * <p>Difference from torchvision: its shears turn about the top-left corner, Affine's about the image centre (the same
  * shear, shifted); the magnitude's sign is drawn with even odds, so the distributions agree up to that shift.
  */
-public final class PolicyOps {
+final class PolicyOps {
     private PolicyOps() {}
 
     /** The geometric operations: the ones that move masks, boxes and keypoints. */

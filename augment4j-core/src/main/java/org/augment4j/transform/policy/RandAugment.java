@@ -48,7 +48,7 @@ public final class RandAugment extends Policy {
         this(2, 9, 31, 1.0);
     }
 
-    public static RandAugment fromDict(Params r) {
+    static RandAugment fromDict(Params r) {
         return new RandAugment(r.integer("num_ops", 2), r.integer("magnitude", 9), r.integer("num_magnitude_bins", 31),
                 r.integer("interpolation", 0), r.p(1.0));
     }

@@ -42,7 +42,7 @@ public final class TrivialAugmentWide extends Policy {
         this(31, 1.0);
     }
 
-    public static TrivialAugmentWide fromDict(Params r) {
+    static TrivialAugmentWide fromDict(Params r) {
         return new TrivialAugmentWide(r.integer("num_magnitude_bins", 31), r.integer("interpolation", 0), r.p(1.0));
     }
 

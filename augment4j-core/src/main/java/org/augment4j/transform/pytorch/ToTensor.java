@@ -80,7 +80,7 @@ public final class ToTensor extends BasicTransform<NoParams> {
         this(1, true, null, null);
     }
 
-    public static ToTensor fromDict(Params r) {
+    static ToTensor fromDict(Params r) {
         double p = r.p(1.0);
         int numClasses = r.integer("num_classes", 1);
         boolean sigmoid = r.bool("sigmoid", true);

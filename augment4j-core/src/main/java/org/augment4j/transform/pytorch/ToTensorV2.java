@@ -35,7 +35,7 @@ public final class ToTensorV2 extends BasicTransform<NoParams> {
         this(false, 1.0);
     }
 
-    public static ToTensorV2 fromDict(Params r) {
+    static ToTensorV2 fromDict(Params r) {
         return new ToTensorV2(r.bool("transpose_mask", false), r.p(1.0));
     }
 

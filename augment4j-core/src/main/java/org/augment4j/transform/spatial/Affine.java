@@ -156,7 +156,7 @@ public final class Affine extends SpatialTransform<Affine.Sampled> {
         this(scale, translatePercent, translatePx, rotate, shear, resampling, fitOutput, keepRatio, rotateMethod, false, p);
     }
 
-    public static Affine fromDict(Params r) {
+    static Affine fromDict(Params r) {
         // 1.3.1: a map giving none of the five geometry parameters gets a random mild affine instead of the identity
         boolean mild = r.byRelease(true, false) && Stream.of("scale", "translate_percent", "translate_px", "rotate", "shear").noneMatch(r::has);
         return new Affine(AxisRanges.read(r, "scale", AxisRanges.both(mild ? Range.of(0.9, 1.1) : Range.fixed(1)), 1.0),

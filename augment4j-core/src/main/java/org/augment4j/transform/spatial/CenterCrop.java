@@ -37,7 +37,7 @@ public final class CenterCrop extends SpatialTransform<Pads> {
         this(height, width, 1.0);
     }
 
-    public static CenterCrop fromDict(Params r) {
+    static CenterCrop fromDict(Params r) {
         int[] size = Crops.size(r);
         return new CenterCrop(size[0], size[1], PadOptions.read(r), r.p(1.0));
     }

@@ -44,7 +44,7 @@ public final class Crop extends SpatialTransform<Pads> {
         this(xMin, yMin, xMax, yMax, PadOptions.none(), p);
     }
 
-    public static Crop fromDict(Params r) {
+    static Crop fromDict(Params r) {
         return new Crop(r.integer("x_min", 0), r.integer("y_min", 0), r.integer("x_max", 1024), r.integer("y_max", 1024),
                 PadOptions.read(r), r.p(1.0));
     }

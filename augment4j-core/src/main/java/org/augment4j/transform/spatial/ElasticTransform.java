@@ -85,7 +85,7 @@ public final class ElasticTransform extends SpatialTransform<ElasticTransform.Fi
         this(1, 50, 0, Resampling.defaults(), false, false, "gaussian", "mask", 0.5);
     }
 
-    public static ElasticTransform fromDict(Params r) {
+    static ElasticTransform fromDict(Params r) {
         return new ElasticTransform(r.dbl("alpha", 1), r.dbl("sigma", 50), r.dbl("alpha_affine", r.byRelease(50.0, 0.0)), r.resampling(1, r.byRelease(4, 0)),
                 r.bool("approximate", false), r.bool("same_dxdy", false), r.string("noise_distribution", "gaussian"),
                 r.string("keypoint_remapping_method", "mask"), r.p(0.5));

@@ -21,7 +21,7 @@ public final class HorizontalFlip extends FixedSpatialTransform {
         this(0.5);
     }
 
-    public static HorizontalFlip fromDict(Params r) {
+    static HorizontalFlip fromDict(Params r) {
         return new HorizontalFlip(r.p(0.5));
     }
 

@@ -43,7 +43,7 @@ public final class RandomCrop extends SpatialTransform<RandomCrop.Position> {
         this(height, width, 1.0);
     }
 
-    public static RandomCrop fromDict(Params r) {
+    static RandomCrop fromDict(Params r) {
         int[] size = Crops.size(r);
         return new RandomCrop(size[0], size[1], PadOptions.read(r), r.p(1.0));
     }

@@ -25,7 +25,7 @@ public final class RandomRotate90 extends SpatialTransform<RandomRotate90.Turns>
         this(1.0);
     }
 
-    public static RandomRotate90 fromDict(Params r) {
+    static RandomRotate90 fromDict(Params r) {
         return new RandomRotate90(r.p(r.byRelease(0.5, 1.0)));
     }
 

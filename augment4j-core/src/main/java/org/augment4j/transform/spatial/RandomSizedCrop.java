@@ -43,7 +43,7 @@ public final class RandomSizedCrop extends SpatialTransform<RandomSizedCrop.Wind
         this(minMaxHeight, height, width, 1.0, Resampling.defaults(), 1.0);
     }
 
-    public static RandomSizedCrop fromDict(Params r) {
+    static RandomSizedCrop fromDict(Params r) {
         Range mm = r.range("min_max_height", null, Params.Scalar.FIXED);
         if (mm == null) throw r.error("min_max_height", "is required");
         int[] size = Crops.size(r);

@@ -31,7 +31,7 @@ public final class Resize extends SpatialTransform<NoParams> {
         this(height, width, Resampling.defaults(), 1.0);
     }
 
-    public static Resize fromDict(Params r) {
+    static Resize fromDict(Params r) {
         int[] size = Crops.size(r);
         return new Resize(size[0], size[1], r.resampling(1, 0), r.p(1.0));
     }

@@ -58,7 +58,7 @@ public final class Rotate extends SpatialTransform<Rotate.Angle> {
         this(Range.symmetric(limit), Resampling.defaults(), BoxMethod.LARGEST_BOX, false, p);
     }
 
-    public static Rotate fromDict(Params r) {
+    static Rotate fromDict(Params r) {
         return new Rotate(r.range("limit", Range.of(-90, 90), Params.Scalar.SYMMETRIC), r.resampling(1, r.byRelease(4, 0)),
                 BoxMethod.of(r.string("rotate_method", "largest_box")), r.bool("crop_border", false), r.p(0.5));
     }

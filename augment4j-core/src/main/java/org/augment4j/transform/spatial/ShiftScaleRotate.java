@@ -126,7 +126,7 @@ public final class ShiftScaleRotate extends SpatialTransform<Affine.Sampled> {
         this(Range.symmetric(0.0625), Range.symmetric(0.0625), Range.symmetric(0.1), Range.symmetric(45), Resampling.defaults(), BoxMethod.LARGEST_BOX, 0.5);
     }
 
-    public static ShiftScaleRotate fromDict(Params r) {
+    static ShiftScaleRotate fromDict(Params r) {
         Range shift = r.range("shift_limit", Range.symmetric(0.0625), Params.Scalar.SYMMETRIC);
         Range sx = r.range("shift_limit_x", shift, Params.Scalar.SYMMETRIC);
         Range sy = r.range("shift_limit_y", shift, Params.Scalar.SYMMETRIC);

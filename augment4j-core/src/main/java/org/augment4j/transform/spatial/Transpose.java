@@ -20,7 +20,7 @@ public final class Transpose extends FixedSpatialTransform {
         this(0.5);
     }
 
-    public static Transpose fromDict(Params r) {
+    static Transpose fromDict(Params r) {
         return new Transpose(r.p(0.5));
     }
 

@@ -20,7 +20,7 @@ public final class VerticalFlip extends FixedSpatialTransform {
         this(0.5);
     }
 
-    public static VerticalFlip fromDict(Params r) {
+    static VerticalFlip fromDict(Params r) {
         return new VerticalFlip(r.p(0.5));
     }
 

@@ -42,7 +42,7 @@ public class D4 extends SpatialTransform<D4.Element> {
         this(1.0);
     }
 
-    public static D4 fromDict(Params r) {
+    static D4 fromDict(Params r) {
         return new D4(r.p(1.0));
     }
 

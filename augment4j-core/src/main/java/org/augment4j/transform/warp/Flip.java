@@ -27,7 +27,7 @@ public final class Flip extends SpatialTransform<Flip.Direction> {
         this(0.5);
     }
 
-    public static Flip fromDict(Params r) {
+    static Flip fromDict(Params r) {
         return new Flip(r.p(0.5));
     }
 

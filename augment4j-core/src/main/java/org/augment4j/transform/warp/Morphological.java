@@ -49,7 +49,7 @@ public final class Morphological extends BasicTransform<Morphological.Kernel> {
         this(2, 3, "dilation", 0.5);
     }
 
-    public static Morphological fromDict(Params r) {
+    static Morphological fromDict(Params r) {
         Range scale = r.range("scale", Range.of(2, 3), Params.Scalar.UPPER, 1);
         if (scale.min() != Math.rint(scale.min()) || scale.max() != Math.rint(scale.max())) {
             throw r.error("scale", "must be whole numbers, got " + scale);

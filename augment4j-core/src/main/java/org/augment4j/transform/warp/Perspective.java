@@ -60,7 +60,7 @@ public final class Perspective extends SpatialTransform<Perspective.Homography> 
         this(Range.of(0.05, 0.1), true, false, Resampling.defaults(), 0.5);
     }
 
-    public static Perspective fromDict(Params r) {
+    static Perspective fromDict(Params r) {
         Range scale = r.range("scale", Range.of(0.05, 0.1), Params.Scalar.UPPER, 0);
         Resampling rs = r.resampling(1, 0);
         int padMode = r.integer("pad_mode", -1);

@@ -41,7 +41,7 @@ public final class RandomGridShuffle extends BasicTransform<RandomGridShuffle.Sh
         this(3, 3, 0.5);
     }
 
-    public static RandomGridShuffle fromDict(Params r) {
+    static RandomGridShuffle fromDict(Params r) {
         double[] g = r.numbers("grid", new double[] {3, 3});
         if (g.length != 2 || g[0] != Math.rint(g[0]) || g[1] != Math.rint(g[1])) throw r.error("grid", "must be two whole numbers (rows, cols)");
         return new RandomGridShuffle((int) g[0], (int) g[1], r.p(0.5));

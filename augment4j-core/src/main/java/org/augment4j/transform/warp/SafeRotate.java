@@ -114,7 +114,7 @@ public final class SafeRotate extends SpatialTransform<SafeRotate.Angle> {
         this(Range.symmetric(limit), Resampling.defaults(), BoxMethod.LARGEST_BOX, p);
     }
 
-    public static SafeRotate fromDict(Params r) {
+    static SafeRotate fromDict(Params r) {
         return new SafeRotate(r.range("limit", Range.of(-90, 90), Params.Scalar.SYMMETRIC), r.resampling(1, r.byRelease(4, 0)),
                 BoxMethod.of(r.string("rotate_method", "largest_box")), r.p(0.5));
     }

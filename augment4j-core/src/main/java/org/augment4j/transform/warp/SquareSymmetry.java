@@ -18,7 +18,7 @@ public final class SquareSymmetry extends D4 {
         this(1.0);
     }
 
-    public static SquareSymmetry fromDict(Params r) {
+    static SquareSymmetry fromDict(Params r) {
         return new SquareSymmetry(r.p(1.0));
     }
 }

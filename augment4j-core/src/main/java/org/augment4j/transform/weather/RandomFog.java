@@ -48,7 +48,7 @@ public final class RandomFog extends PixelTransform<RandomFog.Fog> {
         this(Range.of(0.3, 1), 0.08, 0.5);
     }
 
-    public static RandomFog fromDict(Params r) {
+    static RandomFog fromDict(Params r) {
         return new RandomFog(WeatherKernels.legacyRange(r, "fog_coef_range", Range.of(0.3, 1), "fog_coef_lower", "fog_coef_upper"),
                 r.dbl("alpha_coef", 0.08), r.p(0.5));
     }

@@ -46,7 +46,7 @@ public final class RandomGravel extends PixelTransform<RandomGravel.Gravel> {
         this(new double[] {0.1, 0.4, 0.9, 0.9}, 2, 0.5);
     }
 
-    public static RandomGravel fromDict(Params r) {
+    static RandomGravel fromDict(Params r) {
         return new RandomGravel(r.numbers("gravel_roi", new double[] {0.1, 0.4, 0.9, 0.9}), r.integer("number_of_patches", 2), r.p(0.5));
     }
 

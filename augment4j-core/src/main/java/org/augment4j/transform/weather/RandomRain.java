@@ -69,7 +69,7 @@ public final class RandomRain extends PixelTransform<RandomRain.Rain> {
         this(Range.of(-10, 10), null, 1, new double[] {200, 200, 200}, 7, 0.7, "default", 0.5);
     }
 
-    public static RandomRain fromDict(Params r) {
+    static RandomRain fromDict(Params r) {
         Range slant = WeatherKernels.legacyRange(r, "slant_range", Range.of(-10, 10), "slant_lower", "slant_upper");
         Integer length = r.has("drop_length") ? (Integer) r.integer("drop_length", 20) : r.byRelease(20, null); // 2.x: null, from the image height
         r.ignore("drop_length");

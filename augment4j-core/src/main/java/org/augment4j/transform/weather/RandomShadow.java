@@ -54,7 +54,7 @@ public final class RandomShadow extends PixelTransform<RandomShadow.Shadows> {
         this(new double[] {0, 0.5, 1, 1}, Range.of(1, 2), 5, Range.fixed(0.5), 0.5);
     }
 
-    public static RandomShadow fromDict(Params r) {
+    static RandomShadow fromDict(Params r) {
         return new RandomShadow(r.numbers("shadow_roi", new double[] {0, 0.5, 1, 1}),
                 WeatherKernels.legacyRange(r, "num_shadows_limit", Range.of(1, 2), "num_shadows_lower", "num_shadows_upper"),
                 r.integer("shadow_dimension", 5), r.range("shadow_intensity_range", Range.fixed(0.5), Params.Scalar.FIXED), r.p(0.5));

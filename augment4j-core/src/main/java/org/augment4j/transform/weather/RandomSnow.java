@@ -64,7 +64,7 @@ public final class RandomSnow extends PixelTransform<RandomSnow.Snow> {
         this(Range.of(0.1, 0.3), 2.5, "bleach", 0.5);
     }
 
-    public static RandomSnow fromDict(Params r) {
+    static RandomSnow fromDict(Params r) {
         return new RandomSnow(WeatherKernels.legacyRange(r, "snow_point_range", Range.of(0.1, 0.3), "snow_point_lower", "snow_point_upper"),
                 r.dbl("brightness_coeff", 2.5), r.string("method", "bleach"), r.p(0.5));
     }

@@ -57,7 +57,7 @@ public final class RandomSunFlare extends PixelTransform<RandomSunFlare.Flare> {
         this(new double[] {0, 0, 1, 0.5}, Range.of(0, 1), Range.of(6, 10), 400, new double[] {255, 255, 255}, "overlay", 0.5);
     }
 
-    public static RandomSunFlare fromDict(Params r) {
+    static RandomSunFlare fromDict(Params r) {
         return new RandomSunFlare(r.numbers("flare_roi", new double[] {0, 0, 1, 0.5}),
                 WeatherKernels.legacyRange(r, "angle_range", Range.of(0, 1), "angle_lower", "angle_upper"),
                 WeatherKernels.legacyRange(r, "num_flare_circles_range", Range.of(6, 10), "num_flare_circles_lower", "num_flare_circles_upper"),

@@ -84,7 +84,7 @@ public final class Spatter extends PixelTransform<Spatter.Splash> {
         this(Range.fixed(0.65), Range.fixed(0.3), Range.fixed(2), Range.fixed(0.68), Range.fixed(0.6), "rain", null, 0.5);
     }
 
-    public static Spatter fromDict(Params r) {
+    static Spatter fromDict(Params r) {
         return new Spatter(WeatherKernels.renamedRange(r, "mean_range", "mean", Range.fixed(0.65)),
                 WeatherKernels.renamedRange(r, "std_range", "std", Range.fixed(0.3)),
                 WeatherKernels.renamedRange(r, "gauss_sigma_range", "gauss_sigma", Range.fixed(2)),

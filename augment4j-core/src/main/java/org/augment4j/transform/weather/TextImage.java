@@ -86,7 +86,7 @@ public final class TextImage extends PixelTransform<TextImage.Overlay> {
         }
     }
 
-    public static TextImage fromDict(Params r) {
+    static TextImage fromDict(Params r) {
         String font = r.string("font_path", null);
         return new TextImage(font, font == null ? null : r.file("font_path", font), strings(r, "stopwords", List.of("the", "is", "in", "at", "of")),
                 strings(r, "augmentations", Arrays.asList((String) null)), r.range("fraction_range", Range.fixed(1), Params.Scalar.FIXED),
