@@ -6,7 +6,7 @@ import org.augment4j.geometry.AffineGeometry;
  * A sampled crop window {@code [x_min, x_max) × [y_min, y_max)} in pixels, under the names Albumentations 1.3 records
  * for the crops that choose their window from the data.
  */
-record CropBox(int xMin, int yMin, int xMax, int yMax) {
+public record CropBox(int xMin, int yMin, int xMax, int yMax) {
 
     /** The crop as a geometry (an ROI copy). */
     public AffineGeometry geometry() {
