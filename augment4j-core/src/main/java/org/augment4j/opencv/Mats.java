@@ -5,7 +5,6 @@ import static org.bytedeco.opencv.global.opencv_core.CV_8U;
 import static org.bytedeco.opencv.global.opencv_core.CV_MAKETYPE;
 
 import java.awt.image.BufferedImage;
-import java.awt.image.DataBufferByte;
 import java.nio.ByteBuffer;
 import java.nio.FloatBuffer;
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -107,50 +106,26 @@ public final class Mats {
     }
 
     /**
-     * An RGB (or gray, or RGBA) uint8 image from a {@link BufferedImage}. Gray images give 1 channel, images with alpha 4,
-     * everything else 3.
+     * An RGB (or gray, or RGBA) uint8 image from a {@link BufferedImage}: {@link BufferedImages#toMat}, with 16-bit and
+     * float images scaled to uint8 by {@link ImageDepth#toUint8}. Gray images give 1 channel, images with alpha 4,
+     * everything else 3. Use {@link BufferedImages#toMat} to keep 16-bit values.
      */
     public static Mat fromBufferedImage(BufferedImage img) {
-        int w = img.getWidth();
-        int h = img.getHeight();
-        if (img.getType() == BufferedImage.TYPE_BYTE_GRAY) {
-            byte[] px = ((DataBufferByte) img.getRaster().getDataBuffer()).getData();
-            return fromBytes(px.clone(), h, w, 1);
+        Mat m = BufferedImages.toMat(img);
+        if (m.depth() == CV_8U) return m;
+        try (m) {
+            return ImageDepth.toUint8(m);
         }
-        boolean alpha = img.getColorModel().hasAlpha();
-        int c = alpha ? 4 : 3;
-        int[] argb = img.getRGB(0, 0, w, h, null, 0, w);
-        byte[] out = new byte[w * h * c];
-        for (int i = 0, o = 0; i < argb.length; i++) {
-            int v = argb[i];
-            out[o++] = (byte) (v >> 16);
-            out[o++] = (byte) (v >> 8);
-            out[o++] = (byte) v;
-            if (alpha) out[o++] = (byte) (v >>> 24);
-        }
-        return fromBytes(out, h, w, c);
     }
 
-    /** A {@link BufferedImage} of a uint8 image with 1, 3 (RGB) or 4 (RGBA) channels. */
+    /**
+     * A {@link BufferedImage} of a uint8 image with 1, 3 (RGB) or 4 (RGBA) channels: {@code TYPE_BYTE_GRAY},
+     * {@code TYPE_INT_RGB} or {@code TYPE_INT_ARGB}, exact. {@link BufferedImages} has the other types and depths.
+     */
     public static BufferedImage toBufferedImage(Mat m) {
         int c = m.channels();
-        int w = m.cols();
-        int h = m.rows();
-        byte[] px = toBytes(m);
-        if (c == 1) {
-            BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
-            out.getRaster().setDataElements(0, 0, w, h, px);
-            return out;
-        }
-        if (c != 3 && c != 4) throw new IllegalArgumentException("toBufferedImage needs 1, 3 or 4 channels, got " + c);
-        BufferedImage out = new BufferedImage(w, h, c == 4 ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
-        int[] argb = new int[w * h];
-        for (int i = 0, o = 0; i < argb.length; i++, o += c) {
-            int a = c == 4 ? (px[o + 3] & 0xff) : 0xff;
-            argb[i] = (a << 24) | ((px[o] & 0xff) << 16) | ((px[o + 1] & 0xff) << 8) | (px[o + 2] & 0xff);
-        }
-        out.setRGB(0, 0, w, h, argb, 0, w);
-        return out;
+        if (c != 1 && c != 3 && c != 4) throw new IllegalArgumentException("toBufferedImage needs 1, 3 or 4 channels, got " + c);
+        return BufferedImages.toBufferedImage(m, c == 1 ? BufferedImage.TYPE_BYTE_GRAY : c == 3 ? BufferedImage.TYPE_INT_RGB : BufferedImage.TYPE_INT_ARGB);
     }
 
     /** An OpenCV scalar from 1..4 values; a single value is used for every channel. */

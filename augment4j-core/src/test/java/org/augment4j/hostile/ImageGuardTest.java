@@ -55,14 +55,14 @@ class ImageGuardTest {
 
     @Test
     void encodedBytesGetTheSameChecksAsFiles() throws IOException {
-        assertThatThrownBy(() -> ImageIO.decode(HostileInputTest.pngHeader(100_000, 100_000), org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_UNCHANGED, "row 7"))
+        assertThatThrownBy(() -> ImageIO.decode(HostileInputTest.pngHeader(100_000, 100_000), org.augment4j.opencv.ReadMode.AS_STORED, "row 7"))
                 .isInstanceOf(UncheckedIOException.class).hasMessageContaining("row 7").hasMessageContaining("more than the limit of " + ImageIO.DEFAULT_MAX_PIXELS);
         byte[] jpg = Files.readAllBytes(TestData.data("photos/rocket.jpg"));
-        assertThatThrownBy(() -> ImageIO.decode(Arrays.copyOf(jpg, jpg.length / 2), org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_UNCHANGED, "row 8"))
+        assertThatThrownBy(() -> ImageIO.decode(Arrays.copyOf(jpg, jpg.length / 2), org.augment4j.opencv.ReadMode.AS_STORED, "row 8"))
                 .isInstanceOf(UncheckedIOException.class).hasMessageContaining("truncated JPEG");
-        assertThatThrownBy(() -> ImageIO.decode(new byte[] {1, 2, 3}, org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_UNCHANGED, "row 9"))
+        assertThatThrownBy(() -> ImageIO.decode(new byte[] {1, 2, 3}, org.augment4j.opencv.ReadMode.AS_STORED, "row 9"))
                 .isInstanceOf(UncheckedIOException.class).hasMessageContaining("not a readable image");
-        try (Mat m = ImageIO.decode(jpg, org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_UNCHANGED, "row 10");
+        try (Mat m = ImageIO.decode(jpg, org.augment4j.opencv.ReadMode.AS_STORED, "row 10");
              Mat fromFile = ImageIO.readImage(TestData.data("photos/rocket.jpg"))) {
             assertThat(m.cols()).isEqualTo(fromFile.cols());
             assertThat(m.rows()).isEqualTo(fromFile.rows());

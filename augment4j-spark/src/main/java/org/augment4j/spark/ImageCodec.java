@@ -2,8 +2,6 @@ package org.augment4j.spark;
 
 import static org.bytedeco.opencv.global.opencv_core.CV_8U;
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC;
-import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_GRAYSCALE;
-import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_UNCHANGED;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imencode;
 import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2RGB;
 import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGRA2RGBA;
@@ -12,6 +10,7 @@ import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_RGBA2BGRA;
 import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
 
 import org.augment4j.opencv.ImageIO;
+import org.augment4j.opencv.ReadMode;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.opencv.opencv_core.Mat;
 
@@ -54,14 +53,17 @@ final class ImageCodec {
         }
     }
 
-    /** Decodes encoded image bytes to RGB(A)/gray uint8, as stored; a clear exception when they are not an image. */
+    /**
+     * Decodes encoded image bytes to RGB(A)/gray uint8, channels as stored (16-bit images scaled to 8 bits), as
+     * {@link ImageIO#readImage} reads files; a clear exception when they are not an image.
+     */
     static Mat decode(byte[] encoded) {
-        return toRgb(decodeRaw(encoded, IMREAD_UNCHANGED, "image"));
+        return decodeRaw(encoded, ReadMode.AS_STORED, "image");
     }
 
-    /** Decodes an encoded mask (PNG) to a single-channel matrix, values as stored. */
+    /** Decodes an encoded mask (PNG) to a single-channel uint8 matrix, values as stored, as {@link ImageIO#readMask} reads files. */
     static Mat decodeMask(byte[] encoded) {
-        return decodeRaw(encoded, IMREAD_GRAYSCALE, "mask");
+        return decodeRaw(encoded, ReadMode.GRAY, "mask");
     }
 
     /** Encodes an RGB(A)/gray uint8 image (or a mask) in the format named by {@code ext} ({@code .png}, {@code .jpg}, …). */
@@ -82,21 +84,14 @@ final class ImageCodec {
         }
     }
 
-    private static Mat decodeRaw(byte[] encoded, int flags, String what) {
+    private static Mat decodeRaw(byte[] encoded, ReadMode mode, String what) {
         if (encoded == null || encoded.length == 0) throw new IllegalArgumentException(what + " bytes are empty");
-        Mat m;
         try {
-            // the decompression-bomb and truncated-JPEG checks that files get
-            m = ImageIO.decode(encoded, flags, what + " (" + encoded.length + " bytes)");
+            // RGB order, uint8, and the decompression-bomb and truncated-JPEG checks that files get
+            return ImageIO.decode(encoded, mode, what + " (" + encoded.length + " bytes)");
         } catch (java.io.UncheckedIOException e) {
             throw new IllegalArgumentException(e.getCause().getMessage(), e);
         }
-        if (m.depth() != CV_8U) {
-            int depth = m.depth();
-            m.close();
-            throw new IllegalArgumentException(what + " has OpenCV depth " + depth + "; only 8-bit images are supported");
-        }
-        return m;
     }
 
     private static Mat toRgb(Mat raw) {

@@ -1,15 +1,23 @@
 package org.augment4j.spark;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.bytedeco.opencv.global.opencv_core.CV_16U;
+import static org.bytedeco.opencv.global.opencv_core.CV_8U;
+import static org.bytedeco.opencv.global.opencv_imgcodecs.imencode;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.CRC32;
 import org.augment4j.opencv.ImageIO;
+import org.augment4j.opencv.Mats;
+import org.augment4j.opencv.ReadMode;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.opencv.opencv_core.Mat;
 import org.junit.jupiter.api.Test;
 
-/** Row bytes get the decompression-bomb check that image files get, before OpenCV allocates anything. */
+/** Row bytes get the checks (decompression bomb before OpenCV allocates anything), RGB order and depth rules that image files get. */
 class ImageCodecTest {
 
     @Test
@@ -25,6 +33,34 @@ class ImageCodecTest {
     void garbageIsNotAReadableImage() {
         assertThatThrownBy(() -> ImageCodec.decode(new byte[] {7, 7, 7})).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("not a readable image");
+    }
+
+    @Test
+    void encodedRowsDecodeInRgbOrderLikeFiles() {
+        try (Mat red = Mats.fromBytes(new byte[] {(byte) 255, 0, 0, (byte) 255, 0, 0}, 1, 2, 3)) {
+            byte[] png = ImageCodec.encode(red, ".png");
+            try (Mat back = ImageCodec.decode(png); Mat viaImageIO = ImageIO.decode(png, ReadMode.AS_STORED, "png")) {
+                assertThat(Mats.toBytes(back)).as("red first, not BGR").containsExactly(Mats.toBytes(red));
+                assertThat(Mats.toBytes(viaImageIO)).containsExactly(Mats.toBytes(red));
+            }
+            try (Mat fromRaw = ImageCodec.fromRaw(ImageCodec.toRaw(red), 1, 2, 3)) {
+                assertThat(Mats.toBytes(fromRaw)).containsExactly(Mats.toBytes(red));
+            }
+        }
+    }
+
+    @Test
+    void sixteenBitRowsAreScaledToUint8AsFilesAre() {
+        try (Mat u16 = new Mat(1, 2, CV_16U); BytePointer buf = new BytePointer()) {
+            ((java.nio.ShortBuffer) u16.createBuffer()).put(new short[] {(short) 65535, 257});
+            assertThat(imencode(".png", u16, buf)).isTrue();
+            byte[] png = new byte[(int) buf.limit()];
+            buf.get(png);
+            try (Mat m = ImageCodec.decode(png)) {
+                assertThat(m.depth()).isEqualTo(CV_8U);
+                assertThat(Mats.toBytes(m)).containsExactly((byte) 255, (byte) 1);
+            }
+        }
     }
 
     /** The signature and IHDR chunk of a PNG (no pixel data): all a header check reads. */
