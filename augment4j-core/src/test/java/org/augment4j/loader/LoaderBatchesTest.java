@@ -194,6 +194,52 @@ class LoaderBatchesTest {
         for (int i = 0; i < 7; i++) assertThat(values.get(i)).isEqualTo(30 * k[i] * (1f / 255f));
     }
 
+    /** The package's documented classification loader, as written there (two epochs, model.step recording). */
+    @Test
+    void theDocumentedClassificationLoaderRunsAsWritten() {
+        for (int k = 0; k < 40; k++) {
+            byte[] px = new byte[6 * 8 * 3];
+            Arrays.fill(px, (byte) (5 * k));
+            try (Mat m = Mats.fromBytes(px, 6, 8, 3)) {
+                ImageIO.write(tmp.resolve("data/train/" + (k % 2 == 0 ? "cats" : "dogs") + "/" + k + ".png"), m);
+            }
+        }
+        int epochs = 2;
+        List<String> seen = new ArrayList<>();
+        Model model = (images, shape, labels) -> {
+            assertThat(images).hasSize((int) (shape[0] * shape[1] * shape[2] * shape[3]));
+            seen.add(Arrays.toString(shape) + " " + Arrays.toString(labels));
+        };
+        Path dataTrain = tmp.resolve("data/train");
+        // --- as in package-info.java, with Path.of("data/train") -> dataTrain
+        Compose train = new Compose(List.of(
+                new RandomResizedCrop(224, 224),
+                new HorizontalFlip(),
+                new Normalize()));                                       // ImageNet mean and std: float32 out
+        SampleSource data = SampleSource.imageFolder(dataTrain);             // data/train/<class>/<image>
+        List<String> classes = data.classes();                               // sorted folder names
+        for (int epoch = 0; epoch < epochs; epoch++) {
+            try (Loader loader = Loader.builder(train).source(data.shuffled(epoch)).threads(4).seed(epoch).build()) {
+                for (Batch batch : loader.batches(32)) {                     // the last one may hold fewer
+                    try (batch) {
+                        model.step(batch.images(), batch.shape(), batch.labels()); // float[] NCHW, {N,3,224,224}, int[]
+                    }
+                }
+            }
+        }
+        // ---
+        assertThat(classes).containsExactly("cats", "dogs");
+        assertThat(seen).hasSize(4);
+        assertThat(seen.get(0)).startsWith("[32, 3, 224, 224] [");
+        assertThat(seen.get(1)).startsWith("[8, 3, 224, 224] [");
+        assertThat(seen.get(0)).isNotEqualTo(seen.get(2));   // another shuffle each epoch
+        assertThat(seen.get(0)).contains("0, 1").doesNotContain("-1");
+    }
+
+    interface Model {
+        void step(float[] images, long[] shape, int[] labels);
+    }
+
     @Test
     void aLoaderIsIteratedBySamplesOrByBatchesOnce() {
         try (Loader loader = Loader.builder(CROP_FLIP).folder(PHOTOS).threads(1).build()) {
