@@ -38,6 +38,7 @@ import org.augment4j.opencv.ImageIO;
 public final class ImageFolder {
     /** One image of the dataset: its file and the index of its class in {@link #classes()}. */
     public record Item(Path path, int classIndex) {
+        /** @throws IllegalArgumentException if {@code classIndex} is negative */
         public Item {
             Objects.requireNonNull(path, "path");
             if (classIndex < 0) throw new IllegalArgumentException("classIndex must be >= 0, got " + classIndex);

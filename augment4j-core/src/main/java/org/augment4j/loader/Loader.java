@@ -45,8 +45,10 @@ import org.augment4j.Seeds;
  *       joined by {@link #close()} (and ending by themselves when the source is exhausted). Always close a loader.</li>
  * </ul>
  *
- * A loader is iterated once (one epoch); it is an {@link Iterator} and its {@link #iterator()} returns itself. Its
- * iterator methods are meant for one consumer thread; {@link #close()} may be called from any thread.
+ * A loader is iterated once (one epoch), by samples or by {@link #batches(Batching) batches} (NCHW float32 arrays
+ * with labels, see the package description for a whole classification loader); it is an {@link Iterator} and its
+ * {@link #iterator()} returns itself. Its iterator methods are meant for one consumer thread; {@link #close()} may be
+ * called from any thread.
  */
 public final class Loader implements Iterable<Sample>, Iterator<Sample>, AutoCloseable {
     /** The name prefix of loader threads. */

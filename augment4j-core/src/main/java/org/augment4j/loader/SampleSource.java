@@ -6,17 +6,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
-import java.util.random.RandomGenerator;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.IntFunction;
+import java.util.random.RandomGenerator;
 import java.util.stream.Stream;
 import org.augment4j.Sample;
 import org.augment4j.Seeds;
 import org.augment4j.opencv.ImageIO;
 
 /**
- * Where a {@link Loader} takes its input samples from: an in-memory list, a folder of images, or a supplier the user
+ * Where a {@link Loader} takes its input samples from: an in-memory list, a folder of images, a classification dataset
+ * of class folders ({@link #imageFolder(Path)}), or a supplier the user
  * writes — an {@link Iterator} (read by one thread at a time, in order) or an indexed {@link IntFunction} (called from
  * several threads at once, so it must be thread-safe).
  *
