@@ -45,8 +45,10 @@ import org.augment4j.Seeds;
  *       joined by {@link #close()} (and ending by themselves when the source is exhausted). Always close a loader.</li>
  * </ul>
  *
- * A loader is iterated once (one epoch); it is an {@link Iterator} and its {@link #iterator()} returns itself. Its
- * iterator methods are meant for one consumer thread; {@link #close()} may be called from any thread.
+ * A loader is iterated once (one epoch), by samples or by {@link #batches(Batching) batches} (NCHW float32 arrays
+ * with labels, see the package description for a whole classification loader); it is an {@link Iterator} and its
+ * {@link #iterator()} returns itself. Its iterator methods are meant for one consumer thread; {@link #close()} may be
+ * called from any thread.
  */
 public final class Loader implements Iterable<Sample>, Iterator<Sample>, AutoCloseable {
     /** The name prefix of loader threads. */
@@ -74,6 +76,8 @@ public final class Loader implements Iterable<Sample>, Iterator<Sample>, AutoClo
     private long nextOut;
     private volatile boolean closed;
     private boolean iterated;
+    /** The batch view made by {@link #batches(Batching)}, whose unclaimed batch {@link #close()} releases; guarded by this. */
+    private Batches batches;
 
     private record Failure(Throwable cause) {}
 
@@ -104,6 +108,51 @@ public final class Loader implements Iterable<Sample>, Iterator<Sample>, AutoClo
             iterated = true;
         }
         return this;
+    }
+
+    /** {@link #batches(Batching) batches(Batching.of(size))}: batches of {@code size} samples, the last maybe smaller, values as they are. */
+    public Batches batches(int size) {
+        return batches(Batching.of(size));
+    }
+
+    /**
+     * This loader's samples stacked into {@link Batch}es of NCHW float32 images, as {@code spec} says. Takes the place
+     * of iterating the samples: a loader is iterated once, by samples or by batches.
+     *
+     * <pre>{@code
+     * try (Loader loader = Loader.builder(pipeline).imageFolder(root).seed(epoch).build()) {
+     *     for (Batch b : loader.batches(32)) {
+     *         try (b) { step(b.images(), b.shape(), b.labels()); }
+     *     }
+     * }
+     * }</pre>
+     *
+     * @throws IllegalStateException if the loader was already iterated
+     */
+    public Batches batches(Batching spec) {
+        java.util.Objects.requireNonNull(spec, "spec");
+        iterator();
+        Batches b = new Batches(this, spec);
+        synchronized (this) {
+            batches = b;
+        }
+        if (closed) b.discard();
+        return b;
+    }
+
+    /** The source position of the sample {@link #next()} returned last (-1 before the first). */
+    long lastIndex() {
+        lock.lock();
+        try {
+            return nextOut - 1;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The source's size, or -1 for an iterator source. */
+    long sourceSize() {
+        return source.size();
     }
 
     /** Whether another sample (or a failure) comes; waits for it if it is still being made. False once closed. */
@@ -215,6 +264,11 @@ public final class Loader implements Iterable<Sample>, Iterator<Sample>, AutoClo
             lock.unlock();
         }
         for (Object o : left) if (o instanceof Sample s) s.close();
+        Batches b;
+        synchronized (this) {
+            b = batches;
+        }
+        if (b != null) b.discard();
         if (interrupted) Thread.currentThread().interrupt();
     }
 
@@ -338,6 +392,14 @@ public final class Loader implements Iterable<Sample>, Iterator<Sample>, AutoClo
             return source(SampleSource.folder(folder));
         }
 
+        /**
+         * A classification dataset in torchvision's {@code ImageFolder} layout, {@code root/<class>/<image>}, read as RGB
+         * with each sample's class index: see {@link SampleSource#imageFolder(Path)}.
+         */
+        public Builder imageFolder(Path root) {
+            return source(SampleSource.imageFolder(root));
+        }
+
         /** Samples from an iterator, handed over: see {@link SampleSource#iterator(Iterator)}. */
         public Builder iterator(Iterator<Sample> samples) {
             return source(SampleSource.iterator(samples));
@@ -374,7 +436,7 @@ public final class Loader implements Iterable<Sample>, Iterator<Sample>, AutoClo
 
         /** Builds the loader and starts its threads, which begin reading at once. */
         public Loader build() {
-            if (source == null) throw new IllegalStateException("a Loader needs a source: samples, folder, iterator or indexed");
+            if (source == null) throw new IllegalStateException("a Loader needs a source: samples, folder, imageFolder, iterator or indexed");
             Loader l = new Loader(this);
             l.start();
             return l;

@@ -2,7 +2,8 @@ package org.augment4j.loader;
 
 /**
  * A sample a {@link Loader} could not produce — its source or the pipeline threw, the error is the cause — or the
- * consumer thread was interrupted while waiting (the cause is the {@link InterruptedException}). Raised on the
+ * consumer thread was interrupted while waiting (the cause is the {@link InterruptedException}), or a sample that
+ * could not be stacked into a {@link Batch} (its image differs in size from the batch's first; no cause). Raised on the
  * consumer's thread; the loader is closed by then.
  */
 public final class LoaderException extends RuntimeException {
