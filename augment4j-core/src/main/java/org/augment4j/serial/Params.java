@@ -30,7 +30,7 @@ import org.augment4j.transform.Resampling;
  * {@link PipelineFile.Options#withSemantics}); a parameter a file leaves out takes that release's default
  * ({@link #byRelease}). Maps from the Java API ({@link #of}) follow {@link Semantics#ALBUMENTATIONS_2}.
  *
- * <p><b>Description</b>: every accessor also records what it read (name, type, default); {@link TransformRegistry#describe()}
+ * <p><b>Description</b>: every accessor also records what it read (name, type, default); {@link TransformDescriptions#describe()}
  * builds each transform from empty parameters to list them, so the list comes from the code itself.
  */
 public final class Params {

@@ -27,7 +27,7 @@ public final class Check {
         return v;
     }
 
-    /** A range whose bounds lie in [lo, hi] with min <= max. */
+    /** A range whose bounds lie in [lo, hi] with min &lt;= max. */
     public static Range range(String transform, String param, Range r, double lo, double hi) {
         if (!(r.min() >= lo && r.max() <= hi && r.min() <= r.max())) {
             throw new IllegalArgumentException(transform + ": " + param + " must be a range (min <= max) within [" + lo + ", " + hi + "], got " + r);

@@ -12,7 +12,7 @@ import org.bytedeco.opencv.opencv_core.Mat;
 /**
  * JPEG compression artefacts. Albumentations 1.3's {@code JpegCompression} (removed in 2.x, where
  * {@code ImageCompression} does it): {@code quality_lower} and {@code quality_upper} integers within [1, 100] with
- * lower <= upper (defaults 99, 100), p = 0.5. Targets: image (uint8 or float32 via uint8, any channel count).
+ * lower &lt;= upper (defaults 99, 100), p = 0.5. Targets: image (uint8 or float32 via uint8, any channel count).
  *
  * <p>The quality is drawn with {@code randint(quality_lower, quality_upper)}; see {@link Compression} for the codec
  * round trip.

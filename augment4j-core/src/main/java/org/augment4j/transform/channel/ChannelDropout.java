@@ -14,7 +14,7 @@ import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
  * Sets randomly chosen channels to a constant. Albumentations' {@code ChannelDropout} (2.x): {@code channel_drop_range}
- * how many channels to drop, integers {@code >= 1} with min <= max (default {@code [1, 1]}), {@code fill} the value of
+ * how many channels to drop, integers {@code >= 1} with min &lt;= max (default {@code [1, 1]}), {@code fill} the value of
  * the dropped channels in the image's own units (default 0; saturated for uint8), p = 0.5. Targets: image (uint8 or
  * float32). Albumentations 1.3's {@code fill_value} is read as {@code fill}.
  *

@@ -29,7 +29,7 @@ import org.bytedeco.opencv.opencv_core.Size;
  * and radial coefficients k1 = k2 = k (float32), with no new camera matrix, so that OpenCV centres the rectified
  * principal point at {@code ((w−1)/2, (h−1)/2)}: even k = 0 moves every pixel by half a pixel (plus the shift). Mode
  * "fisheye" (2.x) moves every pixel radially about {@code (w/2, h/2)}, {@code r' = r·(1 + k·(r / r_max)²)} with r_max
- * the centre-to-corner distance. k > 0 pulls the picture towards the centre (barrel), k < 0 pushes it out; in camera
+ * the centre-to-corner distance. k > 0 pulls the picture towards the centre (barrel), k &lt; 0 pushes it out; in camera
  * mode k below about −0.36 folds the corners back (the radial map stops growing inside the image).
  *
  * <p>Parameters (2.0.8): distort_limit (-0.05, 0.05) (a scalar x means (-x, x); within [-10, 10]), mode "camera",

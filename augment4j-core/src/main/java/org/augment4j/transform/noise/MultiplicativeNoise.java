@@ -20,7 +20,7 @@ import org.bytedeco.opencv.opencv_core.RNG;
 
 /**
  * Multiplies the image by random factors. Albumentations' {@code MultiplicativeNoise}: {@code multiplier} the range of
- * the factors, {@code >= 0} with min <= max (a scalar {@code m} means {@code [m, m]}; default {@code [0.9, 1.1]}),
+ * the factors, {@code >= 0} with min &lt;= max (a scalar {@code m} means {@code [m, m]}; default {@code [0.9, 1.1]}),
  * {@code per_channel} (default false: one factor shared by all channels), {@code elementwise} (default false: one
  * factor per image, or per channel; true: one per pixel, or per pixel and channel), p = 0.5. Targets: image (uint8 or
  * float32, any number of channels).

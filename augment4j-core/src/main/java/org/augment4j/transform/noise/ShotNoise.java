@@ -19,7 +19,7 @@ import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
  * Photon (shot) noise in linear light. Albumentations' {@code ShotNoise}: {@code scale_range} the range of the noise
- * scale, {@code > 0} with min <= max (default {@code [0.1, 0.3]}; larger is noisier), p = 0.5. Targets: image (uint8 or
+ * scale, {@code > 0} with min &lt;= max (default {@code [0.1, 0.3]}; larger is noisier), p = 0.5. Targets: image (uint8 or
  * float32, any number of channels, each value on its own).
  *
  * <p>As Albumentations: in [0, 1] floats, {@code lin = v^2.2}, {@code out = clip(Poisson(lin/scale + 1e-6)·scale, 0,
