@@ -17,6 +17,10 @@ import org.augment4j.Transform;
 public abstract class BasicTransform<P extends Record> implements Transform {
     private final double p;
 
+    /**
+     * @param p probability of applying the transform, in [0, 1] (Albumentations' {@code p})
+     * @throws IllegalArgumentException if {@code p} is outside [0, 1]
+     */
     protected BasicTransform(double p) {
         this.p = Check.probability(name(), p);
     }

@@ -4,6 +4,12 @@ package org.augment4j.transform;
 public final class Check {
     private Check() {}
 
+    /**
+     * A probability in [0, 1]: {@code p} of {@code transform}.
+     *
+     * @return {@code p}
+     * @throws IllegalArgumentException if {@code p} is outside [0, 1] or NaN
+     */
     public static double probability(String transform, double p) {
         if (!(p >= 0 && p <= 1)) throw new IllegalArgumentException(transform + ": p must be in [0, 1], got " + p);
         return p;
@@ -17,11 +23,23 @@ public final class Check {
         return v;
     }
 
+    /**
+     * A strictly positive integer: {@code param} of {@code transform}.
+     *
+     * @return {@code v}
+     * @throws IllegalArgumentException if {@code v <= 0}
+     */
     public static int positive(String transform, String param, int v) {
         if (v <= 0) throw new IllegalArgumentException(transform + ": " + param + " must be > 0, got " + v);
         return v;
     }
 
+    /**
+     * A non-negative integer: {@code param} of {@code transform}.
+     *
+     * @return {@code v}
+     * @throws IllegalArgumentException if {@code v < 0}
+     */
     public static int nonNegative(String transform, String param, int v) {
         if (v < 0) throw new IllegalArgumentException(transform + ": " + param + " must be >= 0, got " + v);
         return v;

@@ -12,15 +12,22 @@ import org.bytedeco.opencv.opencv_core.Scalar;
 public record Fill(double[] values) {
     private static final Fill ZERO = new Fill(new double[] {0});
 
+    /**
+     * Copies {@code values}.
+     *
+     * @throws IllegalArgumentException unless there are 1 to 4 values
+     */
     public Fill {
         if (values.length == 0 || values.length > 4) throw new IllegalArgumentException("fill needs 1 to 4 values, got " + Arrays.toString(values));
         values = values.clone();
     }
 
+    /** A fill of one value for every channel, or one value per channel (up to 4). */
     public static Fill of(double... values) {
         return new Fill(values);
     }
 
+    /** The fill 0 in every channel: Albumentations' default. */
     public static Fill zero() {
         return ZERO;
     }

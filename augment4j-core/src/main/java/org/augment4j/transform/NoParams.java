@@ -4,6 +4,7 @@ package org.augment4j.transform;
 public record NoParams() {
     private static final NoParams INSTANCE = new NoParams();
 
+    /** The single instance. */
     public static NoParams instance() {
         return INSTANCE;
     }

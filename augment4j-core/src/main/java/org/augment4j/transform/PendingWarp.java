@@ -17,6 +17,7 @@ public record PendingWarp(List<Step> steps) {
 
     private static final PendingWarp EMPTY = new PendingWarp(List.of());
 
+    /** Copies {@code steps} into an unmodifiable list. */
     public PendingWarp {
         steps = List.copyOf(steps);
     }
@@ -26,6 +27,7 @@ public record PendingWarp(List<Step> steps) {
         return EMPTY;
     }
 
+    /** Whether no step is deferred. */
     public boolean isEmpty() {
         return steps.isEmpty();
     }

@@ -16,6 +16,7 @@ import org.bytedeco.opencv.opencv_core.Rect;
  */
 public abstract class PixelTransform<P extends Record> extends BasicTransform<P> {
 
+    /** @param p probability of applying the transform, in [0, 1] */
     protected PixelTransform(double p) {
         super(p);
     }

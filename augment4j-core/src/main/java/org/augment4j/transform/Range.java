@@ -9,10 +9,12 @@ import java.util.random.RandomGenerator;
  */
 public record Range(double min, double max) {
 
+    /** @throws IllegalArgumentException if a bound is NaN (bounds in either order are allowed) */
     public Range {
         if (Double.isNaN(min) || Double.isNaN(max)) throw new IllegalArgumentException("range bounds must be numbers, got [" + min + ", " + max + "]");
     }
 
+    /** The range {@code [min, max]}. */
     public static Range of(double min, double max) {
         return new Range(min, max);
     }

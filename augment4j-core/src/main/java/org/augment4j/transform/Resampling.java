@@ -12,6 +12,7 @@ import static org.bytedeco.opencv.global.opencv_imgproc.INTER_NEAREST;
  */
 public record Resampling(int interpolation, int maskInterpolation, int borderMode, Fill fill, Fill fillMask) {
 
+    /** @throws IllegalArgumentException if a code is outside 0..4 or a fill is null */
     public Resampling {
         if (interpolation < 0 || interpolation > 4) throw new IllegalArgumentException("interpolation must be 0..4 (nearest, linear, cubic, area, lanczos4), got " + interpolation);
         if (maskInterpolation < 0 || maskInterpolation > 4) throw new IllegalArgumentException("mask_interpolation must be 0..4, got " + maskInterpolation);
@@ -24,10 +25,12 @@ public record Resampling(int interpolation, int maskInterpolation, int borderMod
         return new Resampling(INTER_LINEAR, INTER_NEAREST, BORDER_CONSTANT, Fill.zero(), Fill.zero());
     }
 
+    /** The given image interpolation and border mode, with nearest-neighbour masks and zero fills. */
     public static Resampling of(int interpolation, int borderMode) {
         return new Resampling(interpolation, INTER_NEAREST, borderMode, Fill.zero(), Fill.zero());
     }
 
+    /** These settings with fill {@code f} for images and {@code fm} for masks. */
     public Resampling withFill(Fill f, Fill fm) {
         return new Resampling(interpolation, maskInterpolation, borderMode, f, fm);
     }
@@ -46,6 +49,7 @@ public record Resampling(int interpolation, int maskInterpolation, int borderMod
         return withFill(fill.firstChannelOnly(), fillMask.firstChannelOnly());
     }
 
+    /** These settings with mask interpolation {@code mi} (an OpenCV code, 0..4). */
     public Resampling withMaskInterpolation(int mi) {
         return new Resampling(interpolation, mi, borderMode, fill, fillMask);
     }

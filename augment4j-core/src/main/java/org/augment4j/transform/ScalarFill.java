@@ -13,6 +13,9 @@ public enum ScalarFill {
     /** Albumentations 1.3.1: a number fills the first channel, the others get 0. */
     FIRST_CHANNEL;
 
+    /**
+     * The fill behaviour of the given release semantics: {@link #FIRST_CHANNEL} for 1.3.1, {@link #EVERY_CHANNEL} otherwise.
+     */
     public static ScalarFill of(Semantics semantics) {
         return semantics == Semantics.ALBUMENTATIONS_1_3 ? FIRST_CHANNEL : EVERY_CHANNEL;
     }

@@ -23,6 +23,10 @@ public abstract class SpatialTransform<P extends Record> extends BasicTransform<
     /** Interpolation, border and fill settings shared by spatial transforms. */
     protected final Resampling resampling;
 
+    /**
+     * @param p probability of applying the transform, in [0, 1]
+     * @param resampling interpolation, border mode and fills for images and masks
+     */
     protected SpatialTransform(double p, Resampling resampling) {
         super(p);
         this.resampling = resampling;

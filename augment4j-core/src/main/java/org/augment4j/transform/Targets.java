@@ -18,9 +18,13 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 public @interface Targets {
+    /** Target name of the image and any additional images. */
     String IMAGE = "image";
+    /** Target name of the mask and any additional masks. */
     String MASK = "mask";
+    /** Target name of the bounding boxes. */
     String BBOXES = "bboxes";
+    /** Target name of the keypoints. */
     String KEYPOINTS = "keypoints";
 
     /** Any of {@link #IMAGE}, {@link #MASK}, {@link #BBOXES}, {@link #KEYPOINTS}. */
