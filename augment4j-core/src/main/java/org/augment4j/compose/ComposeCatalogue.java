@@ -13,6 +13,7 @@ import org.augment4j.serial.Params;
 public final class ComposeCatalogue {
     private ComposeCatalogue() {}
 
+    /** Registers this package's transforms with {@code r}, by class name. */
     public static void register(BiConsumer<String, Function<Params, Transform>> r) {
         r.accept("NoOp", NoOp::fromDict);
     }

@@ -13,10 +13,12 @@ import org.augment4j.transform.NoParams;
  */
 public final class NoOp extends BasicTransform<NoParams> {
 
+    /** @param p probability of applying (which changes nothing but {@link Sample#applied()}), in [0, 1] */
     public NoOp(double p) {
         super(p);
     }
 
+    /** With Albumentations' default p = 0.5. */
     public NoOp() {
         this(0.5);
     }

@@ -14,10 +14,16 @@ import org.augment4j.transform.Check;
  */
 public final class OneOrOther extends Container {
 
+    /**
+     * @param first  the transform applied with probability {@code p}
+     * @param second the transform applied otherwise
+     * @param p      the probability of choosing {@code first}, in [0, 1]
+     */
     public OneOrOther(Transform first, Transform second, double p) {
         this(List.of(first, second), p);
     }
 
+    /** With Albumentations' default p = 0.5. */
     public OneOrOther(Transform first, Transform second) {
         this(first, second, 0.5);
     }
@@ -28,10 +34,12 @@ public final class OneOrOther extends Container {
         Check.that(transforms.size() == 2, "OneOrOther", "transforms must hold exactly 2 transforms (first, second), got " + transforms.size());
     }
 
+    /** The transform applied with probability {@code p}. */
     public Transform first() {
         return transforms.get(0);
     }
 
+    /** The transform applied with probability {@code 1 - p}. */
     public Transform second() {
         return transforms.get(1);
     }

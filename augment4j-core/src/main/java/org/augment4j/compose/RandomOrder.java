@@ -23,6 +23,12 @@ public final class RandomOrder extends Container {
     private final int n;
     private final boolean replace;
 
+    /**
+     * @param transforms the transforms to draw from
+     * @param n          how many to draw and apply, at least 0; without replacement, lowered to {@code transforms.size()}
+     * @param replace    whether a transform may be drawn more than once
+     * @param p          probability of applying the container, in [0, 1]
+     */
     public RandomOrder(List<? extends Transform> transforms, int n, boolean replace, double p) {
         super(transforms, p);
         Check.nonNegative("RandomOrder", "n", n);
@@ -39,10 +45,12 @@ public final class RandomOrder extends Container {
         this(transforms, transforms.size(), false, 1.0);
     }
 
+    /** How many transforms each application draws. */
     public int n() {
         return n;
     }
 
+    /** Whether the draws are with replacement. */
     public boolean replace() {
         return replace;
     }

@@ -34,6 +34,15 @@ public final class ReplayCompose extends Compose {
     public static final String DEFAULT_SAVE_KEY = "replay";
     private final String saveKey;
 
+    /**
+     * @param transforms        the transforms, in order
+     * @param p                 probability of applying any of them
+     * @param bboxParams        how boxes are read and filtered, or null for no boxes
+     * @param keypointParams    how keypoints are read and filtered, or null for no keypoints
+     * @param additionalTargets extra images and masks by name → {@code "image"} or {@code "mask"}
+     * @param seed              seed for {@code apply(Sample)}, or null for a fresh random seed per call
+     * @param saveKey           the metadata key the replay is stored under (Albumentations' {@code save_key}), non-blank
+     */
     public ReplayCompose(List<? extends Transform> transforms, double p, BboxParams bboxParams, KeypointParams keypointParams,
                          Map<String, String> additionalTargets, Long seed, String saveKey) {
         this(transforms, p, bboxParams, keypointParams, additionalTargets, seed, saveKey, true);
@@ -52,6 +61,7 @@ public final class ReplayCompose extends Compose {
         this.saveKey = saveKey;
     }
 
+    /** A pipeline applied with p = 1, no labels, and the replay under {@value #DEFAULT_SAVE_KEY}. */
     public ReplayCompose(List<? extends Transform> transforms) {
         this(transforms, 1.0, null, null, Map.of(), null, DEFAULT_SAVE_KEY);
     }

@@ -36,6 +36,11 @@ import org.bytedeco.opencv.opencv_core.MatVector;
 public final class SelectiveChannelTransform extends Container {
     private final int[] channels;
 
+    /**
+     * @param transforms the transforms to apply to the selected channels, in order
+     * @param channels   indices of the channels to select, distinct and non-negative, in the order the children see them
+     * @param p          probability of applying the container, in [0, 1]
+     */
     public SelectiveChannelTransform(List<? extends Transform> transforms, int[] channels, double p) {
         super(transforms, p);
         Check.that(channels.length > 0, "SelectiveChannelTransform", "channels must name at least one channel");
@@ -50,6 +55,7 @@ public final class SelectiveChannelTransform extends Container {
         this(transforms, new int[] {0, 1, 2}, 1.0);
     }
 
+    /** The selected channel indices (a copy). */
     public int[] channels() {
         return channels.clone();
     }

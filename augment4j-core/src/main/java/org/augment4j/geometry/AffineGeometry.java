@@ -19,6 +19,7 @@ package org.augment4j.geometry;
 public record AffineGeometry(Matrix image, Matrix keypoints, Matrix boxes, KeypointRule rule, BoxMethod boxMethod,
                              int outWidth, int outHeight, boolean clampKeypoints) implements Geometry {
 
+    /** @throws IllegalArgumentException unless {@code outWidth} and {@code outHeight} are positive */
     public AffineGeometry {
         if (outWidth <= 0 || outHeight <= 0) {
             throw new IllegalArgumentException("output size must be positive, got " + outWidth + "x" + outHeight);

@@ -18,6 +18,7 @@ public enum BoxMethod {
         };
     }
 
+    /** The name Albumentations uses: {@code "largest_box"} or {@code "ellipse"}. */
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -10,6 +10,7 @@ import org.bytedeco.opencv.opencv_core.Mat;
  */
 public record DisplacementGeometry(Mat mapX, Mat mapY) implements Geometry, AutoCloseable {
 
+    /** @throws IllegalArgumentException if the two maps differ in size */
     public DisplacementGeometry {
         if (mapX.rows() != mapY.rows() || mapX.cols() != mapY.cols()) {
             throw new IllegalArgumentException("displacement maps differ in size");

@@ -8,6 +8,7 @@ package org.augment4j.geometry;
 public record KeypointRule(int angleSign, double angleOffset, double scaleFactor) {
     private static final KeypointRule IDENTITY = new KeypointRule(1, 0, 1);
 
+    /** The rule that leaves angle and scale unchanged. */
     public static KeypointRule identity() {
         return IDENTITY;
     }
@@ -22,6 +23,7 @@ public record KeypointRule(int angleSign, double angleOffset, double scaleFactor
         return new KeypointRule(-1, offset, 1);
     }
 
+    /** The changed angle {@code sign·a + offset}, for an angle {@code a} in radians. */
     public double angle(double a) {
         return angleSign * a + angleOffset;
     }

@@ -25,14 +25,17 @@ public final class Matrix {
         return new Matrix(rowMajor.clone());
     }
 
+    /** The identity map. */
     public static Matrix identity() {
         return IDENTITY;
     }
 
+    /** A translation by {@code (tx, ty)} pixels. */
     public static Matrix translation(double tx, double ty) {
         return affine(1, 0, tx, 0, 1, ty);
     }
 
+    /** A scaling about the origin by {@code sx} along x and {@code sy} along y. */
     public static Matrix scale(double sx, double sy) {
         return affine(sx, 0, 0, 0, sy, 0);
     }

@@ -8,6 +8,7 @@ package org.augment4j.geometry;
  */
 public record ProjectiveGeometry(Matrix image, int outWidth, int outHeight) implements Geometry {
 
+    /** @throws IllegalArgumentException unless {@code outWidth} and {@code outHeight} are positive */
     public ProjectiveGeometry {
         if (outWidth <= 0 || outHeight <= 0) {
             throw new IllegalArgumentException("output size must be positive, got " + outWidth + "x" + outHeight);

@@ -7,6 +7,7 @@ package org.augment4j.loader;
  * consumer's thread; the loader is closed by then.
  */
 public final class LoaderException extends RuntimeException {
+    /** The index (position in the source) of the sample that failed or was being waited for. */
     private final long index;
 
     LoaderException(long index, String message, Throwable cause) {

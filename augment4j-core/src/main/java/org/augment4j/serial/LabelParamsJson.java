@@ -12,6 +12,9 @@ import org.augment4j.target.KeypointParams;
 public final class LabelParamsJson {
     private LabelParamsJson() {}
 
+    /**
+     * {@code bbox_params} as Albumentations' {@code to_dict} writes them ({@code max_accept_ratio} null when unset).
+     */
     public static Map<String, Object> toDict(BboxParams b) {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("format", b.format().id());
@@ -27,6 +30,7 @@ public final class LabelParamsJson {
         return d;
     }
 
+    /** {@code keypoint_params} as Albumentations' {@code to_dict} writes them. */
     public static Map<String, Object> toDict(KeypointParams k) {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("format", k.format().id());

@@ -47,6 +47,13 @@ public final class Params {
     private Path fileFolder;
     private OutsidePaths outsidePaths = OutsidePaths.ALLOW;
 
+    /**
+     * Strict parameters with Albumentations 2.x semantics, warnings logged.
+     *
+     * @param values    the transform's parameters by Albumentations name, as parsed from the file
+     * @param path      the JSON path of the transform in its file, for error messages (such as {@code $.transform.transforms[2]})
+     * @param transform the transform's name, for error messages
+     */
     public Params(Map<String, Object> values, String path, String transform) {
         this(values, path, transform, true, PipelineFile.Options::log, Semantics.ALBUMENTATIONS_2);
     }
@@ -122,10 +129,12 @@ public final class Params {
         return new Params(values, "$", transform, false, w -> {}, Semantics.ALBUMENTATIONS_2, recording);
     }
 
+    /** The JSON path of this transform in its file, as error messages give it. */
     public String path() {
         return path;
     }
 
+    /** The name of the transform these parameters are for. */
     public String transform() {
         return transform;
     }
@@ -143,13 +152,13 @@ public final class Params {
         return semantics == Semantics.ALBUMENTATIONS_1_3 ? v13 : v2;
     }
 
-    /** True when the parameter is present and not null. */
     /** True when the parameter is named at all, even as null (where null means something, such as "random"). */
     public boolean contains(String name) {
         if (recording != null) recording.probed.add(name);
         return values.containsKey(name);
     }
 
+    /** True when the parameter is present and not null. */
     public boolean has(String name) {
         if (recording != null) recording.probed.add(name);
         return values.get(name) != null;
@@ -195,6 +204,7 @@ public final class Params {
         return p;
     }
 
+    /** A number; {@code def} when the parameter is absent or null. */
     public double dbl(String name, double def) {
         declare(name, "number", def, true);
         Object v = value(name);
@@ -239,6 +249,7 @@ public final class Params {
         throw error(name, "must be true or false, got " + describe(v));
     }
 
+    /** A string; {@code def} when the parameter is absent or null. */
     public String string(String name, String def) {
         declare(name, "string", def, true);
         Object v = value(name);
@@ -276,6 +287,7 @@ public final class Params {
         throw error(name, "must be a number or a [min, max] pair, got " + describe(v));
     }
 
+    /** As {@link #range(String, Range, Scalar, double)} with a lower bound of 0 for {@link Scalar#UPPER}. */
     public Range range(String name, Range def, Scalar mode) {
         return range(name, def, mode, 0);
     }

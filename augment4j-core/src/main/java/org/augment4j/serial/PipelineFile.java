@@ -88,6 +88,11 @@ public final class PipelineFile {
      */
     public record Options(boolean strict, Map<String, ? extends Transform> lambdas, Consumer<String> warnings, Semantics semantics,
                           Map<String, Function<Params, ? extends Transform>> transforms, Path fileFolder, OutsidePaths outsidePaths) {
+        /**
+         * Copies both maps.
+         *
+         * @throws NullPointerException if {@code warnings} or {@code outsidePaths} is null
+         */
         public Options {
             lambdas = Map.copyOf(lambdas);
             transforms = Map.copyOf(transforms);
@@ -100,14 +105,17 @@ public final class PipelineFile {
             return new Options(true, Map.of(), Options::log, null, Map.of(), null, OutsidePaths.REFUSE);
         }
 
+        /** These options with strictness {@code s}: whether unknown parameters are errors (true) or warnings. */
         public Options withStrict(boolean s) {
             return new Options(s, lambdas, warnings, semantics, transforms, fileFolder, outsidePaths);
         }
 
+        /** These options with lambdas {@code l}: the {@code Lambda} transforms a file may name, by name. */
         public Options withLambdas(Map<String, ? extends Transform> l) {
             return new Options(strict, l, warnings, semantics, transforms, fileFolder, outsidePaths);
         }
 
+        /** These options with warning sink {@code w} for the warnings of non-strict loading. */
         public Options withWarnings(Consumer<String> w) {
             return new Options(strict, lambdas, w, semantics, transforms, fileFolder, outsidePaths);
         }
@@ -157,6 +165,13 @@ public final class PipelineFile {
         return load(path, Options.defaults());
     }
 
+    /**
+     * Loads a {@code .json}, {@code .yaml} or {@code .yml} file with the given options; files it names are read relative to
+     * the file's folder unless {@link Options#fileFolder()} says otherwise.
+     *
+     * @throws PipelineException if the file is not a valid pipeline
+     * @throws java.io.UncheckedIOException if the file cannot be read
+     */
     public static Compose load(Path path, Options options) {
         try {
             if (Files.size(path) > MAX_BYTES) throw new PipelineException("$", "pipeline file " + path + " is larger than " + MAX_BYTES + " bytes");
@@ -168,14 +183,21 @@ public final class PipelineFile {
         }
     }
 
+    /** Reads a pipeline from JSON text with the default options. */
     public static Compose fromJson(String text) {
         return fromJson(text, Options.defaults());
     }
 
+    /**
+     * Reads a pipeline from JSON text.
+     *
+     * @throws PipelineException if the text is not a valid pipeline
+     */
     public static Compose fromJson(String text, Options options) {
         return fromTree(parse(JSON, text, "JSON"), options);
     }
 
+    /** Reads a pipeline from YAML text with the default options. */
     public static Compose fromYaml(String text) {
         return fromYaml(text, Options.defaults());
     }
@@ -412,10 +434,12 @@ public final class PipelineFile {
         return pipeline.semantics() == Semantics.ALBUMENTATIONS_1_3 ? Dialect13.of(root, Options::log) : root;
     }
 
+    /** The pipeline as JSON text, as {@link #toTree} shapes it. */
     public static String toJson(Compose pipeline) {
         return write(JSON, pipeline);
     }
 
+    /** The pipeline as YAML text, as {@link #toTree} shapes it. */
     public static String toYaml(Compose pipeline) {
         return write(YAML, pipeline);
     }

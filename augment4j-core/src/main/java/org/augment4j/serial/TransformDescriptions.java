@@ -57,6 +57,7 @@ public final class TransformDescriptions {
      * @param targets the targets it acts on (image, mask, bboxes, keypoints); see {@link #targets(Transform)}
      */
     public record Description(String name, String kind, List<String> targets, List<Parameter> parameters) {
+        /** This description as a JSON object: name, kind, targets and parameters. */
         public Map<String, Object> toJson() {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("name", name);
