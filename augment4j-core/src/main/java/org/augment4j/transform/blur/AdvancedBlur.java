@@ -38,6 +38,15 @@ public final class AdvancedBlur extends PixelTransform<AdvancedBlur.Kernel> {
     private final Range betaLimit;
     private final Range noiseLimit;
 
+    /**
+     * @param blurLimit   {@code blur_limit}: kernel sizes in pixels, integers {@code >= 3}; odd sizes are drawn
+     * @param sigmaXLimit {@code sigma_x_limit}: kernel sigma along x in pixels, {@code >= 0}
+     * @param sigmaYLimit {@code sigma_y_limit}: kernel sigma along y in pixels, {@code >= 0}; not both sigma ranges may start at 0
+     * @param rotateLimit {@code rotate_limit}: kernel rotation in degrees, within [-360, 360]
+     * @param betaLimit   {@code beta_limit}: kernel shape exponent, {@code >= 0} with {@code min < 1 < max}
+     * @param noiseLimit  {@code noise_limit}: multiplicative kernel noise, {@code >= 0}
+     * @param p           probability of applying the transform, in [0, 1]
+     */
     public AdvancedBlur(Range blurLimit, Range sigmaXLimit, Range sigmaYLimit, Range rotateLimit, Range betaLimit, Range noiseLimit, double p) {
         super(p);
         this.blurLimit = BlurKernels.blurLimit(name(), "blur_limit", blurLimit, 3);
@@ -51,6 +60,10 @@ public final class AdvancedBlur extends PixelTransform<AdvancedBlur.Kernel> {
         this.noiseLimit = Check.range(name(), "noise_limit", noiseLimit, 0, Double.MAX_VALUE);
     }
 
+    /**
+     * With Albumentations' defaults: blur_limit [3, 7], sigma_x_limit and sigma_y_limit [0.2, 1], rotate_limit [-90, 90],
+     * beta_limit [0.5, 8], noise_limit [0.9, 1.1], p = 0.5.
+     */
     public AdvancedBlur() {
         this(Range.of(3, 7), Range.of(0.2, 1), Range.of(0.2, 1), Range.of(-90, 90), Range.of(0.5, 8), Range.of(0.9, 1.1), 0.5);
     }

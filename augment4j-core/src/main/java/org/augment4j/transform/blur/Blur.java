@@ -28,6 +28,10 @@ public final class Blur extends PixelTransform<Blur.Kernel> {
 
     private final Range blurLimit;
 
+    /**
+     * @param blurLimit {@code blur_limit}: box kernel sizes in pixels, integers {@code >= 3} with min &lt;= max; odd sizes are drawn
+     * @param p         probability of applying the transform, in [0, 1]
+     */
     public Blur(Range blurLimit, double p) {
         super(p);
         Check.that(blurLimit.min() >= 3 && blurLimit.min() <= blurLimit.max() && isInt(blurLimit.min()) && isInt(blurLimit.max())
@@ -36,6 +40,7 @@ public final class Blur extends PixelTransform<Blur.Kernel> {
         this.blurLimit = blurLimit;
     }
 
+    /** With Albumentations' defaults: blur_limit [3, 7], p = 0.5. */
     public Blur() {
         this(Range.of(3, 7), 0.5);
     }

@@ -9,6 +9,7 @@ import org.augment4j.serial.Params;
 public final class BlurCatalogue {
     private BlurCatalogue() {}
 
+    /** Registers this package's transforms with {@code r}, by class name. */
     public static void register(BiConsumer<String, Function<Params, Transform>> r) {
         r.accept("Blur", Blur::fromDict);
         r.accept("GaussianBlur", GaussianBlur::fromDict);

@@ -37,12 +37,18 @@ public final class Defocus extends PixelTransform<Defocus.Disc> {
     private final Range radius;
     private final Range aliasBlur;
 
+    /**
+     * @param radius    {@code radius}: disc radius in pixels, integers {@code >= 1}
+     * @param aliasBlur {@code alias_blur}: sigma in pixels of the Gaussian that softens the disc, {@code >= 0}
+     * @param p         probability of applying the transform, in [0, 1]
+     */
     public Defocus(Range radius, Range aliasBlur, double p) {
         super(p);
         this.radius = BlurKernels.blurLimit(name(), "radius", radius, 1);
         this.aliasBlur = Check.range(name(), "alias_blur", aliasBlur, 0, Double.MAX_VALUE);
     }
 
+    /** With Albumentations' defaults: radius [3, 10], alias_blur [0.1, 0.5], p = 0.5. */
     public Defocus() {
         this(Range.of(3, 10), Range.of(0.1, 0.5), 0.5);
     }

@@ -63,6 +63,7 @@ public final class Downscale extends PixelTransform<Downscale.Scale> {
         this(scaleRange, downInterpolation, upInterpolation, false, Dialect.V2, p);
     }
 
+    /** With Albumentations' defaults: scale_range [0.25, 0.25], nearest interpolation down and up, p = 0.5. */
     public Downscale() {
         this(Range.fixed(0.25), INTER_NEAREST, INTER_NEAREST, 0.5);
     }

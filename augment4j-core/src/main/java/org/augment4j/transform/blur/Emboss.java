@@ -26,12 +26,18 @@ public final class Emboss extends PixelTransform<Emboss.Amount> {
     private final Range alpha;
     private final Range strength;
 
+    /**
+     * @param alpha    {@code alpha}: visibility of the embossed image, within [0, 1]
+     * @param strength {@code strength}: emboss strength, {@code >= 0}
+     * @param p        probability of applying the transform, in [0, 1]
+     */
     public Emboss(Range alpha, Range strength, double p) {
         super(p);
         this.alpha = Check.range(name(), "alpha", alpha, 0, 1);
         this.strength = Check.range(name(), "strength", strength, 0, Double.MAX_VALUE);
     }
 
+    /** With Albumentations' defaults: alpha [0.2, 0.5], strength [0.2, 0.7], p = 0.5. */
     public Emboss() {
         this(Range.of(0.2, 0.5), Range.of(0.2, 0.7), 0.5);
     }

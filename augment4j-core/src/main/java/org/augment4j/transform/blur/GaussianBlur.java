@@ -31,12 +31,18 @@ public final class GaussianBlur extends PixelTransform<GaussianBlur.Kernel> {
     private final Range blurLimit;
     private final Range sigmaLimit;
 
+    /**
+     * @param blurLimit  {@code blur_limit}: kernel sizes in pixels, integers {@code >= 0}; 0 derives the size from sigma
+     * @param sigmaLimit {@code sigma_limit}: standard deviation in pixels, {@code >= 0}; 0 takes OpenCV's sigma for the size
+     * @param p          probability of applying the transform, in [0, 1]
+     */
     public GaussianBlur(Range blurLimit, Range sigmaLimit, double p) {
         super(p);
         this.blurLimit = BlurKernels.blurLimit(name(), "blur_limit", blurLimit, 0);
         this.sigmaLimit = Check.range(name(), "sigma_limit", sigmaLimit, 0, Double.MAX_VALUE);
     }
 
+    /** With Albumentations 2.x defaults: blur_limit [0, 0] (size from sigma), sigma_limit [0.5, 3], p = 0.5. */
     public GaussianBlur() {
         this(Range.fixed(0), Range.of(0.5, 3.0), 0.5);
     }

@@ -36,6 +36,13 @@ public final class GlassBlur extends PixelTransform<GlassBlur.Shuffle> {
     private final int iterations;
     private final String mode;
 
+    /**
+     * @param sigma      {@code sigma}: standard deviation of the Gaussian blurs in pixels, {@code >= 0}
+     * @param maxDelta   {@code max_delta}: largest pixel displacement of the shuffle in pixels, {@code >= 1}
+     * @param iterations {@code iterations}: number of shuffle passes, {@code >= 1}
+     * @param mode       {@code mode}: {@code "fast"} (all swaps of a pass at once) or {@code "exact"} (one after another)
+     * @param p          probability of applying the transform, in [0, 1]
+     */
     public GlassBlur(double sigma, int maxDelta, int iterations, String mode, double p) {
         super(p);
         this.sigma = Check.between(name(), "sigma", sigma, 0, Double.MAX_VALUE);
@@ -45,6 +52,7 @@ public final class GlassBlur extends PixelTransform<GlassBlur.Shuffle> {
         this.mode = mode;
     }
 
+    /** With Albumentations' defaults: sigma 0.7, max_delta 4, iterations 2, mode "fast", p = 0.5. */
     public GlassBlur() {
         this(0.7, 4, 2, "fast", 0.5);
     }

@@ -46,6 +46,7 @@ public final class ImageCompression extends PixelTransform<ImageCompression.Qual
         this(compressionType, qualityRange, false, p);
     }
 
+    /** With Albumentations' defaults: compression_type "jpeg", quality_range [99, 100], p = 0.5. */
     public ImageCompression() {
         this("jpeg", Range.of(99, 100), 0.5);
     }

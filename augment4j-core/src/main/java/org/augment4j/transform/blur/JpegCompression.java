@@ -24,6 +24,11 @@ public final class JpegCompression extends PixelTransform<JpegCompression.Qualit
     private final int qualityLower;
     private final int qualityUpper;
 
+    /**
+     * @param qualityLower {@code quality_lower}: lowest JPEG quality, in [1, 100]
+     * @param qualityUpper {@code quality_upper}: highest JPEG quality, in [1, 100], {@code >= qualityLower}
+     * @param p            probability of applying the transform, in [0, 1]
+     */
     public JpegCompression(int qualityLower, int qualityUpper, double p) {
         super(p);
         this.qualityLower = (int) Check.between(name(), "quality_lower", qualityLower, 1, 100);
@@ -31,6 +36,7 @@ public final class JpegCompression extends PixelTransform<JpegCompression.Qualit
         Check.that(qualityLower <= qualityUpper, name(), "quality_lower must be <= quality_upper, got " + qualityLower + " > " + qualityUpper);
     }
 
+    /** With Albumentations 1.3's defaults: quality_lower 99, quality_upper 100, p = 0.5. */
     public JpegCompression() {
         this(99, 100, 0.5);
     }

@@ -31,11 +31,16 @@ public final class MedianBlur extends PixelTransform<MedianBlur.Kernel> {
 
     private final Range blurLimit;
 
+    /**
+     * @param blurLimit {@code blur_limit}: aperture sizes in pixels, integers {@code >= 3}; odd sizes are drawn
+     * @param p         probability of applying the transform, in [0, 1]
+     */
     public MedianBlur(Range blurLimit, double p) {
         super(p);
         this.blurLimit = BlurKernels.blurLimit(name(), "blur_limit", blurLimit, 3);
     }
 
+    /** With Albumentations' defaults: blur_limit [3, 7], p = 0.5. */
     public MedianBlur() {
         this(Range.of(3, 7), 0.5);
     }

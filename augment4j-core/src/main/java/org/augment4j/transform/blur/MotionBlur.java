@@ -31,6 +31,13 @@ public final class MotionBlur extends PixelTransform<MotionBlur.Motion> {
     private final Range angleRange;
     private final Range directionRange;
 
+    /**
+     * @param blurLimit      {@code blur_limit}: kernel sizes in pixels, integers {@code >= 3}; odd sizes are drawn
+     * @param allowShifted   {@code allow_shifted}: whether the line may be moved off centre by up to a quarter of the kernel
+     * @param angleRange     {@code angle_range}: line angle in degrees, within [0, 360]
+     * @param directionRange {@code direction_range}: blur direction bias, within [-1, 1] (0 symmetric, &#177;1 one-sided)
+     * @param p              probability of applying the transform, in [0, 1]
+     */
     public MotionBlur(Range blurLimit, boolean allowShifted, Range angleRange, Range directionRange, double p) {
         super(p);
         this.blurLimit = BlurKernels.blurLimit(name(), "blur_limit", blurLimit, 3);
@@ -39,6 +46,10 @@ public final class MotionBlur extends PixelTransform<MotionBlur.Motion> {
         this.directionRange = Check.range(name(), "direction_range", directionRange, -1, 1);
     }
 
+    /**
+     * With Albumentations 2.x defaults: blur_limit [3, 7], allow_shifted true, angle_range [0, 360], direction_range [-1, 1],
+     * p = 0.5.
+     */
     public MotionBlur() {
         this(Range.of(3, 7), true, Range.of(0, 360), Range.of(-1, 1), 0.5);
     }

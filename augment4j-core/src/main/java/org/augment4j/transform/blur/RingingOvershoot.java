@@ -26,12 +26,18 @@ public final class RingingOvershoot extends PixelTransform<RingingOvershoot.Kern
     private final Range blurLimit;
     private final Range cutoff;
 
+    /**
+     * @param blurLimit {@code blur_limit}: sinc kernel sizes in pixels, integers {@code >= 3}; odd sizes are drawn
+     * @param cutoff    {@code cutoff}: cutoff frequency in radians, within [0, π]
+     * @param p         probability of applying the transform, in [0, 1]
+     */
     public RingingOvershoot(Range blurLimit, Range cutoff, double p) {
         super(p);
         this.blurLimit = BlurKernels.blurLimit(name(), "blur_limit", blurLimit, 3);
         this.cutoff = Check.range(name(), "cutoff", cutoff, 0, Math.PI);
     }
 
+    /** With Albumentations' defaults: blur_limit [7, 15], cutoff [π/4, π/2], p = 0.5. */
     public RingingOvershoot() {
         this(Range.of(7, 15), Range.of(Math.PI / 4, Math.PI / 2), 0.5);
     }

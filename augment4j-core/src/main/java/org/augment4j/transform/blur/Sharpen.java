@@ -39,6 +39,14 @@ public final class Sharpen extends PixelTransform<Sharpen.Amount> {
     private final int kernelSize;
     private final double sigma;
 
+    /**
+     * @param alpha      {@code alpha}: visibility of the sharpened image, within [0, 1]
+     * @param lightness  {@code lightness}: lightness of the sharpened image, {@code >= 0} (kernel method only)
+     * @param method     {@code method}: {@code "kernel"} or {@code "gaussian"}
+     * @param kernelSize {@code kernel_size}: Gaussian kernel size in pixels, odd {@code >= 1} (gaussian method only)
+     * @param sigma      {@code sigma}: Gaussian standard deviation in pixels, {@code >= 0} (gaussian method only)
+     * @param p          probability of applying the transform, in [0, 1]
+     */
     public Sharpen(Range alpha, Range lightness, String method, int kernelSize, double sigma, double p) {
         super(p);
         this.alpha = Check.range(name(), "alpha", alpha, 0, 1);
@@ -50,6 +58,9 @@ public final class Sharpen extends PixelTransform<Sharpen.Amount> {
         this.sigma = Check.between(name(), "sigma", sigma, 0, Double.MAX_VALUE);
     }
 
+    /**
+     * With Albumentations' defaults: alpha [0.2, 0.5], lightness [0.5, 1], method "kernel", kernel_size 5, sigma 1, p = 0.5.
+     */
     public Sharpen() {
         this(Range.of(0.2, 0.5), Range.of(0.5, 1.0), "kernel", 5, 1.0, 0.5);
     }

@@ -45,6 +45,13 @@ public final class Superpixels extends PixelTransform<Superpixels.Replace> {
     private final Integer maxSize;
     private final int interpolation;
 
+    /**
+     * @param pReplace      {@code p_replace}: chance of each superpixel being replaced by its mean, within [0, 1]
+     * @param nSegments     {@code n_segments}: number of superpixels, integers {@code >= 1}
+     * @param maxSize       {@code max_size}: longest side in pixels the segmentation runs at, {@code >= 1}, or null to never shrink
+     * @param interpolation {@code interpolation}: OpenCV code (0..4) for shrinking to {@code maxSize} and enlarging back
+     * @param p             probability of applying the transform, in [0, 1]
+     */
     public Superpixels(Range pReplace, Range nSegments, Integer maxSize, int interpolation, double p) {
         super(p);
         this.pReplace = Check.range(name(), "p_replace", pReplace, 0, 1);
@@ -54,6 +61,10 @@ public final class Superpixels extends PixelTransform<Superpixels.Replace> {
         this.interpolation = (int) Check.between(name(), "interpolation", interpolation, 0, 4);
     }
 
+    /**
+     * With Albumentations 2.x defaults: p_replace [0, 0.1], n_segments [100, 100], max_size 128, interpolation 1 (linear),
+     * p = 0.5.
+     */
     public Superpixels() {
         this(Range.of(0, 0.1), Range.fixed(100), 128, 1, 0.5);
     }

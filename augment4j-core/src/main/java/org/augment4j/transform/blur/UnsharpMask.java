@@ -42,6 +42,15 @@ public final class UnsharpMask extends PixelTransform<UnsharpMask.Amount> {
     private final int threshold;
     private final FromFloat fromFloat;
 
+    /**
+     * @param blurLimit  {@code blur_limit}: Gaussian kernel sizes in pixels, integers {@code >= 3} (odd sizes drawn), or [0, 0] to
+     *                   size the kernel from sigma
+     * @param sigmaLimit {@code sigma_limit}: Gaussian sigma in pixels, {@code >= 0} (0: OpenCV's sigma for the size); must be
+     *                   {@code > 0} when {@code blurLimit} is [0, 0]
+     * @param alpha      {@code alpha}: visibility of the sharpened image, within [0, 1]
+     * @param threshold  {@code threshold}: smallest residual, in uint8 levels [0, 255], that is sharpened
+     * @param p          probability of applying the transform, in [0, 1]
+     */
     public UnsharpMask(Range blurLimit, Range sigmaLimit, Range alpha, int threshold, double p) {
         this(blurLimit, sigmaLimit, alpha, threshold, FromFloat.ROUND, p);
     }
@@ -60,6 +69,9 @@ public final class UnsharpMask extends PixelTransform<UnsharpMask.Amount> {
         this.fromFloat = fromFloat;
     }
 
+    /**
+     * With Albumentations' defaults: blur_limit [3, 7], sigma_limit [0, 0], alpha [0.2, 0.5], threshold 10, p = 0.5.
+     */
     public UnsharpMask() {
         this(Range.of(3, 7), Range.fixed(0), Range.of(0.2, 0.5), 10, 0.5);
     }

@@ -33,6 +33,11 @@ public final class ZoomBlur extends PixelTransform<ZoomBlur.Zoom> {
     private final Range maxFactor;
     private final Range stepFactor;
 
+    /**
+     * @param maxFactor  {@code max_factor}: largest zoom factor, {@code >= 1}
+     * @param stepFactor {@code step_factor}: step between successive zoom factors, {@code > 0}
+     * @param p          probability of applying the transform, in [0, 1]
+     */
     public ZoomBlur(Range maxFactor, Range stepFactor, double p) {
         super(p);
         this.maxFactor = Check.range(name(), "max_factor", maxFactor, 1, Double.MAX_VALUE);
@@ -40,6 +45,7 @@ public final class ZoomBlur extends PixelTransform<ZoomBlur.Zoom> {
         this.stepFactor = stepFactor;
     }
 
+    /** With Albumentations' defaults: max_factor [1, 1.31], step_factor [0.01, 0.03], p = 0.5. */
     public ZoomBlur() {
         this(Range.of(1, 1.31), Range.of(0.01, 0.03), 0.5);
     }
