@@ -32,6 +32,12 @@ public final class AutoContrast extends FixedPixelTransform {
     private final Integer ignore;
     private final String method;
 
+    /**
+     * @param cutoff {@code cutoff}: percentage of pixels cut off each end of the histogram, in [0, 100]
+     * @param ignore {@code ignore}: a pixel value in [0, 255] left out of the histograms and kept as it is, or null for none
+     * @param method {@code method}: {@code "cdf"} (through the cumulative histogram) or {@code "pil"} (linear, as Pillow)
+     * @param p      probability of applying the transform, in [0, 1]
+     */
     public AutoContrast(double cutoff, Integer ignore, String method, double p) {
         super(p);
         this.cutoff = Check.between(name(), "cutoff", cutoff, 0, 100);
@@ -41,6 +47,7 @@ public final class AutoContrast extends FixedPixelTransform {
         this.method = method;
     }
 
+    /** With Albumentations' defaults: cutoff 0, ignore null, method "cdf", p = 0.5. */
     public AutoContrast() {
         this(0, null, "cdf", 0.5);
     }

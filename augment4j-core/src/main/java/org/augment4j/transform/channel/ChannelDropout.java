@@ -24,6 +24,7 @@ import org.bytedeco.opencv.opencv_core.Mat;
 public final class ChannelDropout extends PixelTransform<ChannelDropout.Dropped> {
     /** The channels set to {@code fill}. */
     public record Dropped(List<Integer> channelsToDrop) {
+        /** Copies {@code channelsToDrop} into an unmodifiable list. */
         public Dropped {
             channelsToDrop = List.copyOf(channelsToDrop);
         }
@@ -32,6 +33,12 @@ public final class ChannelDropout extends PixelTransform<ChannelDropout.Dropped>
     private final Range channelDropRange;
     private final double fill;
 
+    /**
+     * @param channelDropRange {@code channel_drop_range}: how many channels to drop, integers {@code >= 1} with min &lt;= max;
+     *                         the maximum must be below the image's channel count
+     * @param fill             {@code fill}: value of the dropped channels in the image's own units (saturated for uint8), finite
+     * @param p                probability of applying the transform, in [0, 1]
+     */
     public ChannelDropout(Range channelDropRange, double fill, double p) {
         super(p);
         Check.that(channelDropRange.min() >= 1 && channelDropRange.min() <= channelDropRange.max()
@@ -42,6 +49,7 @@ public final class ChannelDropout extends PixelTransform<ChannelDropout.Dropped>
         this.fill = fill;
     }
 
+    /** With Albumentations' defaults: channel_drop_range [1, 1], fill 0, p = 0.5. */
     public ChannelDropout() {
         this(Range.of(1, 1), 0, 0.5);
     }

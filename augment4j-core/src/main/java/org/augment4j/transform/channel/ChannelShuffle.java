@@ -21,15 +21,18 @@ import org.bytedeco.opencv.opencv_core.Mat;
 public final class ChannelShuffle extends PixelTransform<ChannelShuffle.Order> {
     /** Output channel {@code i} is input channel {@code channelsShuffled.get(i)}; empty for a 1-channel image. */
     public record Order(List<Integer> channelsShuffled) {
+        /** Copies {@code channelsShuffled} into an unmodifiable list. */
         public Order {
             channelsShuffled = List.copyOf(channelsShuffled);
         }
     }
 
+    /** @param p probability of applying the transform, in [0, 1] */
     public ChannelShuffle(double p) {
         super(p);
     }
 
+    /** With Albumentations' default p = 0.5. */
     public ChannelShuffle() {
         this(0.5);
     }

@@ -49,6 +49,14 @@ public final class ChromaticAberration extends PixelTransform<ChromaticAberratio
     private final String mode;
     private final int interpolation;
 
+    /**
+     * @param primaryDistortionLimit   {@code primary_distortion_limit}: range of the radial coefficient k1 (unitless)
+     * @param secondaryDistortionLimit {@code secondary_distortion_limit}: range of the radial coefficient k2 (unitless)
+     * @param mode                     {@code mode}: {@code "green_purple"} (red and blue coefficients share their signs),
+     *                                 {@code "purple_green"} (opposite signs) or {@code "random"}
+     * @param interpolation            {@code interpolation}: OpenCV interpolation code, 0..4
+     * @param p                        probability of applying the transform, in [0, 1]
+     */
     public ChromaticAberration(Range primaryDistortionLimit, Range secondaryDistortionLimit, String mode, int interpolation, double p) {
         super(p);
         this.primary = Check.range(name(), "primary_distortion_limit", primaryDistortionLimit, -Double.MAX_VALUE, Double.MAX_VALUE);
@@ -59,6 +67,10 @@ public final class ChromaticAberration extends PixelTransform<ChromaticAberratio
         this.interpolation = (int) Check.between(name(), "interpolation", interpolation, 0, 4);
     }
 
+    /**
+     * With Albumentations' defaults: primary_distortion_limit [-0.02, 0.02], secondary_distortion_limit [-0.05, 0.05], mode
+     * "green_purple", interpolation 1 (linear), p = 0.5.
+     */
     public ChromaticAberration() {
         this(Range.symmetric(0.02), Range.symmetric(0.05), "green_purple", 1, 0.5);
     }

@@ -39,6 +39,7 @@ import org.bytedeco.opencv.opencv_core.Mat;
 public final class FancyPCA extends PixelTransform<FancyPCA.Alphas> {
     /** The sampled factor of each principal component. */
     public record Alphas(List<Double> alphaVector) {
+        /** Copies {@code alphaVector} into an unmodifiable list. */
         public Alphas {
             alphaVector = List.copyOf(alphaVector);
         }
@@ -46,11 +47,16 @@ public final class FancyPCA extends PixelTransform<FancyPCA.Alphas> {
 
     private final double alpha;
 
+    /**
+     * @param alpha {@code alpha}: standard deviation of the per-component factors, {@code >= 0}
+     * @param p     probability of applying the transform, in [0, 1]
+     */
     public FancyPCA(double alpha, double p) {
         super(p);
         this.alpha = Check.between(name(), "alpha", alpha, 0, Double.MAX_VALUE);
     }
 
+    /** With Albumentations' defaults: alpha 0.1, p = 0.5. */
     public FancyPCA() {
         this(0.1, 0.5);
     }

@@ -33,6 +33,7 @@ public final class FromFloat extends FixedPixelTransform {
         this.maxValue = maxValue;
     }
 
+    /** With Albumentations' defaults: dtype "uint8", max_value null (255), p = 1. */
     public FromFloat() {
         this("uint8", null, 1.0);
     }

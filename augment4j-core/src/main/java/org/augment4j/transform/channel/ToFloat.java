@@ -30,6 +30,7 @@ public final class ToFloat extends FixedPixelTransform {
         this.maxValue = maxValue;
     }
 
+    /** With Albumentations' defaults: max_value null (the input dtype's maximum), p = 1. */
     public ToFloat() {
         this(null, 1.0);
     }

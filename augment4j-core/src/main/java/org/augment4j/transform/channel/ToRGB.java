@@ -20,11 +20,16 @@ import org.bytedeco.opencv.opencv_core.Mat;
 public final class ToRGB extends FixedPixelTransform {
     private final int numOutputChannels;
 
+    /**
+     * @param numOutputChannels {@code num_output_channels}: channels of the output, {@code >= 1}
+     * @param p                 probability of applying the transform, in [0, 1]
+     */
     public ToRGB(int numOutputChannels, double p) {
         super(p);
         this.numOutputChannels = Check.positive(name(), "num_output_channels", numOutputChannels);
     }
 
+    /** With Albumentations' defaults: num_output_channels 3, p = 1. */
     public ToRGB() {
         this(3, 1.0);
     }

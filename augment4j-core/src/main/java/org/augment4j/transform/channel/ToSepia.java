@@ -24,10 +24,12 @@ public final class ToSepia extends FixedPixelTransform {
     /** Rows give R', G', B'. */
     public static final double[][] SEPIA = {{0.393, 0.769, 0.189}, {0.349, 0.686, 0.168}, {0.272, 0.534, 0.131}};
 
+    /** @param p probability of applying the transform, in [0, 1] */
     public ToSepia(double p) {
         super(p);
     }
 
+    /** With Albumentations' default p = 0.5. */
     public ToSepia() {
         this(0.5);
     }

@@ -33,6 +33,11 @@ public final class CLAHE extends PixelTransform<CLAHE.ClipLimit> {
     private final Range clipLimit;
     private final int[] tileGridSize;
 
+    /**
+     * @param clipLimit    {@code clip_limit}: range of the contrast clip limit, {@code >= 0}
+     * @param tileGridSize {@code tile_grid_size}: tiles as [columns, rows], both {@code >= 1} (copied)
+     * @param p            probability of applying the transform, in [0, 1]
+     */
     public CLAHE(Range clipLimit, int[] tileGridSize, double p) {
         super(p);
         this.clipLimit = Check.range(name(), "clip_limit", clipLimit, 0, Double.MAX_VALUE);
@@ -42,6 +47,7 @@ public final class CLAHE extends PixelTransform<CLAHE.ClipLimit> {
         this.tileGridSize = tileGridSize.clone();
     }
 
+    /** With Albumentations' defaults: clip_limit [1, 4], tile_grid_size [8, 8], p = 0.5. */
     public CLAHE() {
         this(Range.of(1, 4), new int[] {8, 8}, 0.5);
     }

@@ -36,6 +36,13 @@ public final class ColorJitter extends PixelTransform<ColorJitter.Factors> {
     private final Range saturation;
     private final Range hue;
 
+    /**
+     * @param brightness {@code brightness}: range of the brightness factor, {@code >= 0} (1 leaves the image unchanged)
+     * @param contrast   {@code contrast}: range of the contrast factor, {@code >= 0}
+     * @param saturation {@code saturation}: range of the saturation factor, {@code >= 0}
+     * @param hue        {@code hue}: range of the hue shift in fractions of a full turn, within [-0.5, 0.5]
+     * @param p          probability of applying the transform, in [0, 1]
+     */
     public ColorJitter(Range brightness, Range contrast, Range saturation, Range hue, double p) {
         super(p);
         this.brightness = Check.range(name(), "brightness", brightness, 0, Double.MAX_VALUE);
@@ -44,6 +51,7 @@ public final class ColorJitter extends PixelTransform<ColorJitter.Factors> {
         this.hue = Check.range(name(), "hue", hue, -0.5, 0.5);
     }
 
+    /** With Albumentations 2.x defaults: brightness, contrast and saturation [0.8, 1.2], hue [-0.5, 0.5], p = 0.5. */
     public ColorJitter() {
         this(Range.of(0.8, 1.2), Range.of(0.8, 1.2), Range.of(0.8, 1.2), Range.of(-0.5, 0.5), 0.5);
     }

@@ -40,6 +40,13 @@ public final class FDA extends ReferenceTransform<FDA.Beta> {
 
     private final Range betaLimit;
 
+    /**
+     * @param betaLimit       {@code beta_limit}: window half-size as a fraction of the shorter side, within [0, 0.5]
+     * @param referenceImages {@code reference_images}: paths of the reference images, read as given, or null to take the
+     *                        references from the sample's metadata
+     * @param metadataKey     {@code metadata_key}: metadata key of the references when {@code referenceImages} is null, non-empty
+     * @param p               probability of applying the transform, in [0, 1]
+     */
     public FDA(Range betaLimit, List<String> referenceImages, String metadataKey, double p) {
         this(betaLimit, References.asGiven(referenceImages), metadataKey, p);
     }
@@ -49,6 +56,7 @@ public final class FDA extends ReferenceTransform<FDA.Beta> {
         this.betaLimit = Check.range(name(), "beta_limit", betaLimit, 0, 0.5);
     }
 
+    /** With Albumentations' defaults: beta_limit [0, 0.1], references from metadata key "fda_metadata", p = 0.5. */
     public FDA() {
         this(Range.of(0, 0.1), (References) null, "fda_metadata", 0.5);
     }

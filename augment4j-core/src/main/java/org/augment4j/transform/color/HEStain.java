@@ -46,6 +46,15 @@ public final class HEStain extends PixelTransform<HEStain.Stain> {
     private final Range intensityShiftRange;
     private final boolean augmentBackground;
 
+    /**
+     * @param method              {@code method}: {@code "preset"} or {@code "random_preset"} (estimating methods are rejected)
+     * @param preset              {@code preset}: a stain matrix name of {@link HEStainMatrices#NAMES}; null means
+     *                            {@code "standard"} for {@code "preset"} and must stay null for {@code "random_preset"}
+     * @param intensityScaleRange {@code intensity_scale_range}: range of the factor on each stain's concentration, {@code >= 0}
+     * @param intensityShiftRange {@code intensity_shift_range}: range of the shift of each stain's concentration, within [-1, 1]
+     * @param augmentBackground   {@code augment_background}: whether bright background pixels (luminosity from 0.85) change too
+     * @param p                   probability of applying the transform, in [0, 1]
+     */
     public HEStain(String method, String preset, Range intensityScaleRange, Range intensityShiftRange, boolean augmentBackground, double p) {
         super(p);
         Check.that(!"vahadane".equals(method) && !"macenko".equals(method), name(),
@@ -60,6 +69,10 @@ public final class HEStain extends PixelTransform<HEStain.Stain> {
         this.augmentBackground = augmentBackground;
     }
 
+    /**
+     * With Albumentations' defaults: method "random_preset", preset null, intensity_scale_range [0.7, 1.3],
+     * intensity_shift_range [-0.2, 0.2], augment_background false, p = 0.5.
+     */
     public HEStain() {
         this("random_preset", null, Range.of(0.7, 1.3), Range.of(-0.2, 0.2), false, 0.5);
     }

@@ -31,6 +31,13 @@ public final class HistogramMatching extends ReferenceTransform<HistogramMatchin
 
     private final Range blendRatio;
 
+    /**
+     * @param blendRatio      {@code blend_ratio}: range of the matched image's weight in the blend, within [0, 1]
+     * @param referenceImages {@code reference_images}: paths of the reference images, read as given, or null to take the
+     *                        references from the sample's metadata
+     * @param metadataKey     {@code metadata_key}: metadata key of the references when {@code referenceImages} is null, non-empty
+     * @param p               probability of applying the transform, in [0, 1]
+     */
     public HistogramMatching(Range blendRatio, List<String> referenceImages, String metadataKey, double p) {
         this(blendRatio, References.asGiven(referenceImages), metadataKey, p);
     }
@@ -40,6 +47,7 @@ public final class HistogramMatching extends ReferenceTransform<HistogramMatchin
         this.blendRatio = Check.range(name(), "blend_ratio", blendRatio, 0, 1);
     }
 
+    /** With Albumentations' defaults: blend_ratio [0.5, 1], references from metadata key "hm_metadata", p = 0.5. */
     public HistogramMatching() {
         this(Range.of(0.5, 1), (References) null, "hm_metadata", 0.5);
     }

@@ -31,6 +31,14 @@ public final class HueSaturationValue extends PixelTransform<HueSaturationValue.
     private final Range satShiftLimit;
     private final Range valShiftLimit;
 
+    /**
+     * @param hueShiftLimit {@code hue_shift_limit}: range of the hue shift, within [-255, 255] (OpenCV hue units: [0, 180)
+     *                      for uint8, degrees for float32)
+     * @param satShiftLimit {@code sat_shift_limit}: range of the saturation shift, within [-255, 255] (uint8 levels; added
+     *                      as is to float32's [0, 1] saturation)
+     * @param valShiftLimit {@code val_shift_limit}: range of the value shift, within [-255, 255] (units as saturation)
+     * @param p             probability of applying the transform, in [0, 1]
+     */
     public HueSaturationValue(Range hueShiftLimit, Range satShiftLimit, Range valShiftLimit, double p) {
         super(p);
         this.hueShiftLimit = Check.range(name(), "hue_shift_limit", hueShiftLimit, -255, 255);
@@ -38,6 +46,9 @@ public final class HueSaturationValue extends PixelTransform<HueSaturationValue.
         this.valShiftLimit = Check.range(name(), "val_shift_limit", valShiftLimit, -255, 255);
     }
 
+    /**
+     * With Albumentations' defaults: hue_shift_limit [-20, 20], sat_shift_limit [-30, 30], val_shift_limit [-20, 20], p = 0.5.
+     */
     public HueSaturationValue() {
         this(Range.symmetric(20), Range.symmetric(30), Range.symmetric(20), 0.5);
     }

@@ -39,6 +39,15 @@ public final class Illumination extends PixelTransform<Illumination.Light> {
     private final Range centerRange;
     private final Range sigmaRange;
 
+    /**
+     * @param mode           {@code mode}: {@code "linear"}, {@code "corner"} or {@code "gaussian"}
+     * @param intensityRange {@code intensity_range}: range of the effect's strength, within [0.01, 0.2]
+     * @param effectType     {@code effect_type}: {@code "brighten"}, {@code "darken"} or {@code "both"} (sign drawn)
+     * @param angleRange     {@code angle_range}: gradient direction in degrees, within [0, 360] (linear mode)
+     * @param centerRange    {@code center_range}: spotlight centre as fractions of width and height, within [0, 1] (gaussian mode)
+     * @param sigmaRange     {@code sigma_range}: spotlight spread as a fraction of the image size, within [0.2, 1] (gaussian mode)
+     * @param p              probability of applying the transform, in [0, 1]
+     */
     public Illumination(String mode, Range intensityRange, String effectType, Range angleRange, Range centerRange, Range sigmaRange, double p) {
         super(p);
         Check.that(MODES.contains(mode), name(), "mode must be one of " + MODES + ", got '" + mode + "'");
@@ -51,6 +60,10 @@ public final class Illumination extends PixelTransform<Illumination.Light> {
         this.sigmaRange = Check.range(name(), "sigma_range", sigmaRange, 0.2, 1);
     }
 
+    /**
+     * With Albumentations' defaults: mode "linear", intensity_range [0.01, 0.2], effect_type "both", angle_range [0, 360],
+     * center_range [0.1, 0.9], sigma_range [0.2, 1], p = 0.5.
+     */
     public Illumination() {
         this("linear", Range.of(0.01, 0.2), "both", Range.of(0, 360), Range.of(0.1, 0.9), Range.of(0.2, 1), 0.5);
     }

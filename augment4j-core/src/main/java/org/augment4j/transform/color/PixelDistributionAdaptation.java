@@ -35,6 +35,14 @@ public final class PixelDistributionAdaptation extends ReferenceTransform<PixelD
     private final Range blendRatio;
     private final String transformType;
 
+    /**
+     * @param blendRatio      {@code blend_ratio}: range of the adapted image's weight in the blend, within [0, 1]
+     * @param transformType   {@code transform_type}: {@code "pca"}, {@code "standard"} or {@code "minmax"}
+     * @param referenceImages {@code reference_images}: paths of the reference images, read as given, or null to take the
+     *                        references from the sample's metadata
+     * @param metadataKey     {@code metadata_key}: metadata key of the references when {@code referenceImages} is null, non-empty
+     * @param p               probability of applying the transform, in [0, 1]
+     */
     public PixelDistributionAdaptation(Range blendRatio, String transformType, List<String> referenceImages, String metadataKey, double p) {
         this(blendRatio, transformType, References.asGiven(referenceImages), metadataKey, p);
     }
@@ -47,6 +55,10 @@ public final class PixelDistributionAdaptation extends ReferenceTransform<PixelD
         this.transformType = transformType;
     }
 
+    /**
+     * With Albumentations' defaults: blend_ratio [0.25, 1], transform_type "pca", references from metadata key
+     * "pda_metadata", p = 0.5.
+     */
     public PixelDistributionAdaptation() {
         this(Range.of(0.25, 1), "pca", (References) null, "pda_metadata", 0.5);
     }

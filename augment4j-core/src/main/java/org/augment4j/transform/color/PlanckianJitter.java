@@ -32,6 +32,13 @@ public final class PlanckianJitter extends PixelTransform<PlanckianJitter.Temper
     private final Range temperatureLimit;
     private final String samplingMethod;
 
+    /**
+     * @param mode             {@code mode}: {@code "blackbody"} or {@code "cied"}
+     * @param temperatureLimit {@code temperature_limit}: colour temperature in kelvin, containing 6000 and within [3000, 15000]
+     *                         (blackbody) or [4000, 15000] (cied); null for the mode's whole range
+     * @param samplingMethod   {@code sampling_method}: {@code "uniform"} or {@code "gaussian"}
+     * @param p                probability of applying the transform, in [0, 1]
+     */
     public PlanckianJitter(String mode, Range temperatureLimit, String samplingMethod, double p) {
         super(p);
         Check.that("blackbody".equals(mode) || "cied".equals(mode), name(), "mode must be 'blackbody' or 'cied', got '" + mode + "'");
@@ -44,6 +51,10 @@ public final class PlanckianJitter extends PixelTransform<PlanckianJitter.Temper
         this.samplingMethod = samplingMethod;
     }
 
+    /**
+     * With Albumentations' defaults: mode "blackbody", temperature_limit null (the mode's whole range), sampling_method
+     * "uniform", p = 0.5.
+     */
     public PlanckianJitter() {
         this("blackbody", null, "uniform", 0.5);
     }

@@ -35,6 +35,13 @@ public final class PlasmaBrightnessContrast extends PixelTransform<PlasmaBrightn
     private final int plasmaSize;
     private final double roughness;
 
+    /**
+     * @param brightnessRange {@code brightness_range}: range of the brightness factor, within [-1, 1]
+     * @param contrastRange   {@code contrast_range}: range of the contrast factor, within [-1, 1]
+     * @param plasmaSize      {@code plasma_size}: {@code >= 1}; kept for pipeline files, the pattern is sized to the image
+     * @param roughness       {@code roughness}: roughness of the plasma pattern, {@code > 0}
+     * @param p               probability of applying the transform, in [0, 1]
+     */
     public PlasmaBrightnessContrast(Range brightnessRange, Range contrastRange, int plasmaSize, double roughness, double p) {
         super(p);
         this.brightnessRange = Check.range(name(), "brightness_range", brightnessRange, -1, 1);
@@ -44,6 +51,9 @@ public final class PlasmaBrightnessContrast extends PixelTransform<PlasmaBrightn
         this.roughness = roughness;
     }
 
+    /**
+     * With Albumentations' defaults: brightness_range and contrast_range [-0.3, 0.3], plasma_size 256, roughness 3, p = 0.5.
+     */
     public PlasmaBrightnessContrast() {
         this(Range.symmetric(0.3), Range.symmetric(0.3), 256, 3, 0.5);
     }

@@ -30,6 +30,12 @@ public final class PlasmaShadow extends PixelTransform<PlasmaShadow.Shadow> {
     private final int plasmaSize;
     private final double roughness;
 
+    /**
+     * @param shadowIntensityRange {@code shadow_intensity_range}: range of the shadow's darkness, within [0, 1]
+     * @param plasmaSize           {@code plasma_size}: {@code >= 1}; kept for pipeline files, the pattern is sized to the image
+     * @param roughness            {@code roughness}: roughness of the plasma pattern, {@code > 0}
+     * @param p                    probability of applying the transform, in [0, 1]
+     */
     public PlasmaShadow(Range shadowIntensityRange, int plasmaSize, double roughness, double p) {
         super(p);
         this.shadowIntensityRange = Check.range(name(), "shadow_intensity_range", shadowIntensityRange, 0, 1);
@@ -38,6 +44,7 @@ public final class PlasmaShadow extends PixelTransform<PlasmaShadow.Shadow> {
         this.roughness = roughness;
     }
 
+    /** With Albumentations' defaults: shadow_intensity_range [0.3, 0.7], plasma_size 256, roughness 3, p = 0.5. */
     public PlasmaShadow() {
         this(Range.of(0.3, 0.7), 256, 3, 0.5);
     }

@@ -19,11 +19,16 @@ import org.bytedeco.opencv.opencv_core.Mat;
 public final class RandomBrightness extends PixelTransform<RandomBrightnessContrast.AlphaBeta> {
     private final Range limit;
 
+    /**
+     * @param limit {@code limit}: range of {@code beta}, the shift as a fraction of the maximum value, within [-1, 1]
+     * @param p     probability of applying the transform, in [0, 1]
+     */
     public RandomBrightness(Range limit, double p) {
         super(p);
         this.limit = Check.range(name(), "limit", limit, -1, 1);
     }
 
+    /** With Albumentations 1.3's defaults: limit [-0.2, 0.2], p = 0.5. */
     public RandomBrightness() {
         this(Range.symmetric(0.2), 0.5);
     }

@@ -78,6 +78,10 @@ public final class RandomBrightnessContrast extends PixelTransform<RandomBrightn
     }
 
 
+    /**
+     * With Albumentations' defaults: brightness_limit and contrast_limit [-0.2, 0.2], brightness_by_max true,
+     * ensure_safe_range false, p = 0.5.
+     */
     public RandomBrightnessContrast() {
         this(Range.symmetric(0.2), Range.symmetric(0.2), true, false, 0.5);
     }

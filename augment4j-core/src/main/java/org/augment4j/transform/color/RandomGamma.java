@@ -29,11 +29,16 @@ public final class RandomGamma extends PixelTransform<RandomGamma.Gamma> {
 
     private final Range gammaLimit;
 
+    /**
+     * @param gammaLimit {@code gamma_limit}: range of {@code 100·gamma} (percent), {@code > 0}
+     * @param p          probability of applying the transform, in [0, 1]
+     */
     public RandomGamma(Range gammaLimit, double p) {
         super(p);
         this.gammaLimit = Check.range(name(), "gamma_limit", gammaLimit, Double.MIN_VALUE, Double.MAX_VALUE);
     }
 
+    /** With Albumentations' defaults: gamma_limit [80, 120], p = 0.5. */
     public RandomGamma() {
         this(Range.of(80, 120), 0.5);
     }

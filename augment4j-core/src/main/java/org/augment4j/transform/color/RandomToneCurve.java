@@ -26,12 +26,18 @@ public final class RandomToneCurve extends PixelTransform<RandomToneCurve.Curve>
     private final double scale;
     private final boolean perChannel;
 
+    /**
+     * @param scale      {@code scale}: standard deviation of the control heights' normal distributions, within [0, 1]
+     * @param perChannel {@code per_channel}: whether each channel gets its own curve
+     * @param p          probability of applying the transform, in [0, 1]
+     */
     public RandomToneCurve(double scale, boolean perChannel, double p) {
         super(p);
         this.scale = Check.between(name(), "scale", scale, 0, 1);
         this.perChannel = perChannel;
     }
 
+    /** With Albumentations' defaults: scale 0.1, per_channel false, p = 0.5. */
     public RandomToneCurve() {
         this(0.1, false, 0.5);
     }

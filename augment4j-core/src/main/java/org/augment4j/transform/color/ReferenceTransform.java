@@ -41,6 +41,12 @@ public abstract class ReferenceTransform<P extends Record> extends BasicTransfor
         }
     }
 
+    /**
+     * @param referenceImages {@code reference_images}: paths of the reference images, read as given, or null to take the
+     *                        references from the sample's metadata
+     * @param metadataKey     {@code metadata_key}: metadata key of the references when {@code referenceImages} is null, non-empty
+     * @param p               probability of applying the transform, in [0, 1]
+     */
     protected ReferenceTransform(List<String> referenceImages, String metadataKey, double p) {
         this(References.asGiven(referenceImages), metadataKey, p);
     }
