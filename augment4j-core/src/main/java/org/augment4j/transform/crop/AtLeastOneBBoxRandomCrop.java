@@ -24,6 +24,13 @@ public final class AtLeastOneBBoxRandomCrop extends SpatialTransform<CropBox> {
     private final int width;
     private final double erosionFactor;
 
+    /**
+     * @param height        {@code height}: window height in pixels, {@code > 0} and at most the image's
+     * @param width         {@code width}: window width in pixels, {@code > 0} and at most the image's
+     * @param erosionFactor {@code erosion_factor}: how much of the reference box may be cut off, in [0, 1] (0: the whole box
+     *                      stays; 1: the window need only overlap it)
+     * @param p             probability of applying the transform, in [0, 1]
+     */
     public AtLeastOneBBoxRandomCrop(int height, int width, double erosionFactor, double p) {
         super(p, Resampling.defaults());
         this.height = Check.positive(name(), "height", height);
@@ -31,6 +38,7 @@ public final class AtLeastOneBBoxRandomCrop extends SpatialTransform<CropBox> {
         this.erosionFactor = Check.between(name(), "erosion_factor", erosionFactor, 0, 1);
     }
 
+    /** A {@code height × width} window in pixels with Albumentations' defaults: erosion_factor 0, p = 1. */
     public AtLeastOneBBoxRandomCrop(int height, int width) {
         this(height, width, 0.0, 1.0);
     }

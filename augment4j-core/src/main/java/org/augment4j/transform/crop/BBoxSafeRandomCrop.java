@@ -20,6 +20,10 @@ import org.augment4j.transform.SpatialTransform;
 public final class BBoxSafeRandomCrop extends SpatialTransform<CropBox> {
     private final double erosionRate;
 
+    /**
+     * @param erosionRate {@code erosion_rate}: fraction of the boxes' union the window may cut into, in [0, 1]
+     * @param p           probability of applying the transform, in [0, 1]
+     */
     public BBoxSafeRandomCrop(double erosionRate, double p) {
         super(p, Resampling.defaults());
         this.erosionRate = Check.between(name(), "erosion_rate", erosionRate, 0, 1);

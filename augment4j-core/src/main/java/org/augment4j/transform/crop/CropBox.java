@@ -13,10 +13,12 @@ public record CropBox(int xMin, int yMin, int xMax, int yMax) {
         return AffineGeometry.crop(xMin, yMin, xMax, yMax);
     }
 
+    /** Width of the window in pixels. */
     public int width() {
         return xMax - xMin;
     }
 
+    /** Height of the window in pixels. */
     public int height() {
         return yMax - yMin;
     }

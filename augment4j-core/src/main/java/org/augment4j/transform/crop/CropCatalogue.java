@@ -12,6 +12,7 @@ import org.augment4j.serial.Params;
 public final class CropCatalogue {
     private CropCatalogue() {}
 
+    /** Registers this package's transforms with {@code r}, by class name. */
     public static void register(BiConsumer<String, Function<Params, Transform>> r) {
         r.accept("AtLeastOneBBoxRandomCrop", AtLeastOneBBoxRandomCrop::fromDict);
         r.accept("BBoxSafeRandomCrop", BBoxSafeRandomCrop::fromDict);

@@ -42,6 +42,9 @@ public final class CropNonEmptyMaskIfExists extends SpatialTransform<CropBox> {
         if (ignoreChannels != null) for (int c : ignoreChannels) Check.nonNegative(name(), "ignore_channels", c);
     }
 
+    /**
+     * A {@code height × width} window in pixels with Albumentations' defaults: no ignored values or channels, p = 1.
+     */
     public CropNonEmptyMaskIfExists(int height, int width) {
         this(height, width, null, null, 1.0);
     }

@@ -27,6 +27,14 @@ public final class Pad extends SpatialTransform<Pads> {
     private final int right;
     private final int bottom;
 
+    /**
+     * @param left       {@code padding}: pixels added on the left, {@code >= 0}
+     * @param top        pixels added on top, {@code >= 0}
+     * @param right      pixels added on the right, {@code >= 0}
+     * @param bottom     pixels added at the bottom, {@code >= 0}
+     * @param resampling {@code border_mode}, {@code fill} and {@code fill_mask} (interpolation is unused)
+     * @param p          probability of applying the transform, in [0, 1]
+     */
     public Pad(int left, int top, int right, int bottom, Resampling resampling, double p) {
         super(p, resampling);
         this.left = Check.nonNegative(name(), "padding (left)", left);

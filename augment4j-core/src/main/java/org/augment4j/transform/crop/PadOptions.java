@@ -15,6 +15,9 @@ import org.augment4j.transform.Resampling;
  */
 public record PadOptions(boolean padIfNeeded, PadPosition position, int borderMode, Fill fill, Fill fillMask) {
 
+    /**
+     * @throws IllegalArgumentException if {@code position} is null, {@code borderMode} is outside 0..4 or a fill is null
+     */
     public PadOptions {
         if (position == null) throw new IllegalArgumentException("pad_position is required");
         new Resampling(1, 0, borderMode, fill, fillMask); // validates border_mode and fills

@@ -8,7 +8,18 @@ import java.util.Locale;
  * all of it after the image (bottom and right), {@code random} splits it at a uniformly drawn point.
  */
 public enum PadPosition {
-    CENTER, TOP_LEFT, TOP_RIGHT, BOTTOM_LEFT, BOTTOM_RIGHT, RANDOM;
+    /** Padding split evenly before and after the image (the odd pixel after). */
+    CENTER,
+    /** Image at the top left: all padding below and to the right. */
+    TOP_LEFT,
+    /** Image at the top right: all padding below and to the left. */
+    TOP_RIGHT,
+    /** Image at the bottom left: all padding above and to the right. */
+    BOTTOM_LEFT,
+    /** Image at the bottom right: all padding above and to the left. */
+    BOTTOM_RIGHT,
+    /** Padding split at a uniformly drawn point, vertically and horizontally. */
+    RANDOM;
 
     /** Parses Albumentations' name ({@code "center"}, {@code "top_left"}, ...). */
     public static PadPosition of(String transform, String param, String name) {

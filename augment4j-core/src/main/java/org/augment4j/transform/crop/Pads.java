@@ -12,6 +12,7 @@ import org.augment4j.geometry.Matrix;
 public record Pads(int padTop, int padBottom, int padLeft, int padRight) {
     private static final Pads NONE = new Pads(0, 0, 0, 0);
 
+    /** No padding on any side. */
     public static Pads none() {
         return NONE;
     }

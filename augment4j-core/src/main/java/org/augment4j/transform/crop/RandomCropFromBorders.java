@@ -23,6 +23,15 @@ public final class RandomCropFromBorders extends SpatialTransform<CropBox> {
     private final double cropTop;
     private final double cropBottom;
 
+    /**
+     * @param cropLeft   {@code crop_left}: largest fraction of the width cut off the left, in [0, 1]
+     * @param cropRight  {@code crop_right}: largest fraction of the width cut off the right, in [0, 1];
+     *                   {@code cropLeft + cropRight <= 1}
+     * @param cropTop    {@code crop_top}: largest fraction of the height cut off the top, in [0, 1]
+     * @param cropBottom {@code crop_bottom}: largest fraction of the height cut off the bottom, in [0, 1];
+     *                   {@code cropTop + cropBottom <= 1}
+     * @param p          probability of applying the transform, in [0, 1]
+     */
     public RandomCropFromBorders(double cropLeft, double cropRight, double cropTop, double cropBottom, double p) {
         super(p, Resampling.defaults());
         this.cropLeft = Check.between(name(), "crop_left", cropLeft, 0, 1);

@@ -27,6 +27,12 @@ public final class RandomCropNearBBox extends SpatialTransform<CropBox> {
     private final Range maxPartShift;
     private final String croppingBboxKey;
 
+    /**
+     * @param maxPartShift    {@code max_part_shift}: largest shift of each edge as a fraction of the box's size, [height part,
+     *                        width part], within [0, 1]
+     * @param croppingBboxKey {@code cropping_bbox_key}: metadata key of the box to crop, non-empty
+     * @param p               probability of applying the transform, in [0, 1]
+     */
     public RandomCropNearBBox(Range maxPartShift, String croppingBboxKey, double p) {
         super(p, Resampling.defaults());
         this.maxPartShift = Check.range(name(), "max_part_shift", maxPartShift, 0, 1);

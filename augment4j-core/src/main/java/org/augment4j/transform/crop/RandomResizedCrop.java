@@ -31,6 +31,14 @@ public final class RandomResizedCrop extends SpatialTransform<RandomResizedCrop.
     private final Range scale;
     private final Range ratio;
 
+    /**
+     * @param height     {@code size[0]}: output height in pixels, {@code > 0}
+     * @param width      {@code size[1]}: output width in pixels, {@code > 0}
+     * @param scale      {@code scale}: range of the crop's area as a fraction of the image's, within [0, 1]
+     * @param ratio      {@code ratio}: range of the crop's aspect ratio (width / height), {@code > 0}; drawn log-uniformly
+     * @param resampling {@code interpolation} and {@code mask_interpolation} of the resize
+     * @param p          probability of applying the transform, in [0, 1]
+     */
     public RandomResizedCrop(int height, int width, Range scale, Range ratio, Resampling resampling, double p) {
         super(p, resampling);
         this.height = Check.positive(name(), "size (height)", height);

@@ -23,12 +23,23 @@ public final class RandomScale extends SpatialTransform<RandomScale.Scale> {
 
     private final Range scaleLimit;
 
+    /**
+     * @param scaleLimit {@code scale_limit}: range of {@code u} in the factor {@code 1 + u}, with min {@code > -1}
+     * @param resampling {@code interpolation} and {@code mask_interpolation} of the resize
+     * @param p          probability of applying the transform, in [0, 1]
+     */
     public RandomScale(Range scaleLimit, Resampling resampling, double p) {
         super(p, resampling);
         this.scaleLimit = Check.range(name(), "scale_limit", scaleLimit, -1, Double.MAX_VALUE);
         Check.that(scaleLimit.min() > -1, name(), "scale_limit must keep the factor 1 + limit above 0, got " + scaleLimit);
     }
 
+    /**
+     * A symmetric {@code scale_limit} {@code [-|scaleLimit|, |scaleLimit|]} with linear images and nearest masks.
+     *
+     * @param scaleLimit largest relative change of the size, below 1 in magnitude
+     * @param p          probability of applying the transform, in [0, 1]
+     */
     public RandomScale(double scaleLimit, double p) {
         this(Range.symmetric(scaleLimit), Resampling.defaults(), p);
     }

@@ -22,6 +22,13 @@ public final class RandomSizedBBoxSafeCrop extends SpatialTransform<CropBox> {
     private final int width;
     private final double erosionRate;
 
+    /**
+     * @param height      {@code height}: output height in pixels, {@code > 0}
+     * @param width       {@code width}: output width in pixels, {@code > 0}
+     * @param erosionRate {@code erosion_rate}: fraction of the boxes' union the window may cut into, in [0, 1]
+     * @param resampling  {@code interpolation} and {@code mask_interpolation} of the resize
+     * @param p           probability of applying the transform, in [0, 1]
+     */
     public RandomSizedBBoxSafeCrop(int height, int width, double erosionRate, Resampling resampling, double p) {
         super(p, resampling);
         this.height = Check.positive(name(), "height", height);
@@ -29,6 +36,10 @@ public final class RandomSizedBBoxSafeCrop extends SpatialTransform<CropBox> {
         this.erosionRate = Check.between(name(), "erosion_rate", erosionRate, 0, 1);
     }
 
+    /**
+     * Output {@code height × width} in pixels with Albumentations' defaults: erosion_rate 0, linear images, nearest masks,
+     * p = 1.
+     */
     public RandomSizedBBoxSafeCrop(int height, int width) {
         this(height, width, 0.0, Resampling.defaults(), 1.0);
     }
