@@ -112,6 +112,21 @@ public final class Affine extends SpatialTransform<Affine.Sampled> {
         }
     }
 
+    /**
+     * @param scale            {@code scale}: scale factors per axis (1 keeps the size); not fixed at 0
+     * @param translatePercent {@code translate_percent}: shift per axis as fractions of the image size, or null
+     * @param translatePx      {@code translate_px}: shift per axis in pixels, or null; at most one of the two translations
+     *                         may be given (neither: no translation)
+     * @param rotate           {@code rotate}: rotation angle in degrees
+     * @param shear            {@code shear}: shear angles per axis in degrees
+     * @param resampling       {@code interpolation}, {@code mask_interpolation}, {@code border_mode}, {@code fill} and
+     *                         {@code fill_mask}
+     * @param fitOutput        {@code fit_output}: whether the canvas grows to hold the whole warped image
+     * @param keepRatio        {@code keep_ratio}: whether x and y use one drawn scale (needs equal x and y scale ranges)
+     * @param rotateMethod     {@code rotate_method}: how boxes are carried through the rotation
+     * @param balancedScale    {@code balanced_scale}: whether each scale is drawn from [min, 1] or [1, max] with equal odds
+     * @param p                probability of applying the transform, in [0, 1]
+     */
     public Affine(AxisRanges scale, AxisRanges translatePercent, AxisRanges translatePx, Range rotate, AxisRanges shear,
                   Resampling resampling, boolean fitOutput, boolean keepRatio, BoxMethod rotateMethod, boolean balancedScale, double p) {
         this(scale, translatePercent, translatePx, rotate, shear, resampling, fitOutput, keepRatio, rotateMethod, balancedScale, p, Convention.ALBUMENTATIONS_2);
@@ -151,6 +166,20 @@ public final class Affine extends SpatialTransform<Affine.Sampled> {
         Check.finite(name(), param + ".y", r.y());
     }
 
+    /**
+     * As the full constructor with {@code balanced_scale} false.
+     *
+     * @param scale            {@code scale}: scale factors per axis (1 keeps the size); not fixed at 0
+     * @param translatePercent {@code translate_percent}: shift per axis as fractions of the image size, or null
+     * @param translatePx      {@code translate_px}: shift per axis in pixels, or null (not both translations)
+     * @param rotate           {@code rotate}: rotation angle in degrees
+     * @param shear            {@code shear}: shear angles per axis in degrees
+     * @param resampling       interpolations, border mode and fills
+     * @param fitOutput        {@code fit_output}: whether the canvas grows to hold the whole warped image
+     * @param keepRatio        {@code keep_ratio}: whether x and y use one drawn scale
+     * @param rotateMethod     {@code rotate_method}: how boxes are carried through the rotation
+     * @param p                probability of applying the transform, in [0, 1]
+     */
     public Affine(AxisRanges scale, AxisRanges translatePercent, AxisRanges translatePx, Range rotate, AxisRanges shear,
                   Resampling resampling, boolean fitOutput, boolean keepRatio, BoxMethod rotateMethod, double p) {
         this(scale, translatePercent, translatePx, rotate, shear, resampling, fitOutput, keepRatio, rotateMethod, false, p);

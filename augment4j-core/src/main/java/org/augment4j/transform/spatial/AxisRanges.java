@@ -9,6 +9,7 @@ import org.augment4j.transform.Range;
 /** A pair of ranges for the x and y axes, written as {@code {"x": [a, b], "y": [c, d]}} as Albumentations' Affine does. */
 public record AxisRanges(Range x, Range y) {
 
+    /** The same range {@code r} on both axes. */
     public static AxisRanges both(Range r) {
         return new AxisRanges(r, r);
     }
@@ -55,6 +56,7 @@ public record AxisRanges(Range x, Range y) {
         return x.equals(y);
     }
 
+    /** For pipeline files: {@code {"x": [a, b], "y": [c, d]}}. */
     public Map<String, Object> toJson() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("x", x.toList());

@@ -29,6 +29,14 @@ public final class Crop extends SpatialTransform<Pads> {
     private final int yMax;
     private final PadOptions pad;
 
+    /**
+     * @param xMin {@code x_min}: left edge in pixels, inclusive, {@code >= 0}
+     * @param yMin {@code y_min}: top edge in pixels, inclusive, {@code >= 0}
+     * @param xMax {@code x_max}: right edge in pixels, exclusive, {@code > xMin}
+     * @param yMax {@code y_max}: bottom edge in pixels, exclusive, {@code > yMin}
+     * @param pad  {@code pad_if_needed}, {@code pad_position}, {@code border_mode}, {@code fill} and {@code fill_mask}
+     * @param p    probability of applying the transform, in [0, 1]
+     */
     public Crop(int xMin, int yMin, int xMax, int yMax, PadOptions pad, double p) {
         super(p, pad.resampling());
         this.xMin = Check.nonNegative(name(), "x_min", xMin);
@@ -40,6 +48,9 @@ public final class Crop extends SpatialTransform<Pads> {
         this.pad = pad;
     }
 
+    /**
+     * The region {@code [xMin, xMax) × [yMin, yMax)} in pixels without padding: a region outside the image is an error.
+     */
     public Crop(int xMin, int yMin, int xMax, int yMax, double p) {
         this(xMin, yMin, xMax, yMax, PadOptions.none(), p);
     }

@@ -52,6 +52,18 @@ public final class ElasticTransform extends SpatialTransform<ElasticTransform.Fi
     private final Resampling declared; // as given; the warp uses scalarFill's
     private final ScalarFill scalarFill;
 
+    /**
+     * @param alpha                   {@code alpha}: displacement scale, in [0, 1e6]
+     * @param sigma                   {@code sigma}: Gaussian smoothing of the displacement field in pixels, in [1, 1e6]
+     * @param alphaAffine             {@code alpha_affine} (1.3): largest affine jitter in pixels, in [0, 1e6]; 0 for none
+     * @param resampling              {@code interpolation}, {@code mask_interpolation}, {@code border_mode}, {@code fill} and
+     *                                {@code fill_mask}
+     * @param approximate             {@code approximate}: whether the smoothing uses a fixed 17 × 17 kernel
+     * @param sameDxDy                {@code same_dxdy}: whether x and y use the same displacement field
+     * @param noiseDistribution       {@code noise_distribution}: {@code "gaussian"} or {@code "uniform"}
+     * @param keypointRemappingMethod {@code keypoint_remapping_method}: {@code "mask"} or {@code "direct"} (recorded only)
+     * @param p                       probability of applying the transform, in [0, 1]
+     */
     public ElasticTransform(double alpha, double sigma, double alphaAffine, Resampling resampling, boolean approximate,
                             boolean sameDxDy, String noiseDistribution, String keypointRemappingMethod, double p) {
         this(alpha, sigma, alphaAffine, resampling, approximate, sameDxDy, noiseDistribution, keypointRemappingMethod, p, ScalarFill.EVERY_CHANNEL);
@@ -75,6 +87,18 @@ public final class ElasticTransform extends SpatialTransform<ElasticTransform.Fi
         this.sameDxDy = sameDxDy;
     }
 
+    /**
+     * As the full constructor with {@code keypoint_remapping_method} "mask".
+     *
+     * @param alpha             {@code alpha}: displacement scale, in [0, 1e6]
+     * @param sigma             {@code sigma}: Gaussian smoothing of the displacement field in pixels, in [1, 1e6]
+     * @param alphaAffine       {@code alpha_affine} (1.3): largest affine jitter in pixels, in [0, 1e6]; 0 for none
+     * @param resampling        interpolations, border mode and fills
+     * @param approximate       {@code approximate}: whether the smoothing uses a fixed 17 × 17 kernel
+     * @param sameDxDy          {@code same_dxdy}: whether x and y use the same displacement field
+     * @param noiseDistribution {@code noise_distribution}: {@code "gaussian"} or {@code "uniform"}
+     * @param p                 probability of applying the transform, in [0, 1]
+     */
     public ElasticTransform(double alpha, double sigma, double alphaAffine, Resampling resampling, boolean approximate,
                             boolean sameDxDy, String noiseDistribution, double p) {
         this(alpha, sigma, alphaAffine, resampling, approximate, sameDxDy, noiseDistribution, "mask", p);

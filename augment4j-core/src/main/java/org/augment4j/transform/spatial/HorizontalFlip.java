@@ -13,10 +13,12 @@ import org.augment4j.transform.NoParams;
  */
 public final class HorizontalFlip extends FixedSpatialTransform {
 
+    /** @param p probability of applying the transform, in [0, 1] */
     public HorizontalFlip(double p) {
         super(p);
     }
 
+    /** With Albumentations' default p = 0.5. */
     public HorizontalFlip() {
         this(0.5);
     }

@@ -28,6 +28,12 @@ public final class RandomCrop extends SpatialTransform<RandomCrop.Position> {
     private final int width;
     private final PadOptions pad;
 
+    /**
+     * @param height {@code height}: crop height in pixels, {@code > 0}
+     * @param width  {@code width}: crop width in pixels, {@code > 0}
+     * @param pad    {@code pad_if_needed}, {@code pad_position}, {@code border_mode}, {@code fill} and {@code fill_mask}
+     * @param p      probability of applying the transform, in [0, 1]
+     */
     public RandomCrop(int height, int width, PadOptions pad, double p) {
         super(p, pad.resampling());
         this.height = Check.positive(name(), "height", height);
@@ -35,10 +41,12 @@ public final class RandomCrop extends SpatialTransform<RandomCrop.Position> {
         this.pad = pad;
     }
 
+    /** A {@code height × width} crop in pixels without padding: a crop larger than the image is an error. */
     public RandomCrop(int height, int width, double p) {
         this(height, width, PadOptions.none(), p);
     }
 
+    /** A {@code height × width} crop in pixels without padding, p = 1 (Albumentations' default). */
     public RandomCrop(int height, int width) {
         this(height, width, 1.0);
     }

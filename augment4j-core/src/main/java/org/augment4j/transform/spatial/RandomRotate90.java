@@ -17,10 +17,12 @@ public final class RandomRotate90 extends SpatialTransform<RandomRotate90.Turns>
     /** The sampled number of quarter turns, Albumentations' {@code factor}. */
     public record Turns(int factor) {}
 
+    /** @param p probability of applying the transform, in [0, 1] */
     public RandomRotate90(double p) {
         super(p, Resampling.defaults());
     }
 
+    /** With Albumentations 2.x default p = 1. */
     public RandomRotate90() {
         this(1.0);
     }

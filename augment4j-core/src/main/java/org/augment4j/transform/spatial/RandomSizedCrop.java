@@ -29,6 +29,14 @@ public final class RandomSizedCrop extends SpatialTransform<RandomSizedCrop.Wind
     private final int width;
     private final double w2hRatio;
 
+    /**
+     * @param minMaxHeight {@code min_max_height}: range of the crop height in pixels, {@code >= 1}
+     * @param height       {@code size[0]}: output height in pixels, {@code > 0}
+     * @param width        {@code size[1]}: output width in pixels, {@code > 0}
+     * @param w2hRatio     {@code w2h_ratio}: crop width / height, {@code > 0}
+     * @param resampling   {@code interpolation} and {@code mask_interpolation} of the resize
+     * @param p            probability of applying the transform, in [0, 1]
+     */
     public RandomSizedCrop(Range minMaxHeight, int height, int width, double w2hRatio, Resampling resampling, double p) {
         super(p, resampling);
         this.minMaxHeight = Check.range(name(), "min_max_height", minMaxHeight, 1, Integer.MAX_VALUE);

@@ -21,12 +21,19 @@ public final class Resize extends SpatialTransform<NoParams> {
     private final int height;
     private final int width;
 
+    /**
+     * @param height     {@code height}: output height in pixels, {@code > 0}
+     * @param width      {@code width}: output width in pixels, {@code > 0}
+     * @param resampling {@code interpolation} and {@code mask_interpolation}
+     * @param p          probability of applying the transform, in [0, 1]
+     */
     public Resize(int height, int width, Resampling resampling, double p) {
         super(p, resampling);
         this.height = Check.positive(name(), "height", height);
         this.width = Check.positive(name(), "width", width);
     }
 
+    /** Output {@code height × width} in pixels with linear images, nearest masks, p = 1 (Albumentations' defaults). */
     public Resize(int height, int width) {
         this(height, width, Resampling.defaults(), 1.0);
     }

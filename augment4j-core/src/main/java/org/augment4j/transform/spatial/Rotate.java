@@ -41,6 +41,14 @@ public final class Rotate extends SpatialTransform<Rotate.Angle> {
     private final Resampling declared; // as given; the warp uses scalarFill's
     private final ScalarFill scalarFill;
 
+    /**
+     * @param limit        {@code limit}: range of the angle in degrees, within [-360, 360]
+     * @param resampling   {@code interpolation}, {@code mask_interpolation}, {@code border_mode}, {@code fill} and
+     *                     {@code fill_mask}
+     * @param rotateMethod {@code rotate_method}: how boxes are carried through the rotation
+     * @param cropBorder   {@code crop_border}: whether the result is cropped to the largest rectangle free of border pixels
+     * @param p            probability of applying the transform, in [0, 1]
+     */
     public Rotate(Range limit, Resampling resampling, BoxMethod rotateMethod, boolean cropBorder, double p) {
         this(limit, resampling, rotateMethod, cropBorder, p, ScalarFill.EVERY_CHANNEL);
     }
@@ -54,6 +62,13 @@ public final class Rotate extends SpatialTransform<Rotate.Angle> {
         this.scalarFill = scalarFill;
     }
 
+    /**
+     * Angles in {@code [-|limit|, |limit|]} degrees with the default resampling (linear, constant zero border), largest-box
+     * boxes and no border crop.
+     *
+     * @param limit largest angle in degrees, at most 360
+     * @param p     probability of applying the transform, in [0, 1]
+     */
     public Rotate(double limit, double p) {
         this(Range.symmetric(limit), Resampling.defaults(), BoxMethod.LARGEST_BOX, false, p);
     }

@@ -102,6 +102,16 @@ public final class ShiftScaleRotate extends SpatialTransform<Affine.Sampled> {
         }
     }
 
+    /**
+     * @param shiftX       {@code shift_limit_x}: range of the x shift as a fraction of the width
+     * @param shiftY       {@code shift_limit_y}: range of the y shift as a fraction of the height
+     * @param scaleLimit   {@code scale_limit}: range added to 1 to give the scale factor; not fixed at -1
+     * @param rotateLimit  {@code rotate_limit}: range of the angle in degrees
+     * @param resampling   {@code interpolation}, {@code mask_interpolation}, {@code border_mode}, {@code fill} and
+     *                     {@code fill_mask}
+     * @param rotateMethod {@code rotate_method}: how boxes are carried through the rotation
+     * @param p            probability of applying the transform, in [0, 1]
+     */
     public ShiftScaleRotate(Range shiftX, Range shiftY, Range scaleLimit, Range rotateLimit, Resampling resampling, BoxMethod rotateMethod, double p) {
         this(shiftX, shiftY, Range.of(scaleLimit.min() + 1, scaleLimit.max() + 1), rotateLimit, resampling, rotateMethod, p, Convention.ALBUMENTATIONS_2);
     }

@@ -12,10 +12,12 @@ import org.augment4j.transform.FixedSpatialTransform;
  */
 public final class Transpose extends FixedSpatialTransform {
 
+    /** @param p probability of applying the transform, in [0, 1] */
     public Transpose(double p) {
         super(p);
     }
 
+    /** With Albumentations' default p = 0.5. */
     public Transpose() {
         this(0.5);
     }
