@@ -41,6 +41,14 @@ public final class GridDistortion extends SpatialTransform<GridDistortion.Steps>
     private final boolean lastCellToEdge; // Albumentations 1.x
     private final Resampling declared; // as given; the warp uses the release's one-number fills
 
+    /**
+     * @param numSteps     {@code num_steps}: grid cells per axis, {@code >= 1}
+     * @param distortLimit {@code distort_limit}: range of the relative change {@code d} of each cell's length, within [-1, 1]
+     * @param normalized   {@code normalized}: whether the steps are rescaled so the distorted grid spans the image
+     * @param resampling   {@code interpolation}, {@code mask_interpolation}, {@code border_mode}, {@code fill} and
+     *                     {@code fill_mask}
+     * @param p            probability of applying the transform, in [0, 1]
+     */
     public GridDistortion(int numSteps, Range distortLimit, boolean normalized, Resampling resampling, double p) {
         this(numSteps, distortLimit, normalized, resampling, false, p);
     }

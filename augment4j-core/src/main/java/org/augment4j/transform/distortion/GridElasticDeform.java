@@ -38,6 +38,13 @@ public final class GridElasticDeform extends SpatialTransform<GridElasticDeform.
     private final int[] numGridXy;
     private final int magnitude;
 
+    /**
+     * @param numGridXy         {@code num_grid_xy}: grid cells as [columns, rows], each {@code >= 1} (copied)
+     * @param magnitude         {@code magnitude}: largest vertex displacement in pixels, {@code >= 0}
+     * @param interpolation     {@code interpolation}: OpenCV code for images, 0..4
+     * @param maskInterpolation {@code mask_interpolation}: OpenCV code for masks, 0..4
+     * @param p                 probability of applying the transform, in [0, 1]
+     */
     public GridElasticDeform(int[] numGridXy, int magnitude, int interpolation, int maskInterpolation, double p) {
         super(p, DistortionParams.named("GridElasticDeform", () -> new Resampling(interpolation, maskInterpolation, 0, Fill.zero(), Fill.zero())));
         Check.that(numGridXy.length == 2 && numGridXy[0] >= 1 && numGridXy[1] >= 1, name(),

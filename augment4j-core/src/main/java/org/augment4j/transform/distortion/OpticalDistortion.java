@@ -53,6 +53,16 @@ public final class OpticalDistortion extends SpatialTransform<OpticalDistortion.
     private final Resampling declared; // as given; the warp uses scalarFill's
     private final ScalarFill scalarFill;
 
+    /**
+     * @param distortLimit {@code distort_limit}: range of the distortion coefficient k, within [-10, 10] (k &gt; 0 barrel,
+     *                     k &lt; 0 pincushion)
+     * @param shiftLimit   {@code shift_limit} (1.3): range of the distortion centre's shift in pixels (rounded), within
+     *                     [-1e4, 1e4]; [0, 0] for none
+     * @param mode         {@code mode}: {@code "camera"} or {@code "fisheye"}
+     * @param resampling   {@code interpolation}, {@code mask_interpolation}, {@code border_mode}, {@code fill} and
+     *                     {@code fill_mask}
+     * @param p            probability of applying the transform, in [0, 1]
+     */
     public OpticalDistortion(Range distortLimit, Range shiftLimit, String mode, Resampling resampling, double p) {
         this(distortLimit, shiftLimit, mode, resampling, p, ScalarFill.EVERY_CHANNEL);
     }

@@ -36,6 +36,16 @@ public final class PiecewiseAffine extends SpatialTransform<PiecewiseAffine.Grid
     private final Range nbCols;
     private final boolean absoluteScale;
 
+    /**
+     * @param scale         {@code scale}: range of the jitter, a fraction of {@code min(w, h)} (or pixels with
+     *                      {@code absoluteScale}), within [0, 1e6]
+     * @param nbRows        {@code nb_rows}: range of the grid rows, within [2, 10000]
+     * @param nbCols        {@code nb_cols}: range of the grid columns, within [2, 10000]
+     * @param absoluteScale {@code absolute_scale}: whether {@code scale} is in pixels
+     * @param resampling    {@code interpolation}, {@code mask_interpolation}, {@code border_mode}, {@code fill} and
+     *                      {@code fill_mask}
+     * @param p             probability of applying the transform, in [0, 1]
+     */
     public PiecewiseAffine(Range scale, Range nbRows, Range nbCols, boolean absoluteScale, Resampling resampling, double p) {
         super(p, resampling);
         this.scale = Check.range(name(), "scale", scale, 0, 1e6);

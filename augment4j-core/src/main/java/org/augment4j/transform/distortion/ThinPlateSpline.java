@@ -39,6 +39,13 @@ public final class ThinPlateSpline extends SpatialTransform<ThinPlateSpline.Disp
     private final Range scaleRange;
     private final int numControlPoints;
 
+    /**
+     * @param scaleRange       {@code scale_range}: range of the control-point jitter in units of the image size, within [0, 1]
+     * @param numControlPoints {@code num_control_points}: control points per side of the grid, in [2, 32]
+     * @param resampling       {@code interpolation}, {@code mask_interpolation}, {@code border_mode}, {@code fill} and
+     *                         {@code fill_mask}
+     * @param p                probability of applying the transform, in [0, 1]
+     */
     public ThinPlateSpline(Range scaleRange, int numControlPoints, Resampling resampling, double p) {
         super(p, resampling);
         this.scaleRange = Check.range(name(), "scale_range", scaleRange, 0, 1);

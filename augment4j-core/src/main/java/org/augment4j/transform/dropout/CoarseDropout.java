@@ -24,6 +24,15 @@ public class CoarseDropout extends HoleDropout {
     private final Range holeHeight;
     private final Range holeWidth;
 
+    /**
+     * @param numHoles   {@code num_holes_range}: range of the number of holes, within [0, 100000]
+     * @param holeHeight {@code hole_height_range}: range of hole heights, fractions of the image height when below 1, else
+     *                   pixels; {@code > 0}
+     * @param holeWidth  {@code hole_width_range}: range of hole widths, as {@code holeHeight}
+     * @param fill       {@code fill}: what fills the holes in images
+     * @param fillMask   {@code fill_mask}: what fills the holes in masks, or null to leave masks untouched
+     * @param p          probability of applying the transform, in [0, 1]
+     */
     public CoarseDropout(Range numHoles, Range holeHeight, Range holeWidth, HoleFill fill, Fill fillMask, double p) {
         super(fill, fillMask, p);
         this.numHoles = Check.range(name(), "num_holes_range", numHoles, 0, 100_000);
@@ -31,6 +40,16 @@ public class CoarseDropout extends HoleDropout {
         this.holeWidth = Check.range(name(), "hole_width_range", holeWidth, 1e-9, 100_000);
     }
 
+    /**
+     * As the {@link HoleFill} constructor, with a constant image fill.
+     *
+     * @param numHoles   {@code num_holes_range}: range of the number of holes, within [0, 100000]
+     * @param holeHeight {@code hole_height_range}: range of hole heights, fractions of the image height when below 1, else pixels
+     * @param holeWidth  {@code hole_width_range}: range of hole widths, as {@code holeHeight}
+     * @param fill       {@code fill}: the constant that fills the holes in images
+     * @param fillMask   {@code fill_mask}: what fills the holes in masks, or null to leave masks untouched
+     * @param p          probability of applying the transform, in [0, 1]
+     */
     public CoarseDropout(Range numHoles, Range holeHeight, Range holeWidth, Fill fill, Fill fillMask, double p) {
         this(numHoles, holeHeight, holeWidth, HoleFill.of(fill), fillMask, p);
     }

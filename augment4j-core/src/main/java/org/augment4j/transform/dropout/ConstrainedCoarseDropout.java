@@ -34,6 +34,16 @@ public final class ConstrainedCoarseDropout extends HoleDropout {
     private final int[] maskIndices;
     private final List<Object> bboxLabels;
 
+    /**
+     * @param numHoles    {@code num_holes_range}: range of the number of holes per object, within [1, 100000]
+     * @param holeHeight  {@code hole_height_range}: range of hole heights as fractions of the object's size, within [0, 1]
+     * @param holeWidth   {@code hole_width_range}: range of hole widths as fractions of the object's size, within [0, 1]
+     * @param fill        {@code fill}: what fills the holes in images
+     * @param fillMask    {@code fill_mask}: what fills the holes in masks, or null to leave masks untouched
+     * @param maskIndices {@code mask_indices}: main-mask values (each {@code >= 1}) whose regions get holes, or null
+     * @param bboxLabels  {@code bbox_labels}: labels of the boxes that get holes, or null; {@code maskIndices} wins
+     * @param p           probability of applying the transform, in [0, 1]
+     */
     public ConstrainedCoarseDropout(Range numHoles, Range holeHeight, Range holeWidth, HoleFill fill, Fill fillMask, int[] maskIndices,
                                     List<?> bboxLabels, double p) {
         super(fill, fillMask, p);

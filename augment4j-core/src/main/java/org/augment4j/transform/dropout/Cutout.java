@@ -24,6 +24,13 @@ public final class Cutout extends BasicTransform<HoleList> {
     private final int maxWSize;
     private final Fill fill;
 
+    /**
+     * @param numHoles {@code num_holes}: number of holes, {@code >= 0}
+     * @param maxHSize {@code max_h_size}: hole height in pixels, {@code > 0}
+     * @param maxWSize {@code max_w_size}: hole width in pixels, {@code > 0}
+     * @param fill     {@code fill_value}: the constant that fills the holes
+     * @param p        probability of applying the transform, in [0, 1]
+     */
     public Cutout(int numHoles, int maxHSize, int maxWSize, Fill fill, double p) {
         super(p);
         this.numHoles = Check.nonNegative(name(), "num_holes", numHoles);

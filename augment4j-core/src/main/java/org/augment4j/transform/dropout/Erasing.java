@@ -22,6 +22,13 @@ public final class Erasing extends HoleDropout {
     private final Range scale;
     private final Range ratio;
 
+    /**
+     * @param scale    {@code scale}: range of the erased area as a fraction of the image's, within [0, 1]
+     * @param ratio    {@code ratio}: range of the rectangle's aspect ratio (width / height), within [1e-9, 1e9]
+     * @param fill     {@code fill}: what fills the rectangle in images
+     * @param fillMask {@code fill_mask}: what fills it in masks, or null to leave masks untouched
+     * @param p        probability of applying the transform, in [0, 1]
+     */
     public Erasing(Range scale, Range ratio, HoleFill fill, Fill fillMask, double p) {
         super(fill, fillMask, p);
         this.scale = Check.range(name(), "scale", scale, 0, 1);

@@ -12,9 +12,16 @@ import org.augment4j.transform.Fill;
  * drops the labels they hide as {@link Holes} does. Targets: image, mask, bboxes, keypoints.
  */
 public abstract class HoleDropout extends BasicTransform<HoleList> {
+    /** What fills the holes in images. */
     protected final HoleFill fill;
+    /** What fills the holes in masks, or null when masks are left untouched. */
     protected final Fill fillMask;
 
+    /**
+     * @param fill     {@code fill}: what fills the holes in images, required
+     * @param fillMask {@code fill_mask}: what fills the holes in masks, or null to leave masks untouched
+     * @param p        probability of applying the transform, in [0, 1]
+     */
     protected HoleDropout(HoleFill fill, Fill fillMask, double p) {
         super(p);
         if (fill == null) throw new IllegalArgumentException(name() + ": fill is required (a number, numbers or a mode)");

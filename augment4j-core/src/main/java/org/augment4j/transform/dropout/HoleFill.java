@@ -30,11 +30,15 @@ import org.bytedeco.opencv.opencv_core.Scalar;
 public record HoleFill(Fill constant, String mode) {
     private static final List<String> MODES = List.of("random", "random_uniform", "inpaint_telea", "inpaint_ns");
 
+    /**
+     * @throws IllegalArgumentException unless exactly one of {@code constant} and {@code mode} is given, and the mode is known
+     */
     public HoleFill {
         if ((constant == null) == (mode == null)) throw new IllegalArgumentException("fill needs a constant or a mode, not both");
         if (mode != null && !MODES.contains(mode)) throw new IllegalArgumentException("fill must be a number, a list of numbers or one of " + MODES + ", got '" + mode + "'");
     }
 
+    /** A constant fill. */
     public static HoleFill of(Fill constant) {
         return new HoleFill(constant, null);
     }

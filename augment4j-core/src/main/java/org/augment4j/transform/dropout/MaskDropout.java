@@ -37,6 +37,12 @@ public final class MaskDropout extends BasicTransform<MaskDropout.Dropped> {
     private final Fill fill;
     private final Fill fillMask;
 
+    /**
+     * @param maxObjects {@code max_objects}: range of the number of objects removed, within [0, 1000000]
+     * @param fill       {@code fill}: the constant for removed pixels in the image
+     * @param fillMask   {@code fill_mask}: the constant for removed pixels in the mask
+     * @param p          probability of applying the transform, in [0, 1]
+     */
     public MaskDropout(Range maxObjects, Fill fill, Fill fillMask, double p) {
         super(p);
         this.maxObjects = Check.range(name(), "max_objects", maxObjects, 0, 1_000_000);

@@ -26,6 +26,15 @@ public final class XYMasking extends HoleDropout {
     private final Range maskXLength;
     private final Range maskYLength;
 
+    /**
+     * @param numMasksX   {@code num_masks_x}: range of the number of full-height stripes, within [0, 100000]
+     * @param numMasksY   {@code num_masks_y}: range of the number of full-width stripes, within [0, 100000]
+     * @param maskXLength {@code mask_x_length}: range of the vertical stripes' width in pixels; positive when stripes are cut
+     * @param maskYLength {@code mask_y_length}: range of the horizontal stripes' height in pixels; positive when stripes are cut
+     * @param fill        {@code fill}: what fills the stripes in images
+     * @param fillMask    {@code fill_mask}: what fills them in masks, or null to leave masks untouched
+     * @param p           probability of applying the transform, in [0, 1]
+     */
     public XYMasking(Range numMasksX, Range numMasksY, Range maskXLength, Range maskYLength, HoleFill fill, Fill fillMask, double p) {
         super(fill, fillMask, p);
         this.numMasksX = Check.range(name(), "num_masks_x", numMasksX, 0, 100_000);

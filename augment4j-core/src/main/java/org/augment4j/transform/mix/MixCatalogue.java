@@ -9,6 +9,7 @@ import org.augment4j.serial.Params;
 public final class MixCatalogue {
     private MixCatalogue() {}
 
+    /** Registers this package's transforms with {@code r}, by class name. */
     public static void register(BiConsumer<String, Function<Params, Transform>> r) {
         r.accept("Mosaic", Mosaic::fromDict);
         r.accept("OverlayElements", OverlayElements::fromDict);

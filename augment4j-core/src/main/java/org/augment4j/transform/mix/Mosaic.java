@@ -52,6 +52,20 @@ public final class Mosaic extends BasicTransform<Mosaic.Layout> {
     private final Resampling resampling;
     private final String metadataKey;
 
+    /**
+     * @param gridYx            {@code grid_yx}: grid cells as [rows, columns], each {@code >= 1}
+     * @param targetSize        {@code target_size}: output size in pixels as [height, width], each {@code >= 1}
+     * @param cellShape         {@code cell_shape}: cell size in pixels as [height, width], each {@code >= 1}
+     * @param centerRange       {@code center_range}: where the window's centre is drawn, as fractions of the zone of centres
+     *                          that keep the window on the grid
+     * @param fitMode           {@code fit_mode}: {@code "cover"} or {@code "contain"}
+     * @param interpolation     {@code interpolation}: OpenCV code for images, 0..4
+     * @param maskInterpolation {@code mask_interpolation}: OpenCV code for masks, 0..4
+     * @param fill              {@code fill}: padding value for images ({@code "contain"})
+     * @param fillMask          {@code fill_mask}: padding value for masks
+     * @param metadataKey       {@code metadata_key}: metadata key of the further samples, non-empty
+     * @param p                 probability of applying the transform, in [0, 1]
+     */
     public Mosaic(int[] gridYx, int[] targetSize, int[] cellShape, Range centerRange, String fitMode, int interpolation,
                   int maskInterpolation, Fill fill, Fill fillMask, String metadataKey, double p) {
         super(p);

@@ -34,6 +34,10 @@ public final class OverlayElements extends BasicTransform<OverlayElements.Placem
 
     private final String metadataKey;
 
+    /**
+     * @param metadataKey {@code metadata_key}: metadata key of the elements to paste, non-empty
+     * @param p           probability of applying the transform, in [0, 1]
+     */
     public OverlayElements(String metadataKey, double p) {
         super(p);
         Check.that(metadataKey != null && !metadataKey.isEmpty(), name(), "metadata_key must be a non-empty string");

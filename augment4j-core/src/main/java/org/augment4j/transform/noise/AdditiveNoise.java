@@ -36,6 +36,7 @@ import org.bytedeco.opencv.opencv_core.RNG;
 public final class AdditiveNoise extends PixelTransform<AdditiveNoise.Draw> {
     /** The sampled distribution parameters ({@link NoiseSpec#sample}), per-channel values in constant mode, and the seed. */
     public record Draw(List<Double> distribution, List<Double> constant, long seed) {
+        /** Copies both lists into unmodifiable lists. */
         public Draw {
             distribution = List.copyOf(distribution);
             constant = List.copyOf(constant);
@@ -59,6 +60,10 @@ public final class AdditiveNoise extends PixelTransform<AdditiveNoise.Draw> {
         this.approximation = approximation;
     }
 
+    /**
+     * With Albumentations' defaults: noise_type "uniform", spatial_mode "constant", noise_params null, approximation 1,
+     * p = 0.5.
+     */
     public AdditiveNoise() {
         this("uniform", "constant", null, 1, 0.5);
     }

@@ -70,6 +70,10 @@ public final class GaussNoise extends PixelTransform<GaussNoise.Noise> {
         this(stdRange, meanRange, null, 0, perChannel, noiseScaleFactor, p);
     }
 
+    /**
+     * With Albumentations 2.x defaults: std_range [0.2, 0.44], mean_range [0, 0], per_channel true, noise_scale_factor 1,
+     * p = 0.5.
+     */
     public GaussNoise() {
         this(Range.of(0.2, 0.44), Range.fixed(0), true, 1, 0.5);
     }

@@ -47,12 +47,18 @@ public final class ISONoise extends PixelTransform<ISONoise.Iso> {
     private final Range colorShift;
     private final Range intensity;
 
+    /**
+     * @param colorShift {@code color_shift}: range of the hue noise's spread, within [0, 1]
+     * @param intensity  {@code intensity}: range of the noise strength, {@code >= 0}
+     * @param p          probability of applying the transform, in [0, 1]
+     */
     public ISONoise(Range colorShift, Range intensity, double p) {
         super(p);
         this.colorShift = Check.range(name(), "color_shift", colorShift, 0, 1);
         this.intensity = Check.range(name(), "intensity", intensity, 0, Double.MAX_VALUE);
     }
 
+    /** With Albumentations' defaults: color_shift [0.01, 0.05], intensity [0.1, 0.5], p = 0.5. */
     public ISONoise() {
         this(Range.of(0.01, 0.05), Range.of(0.1, 0.5), 0.5);
     }

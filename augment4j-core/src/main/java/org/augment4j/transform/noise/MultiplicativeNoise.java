@@ -32,6 +32,7 @@ import org.bytedeco.opencv.opencv_core.RNG;
 public final class MultiplicativeNoise extends PixelTransform<MultiplicativeNoise.Factors> {
     /** The factor(s): one shared, or one per channel; empty when elementwise (then drawn from {@code seed}). */
     public record Factors(List<Double> multiplier, long seed) {
+        /** Copies {@code multiplier} into an unmodifiable list. */
         public Factors {
             multiplier = List.copyOf(multiplier);
         }
@@ -41,6 +42,12 @@ public final class MultiplicativeNoise extends PixelTransform<MultiplicativeNois
     private final boolean perChannel;
     private final boolean elementwise;
 
+    /**
+     * @param multiplier  {@code multiplier}: range of the factors, {@code >= 0}
+     * @param perChannel  {@code per_channel}: whether each channel gets its own factor
+     * @param elementwise {@code elementwise}: whether each pixel gets its own factor
+     * @param p           probability of applying the transform, in [0, 1]
+     */
     public MultiplicativeNoise(Range multiplier, boolean perChannel, boolean elementwise, double p) {
         super(p);
         this.multiplier = Check.range(name(), "multiplier", multiplier, 0, Double.MAX_VALUE);
@@ -48,6 +55,7 @@ public final class MultiplicativeNoise extends PixelTransform<MultiplicativeNois
         this.elementwise = elementwise;
     }
 
+    /** With Albumentations' defaults: multiplier [0.9, 1.1], per_channel false, elementwise false, p = 0.5. */
     public MultiplicativeNoise() {
         this(Range.of(0.9, 1.1), false, false, 0.5);
     }

@@ -9,6 +9,7 @@ import org.augment4j.serial.Params;
 public final class NoiseCatalogue {
     private NoiseCatalogue() {}
 
+    /** Registers this package's transforms with {@code r}, by class name. */
     public static void register(BiConsumer<String, Function<Params, Transform>> r) {
         r.accept("GaussNoise", GaussNoise::fromDict);
         r.accept("AdditiveNoise", AdditiveNoise::fromDict);

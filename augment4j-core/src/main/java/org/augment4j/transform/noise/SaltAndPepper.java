@@ -32,12 +32,18 @@ public final class SaltAndPepper extends PixelTransform<SaltAndPepper.Noise> {
     private final Range amount;
     private final Range saltVsPepper;
 
+    /**
+     * @param amount       {@code amount}: range of the fraction of pixels hit, within [0, 1]
+     * @param saltVsPepper {@code salt_vs_pepper}: range of the fraction of hit pixels that become salt, within [0, 1]
+     * @param p            probability of applying the transform, in [0, 1]
+     */
     public SaltAndPepper(Range amount, Range saltVsPepper, double p) {
         super(p);
         this.amount = Check.range(name(), "amount", amount, 0, 1);
         this.saltVsPepper = Check.range(name(), "salt_vs_pepper", saltVsPepper, 0, 1);
     }
 
+    /** With Albumentations' defaults: amount [0.01, 0.06], salt_vs_pepper [0.4, 0.6], p = 0.5. */
     public SaltAndPepper() {
         this(Range.of(0.01, 0.06), Range.of(0.4, 0.6), 0.5);
     }

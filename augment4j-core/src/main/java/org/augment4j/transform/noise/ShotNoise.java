@@ -32,6 +32,10 @@ public final class ShotNoise extends PixelTransform<ShotNoise.Shot> {
 
     private final Range scaleRange;
 
+    /**
+     * @param scaleRange {@code scale_range}: range of the noise scale, {@code > 0} and finite (larger is noisier)
+     * @param p          probability of applying the transform, in [0, 1]
+     */
     public ShotNoise(Range scaleRange, double p) {
         super(p);
         Check.that(scaleRange.min() > 0 && scaleRange.min() <= scaleRange.max() && Double.isFinite(scaleRange.max()), name(),
@@ -39,6 +43,7 @@ public final class ShotNoise extends PixelTransform<ShotNoise.Shot> {
         this.scaleRange = scaleRange;
     }
 
+    /** With Albumentations' defaults: scale_range [0.1, 0.3], p = 0.5. */
     public ShotNoise() {
         this(Range.of(0.1, 0.3), 0.5);
     }
