@@ -30,6 +30,11 @@ public final class Equalize extends FixedPixelTransform {
     private final String mode;
     private final boolean byChannels;
 
+    /**
+     * @param mode       {@code mode}: {@code "cv"} (OpenCV {@code equalizeHist}) or {@code "pil"} (Pillow's table)
+     * @param byChannels {@code by_channels}: whether R, G and B are equalized each on its own (else the Y of YCrCb only)
+     * @param p          probability of applying the transform, in [0, 1]
+     */
     public Equalize(String mode, boolean byChannels, double p) {
         super(p);
         Check.that("cv".equals(mode) || "pil".equals(mode), name(), "mode must be 'cv' or 'pil', got '" + mode + "'");
@@ -37,6 +42,7 @@ public final class Equalize extends FixedPixelTransform {
         this.byChannels = byChannels;
     }
 
+    /** With Albumentations' defaults: mode "cv", by_channels true, p = 0.5. */
     public Equalize() {
         this("cv", true, 0.5);
     }

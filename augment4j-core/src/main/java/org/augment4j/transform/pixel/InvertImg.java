@@ -16,10 +16,12 @@ import org.bytedeco.opencv.opencv_core.Mat;
  */
 public final class InvertImg extends FixedPixelTransform {
 
+    /** @param p probability of applying the transform, in [0, 1] */
     public InvertImg(double p) {
         super(p);
     }
 
+    /** With Albumentations' default p = 0.5. */
     public InvertImg() {
         this(0.5);
     }

@@ -43,6 +43,16 @@ public final class Normalize extends FixedPixelTransform {
     private final double maxPixelValue;
     private final String normalization;
 
+    /**
+     * @param mean          {@code mean}: one number or one per channel, finite, as a fraction of {@code maxPixelValue}
+     *                      (standard normalization only)
+     * @param std           {@code std}: one number or one per channel, each {@code > 0}, as a fraction of
+     *                      {@code maxPixelValue} (standard normalization only)
+     * @param maxPixelValue {@code max_pixel_value}: the value that {@code mean} and {@code std} are fractions of, {@code > 0}
+     * @param normalization {@code normalization}: {@code "standard"}, {@code "image"}, {@code "image_per_channel"},
+     *                      {@code "min_max"} or {@code "min_max_per_channel"}
+     * @param p             probability of applying the transform, in [0, 1]
+     */
     public Normalize(double[] mean, double[] std, double maxPixelValue, String normalization, double p) {
         super(p);
         Check.that(mean != null && mean.length >= 1, name(), "mean must be one number or a list of numbers, got " + Arrays.toString(mean));

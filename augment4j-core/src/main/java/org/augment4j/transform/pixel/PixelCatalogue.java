@@ -9,6 +9,7 @@ import org.augment4j.serial.Params;
 public final class PixelCatalogue {
     private PixelCatalogue() {}
 
+    /** Registers this package's transforms with {@code r}, by class name. */
     public static void register(BiConsumer<String, Function<Params, Transform>> r) {
         r.accept("Equalize", Equalize::fromDict);
         r.accept("InvertImg", InvertImg::fromDict);

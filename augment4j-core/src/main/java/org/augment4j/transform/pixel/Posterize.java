@@ -37,14 +37,21 @@ public final class Posterize extends PixelTransform<Posterize.Bits> {
      * {@code int[]} with one value per channel.
      */
     public record Bits(Object numBits) {
+        /**
+         * Normalises {@code numBits} to an {@link Integer} or a copied {@code int[]}.
+         *
+         * @throws IllegalArgumentException unless it is a whole number, an {@code int[]} or a list of numbers, non-empty
+         */
         public Bits {
             numBits = normalised(numBits);
         }
 
+        /** The same number of bits, in [0, 8], for every channel. */
         public Bits(int numBits) {
             this((Object) numBits);
         }
 
+        /** One number of bits, in [0, 8], per channel. */
         public Bits(int[] numBits) {
             this((Object) numBits);
         }
@@ -77,10 +84,15 @@ public final class Posterize extends PixelTransform<Posterize.Bits> {
     private final Dialect dialect;
     private final List<Range> channelRanges; // entries resolved by the dialect
 
+    /**
+     * @param numBits {@code num_bits}: range of the number of bits kept, integers within [1, 8]; one value for every channel
+     * @param p       probability of applying the transform, in [0, 1]
+     */
     public Posterize(Range numBits, double p) {
         this(numBits, null, Dialect.V2, p);
     }
 
+    /** With Albumentations' defaults: num_bits 4, p = 0.5. */
     public Posterize() {
         this(Range.fixed(4), 0.5);
     }

@@ -29,6 +29,12 @@ public final class RGBShift extends PixelTransform<RGBShift.Shift> {
     private final Range gShiftLimit;
     private final Range bShiftLimit;
 
+    /**
+     * @param rShiftLimit {@code r_shift_limit}: range of the red shift in uint8 pixel units, within [-255, 255]
+     * @param gShiftLimit {@code g_shift_limit}: range of the green shift, as red
+     * @param bShiftLimit {@code b_shift_limit}: range of the blue shift, as red
+     * @param p           probability of applying the transform, in [0, 1]
+     */
     public RGBShift(Range rShiftLimit, Range gShiftLimit, Range bShiftLimit, double p) {
         super(p);
         this.rShiftLimit = Check.range(name(), "r_shift_limit", rShiftLimit, -255, 255);
@@ -36,6 +42,7 @@ public final class RGBShift extends PixelTransform<RGBShift.Shift> {
         this.bShiftLimit = Check.range(name(), "b_shift_limit", bShiftLimit, -255, 255);
     }
 
+    /** With Albumentations' defaults: r_shift_limit, g_shift_limit and b_shift_limit [-20, 20], p = 0.5. */
     public RGBShift() {
         this(Range.symmetric(20), Range.symmetric(20), Range.symmetric(20), 0.5);
     }

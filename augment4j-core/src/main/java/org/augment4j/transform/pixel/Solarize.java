@@ -42,6 +42,7 @@ public final class Solarize extends PixelTransform<Solarize.Threshold> {
         this(thresholdRange, false, p);
     }
 
+    /** With Albumentations 2.x defaults: threshold_range [0.5, 0.5], p = 0.5. */
     public Solarize() {
         this(Range.fixed(0.5), 0.5);
     }

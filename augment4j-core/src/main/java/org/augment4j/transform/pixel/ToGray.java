@@ -43,6 +43,12 @@ public final class ToGray extends FixedPixelTransform {
     private final int numOutputChannels;
     private final String method;
 
+    /**
+     * @param numOutputChannels {@code num_output_channels}: 1, 3 or 4
+     * @param method            {@code method}: {@code "weighted_average"}, {@code "from_lab"}, {@code "desaturation"},
+     *                          {@code "average"} or {@code "max"}
+     * @param p                 probability of applying the transform, in [0, 1]
+     */
     public ToGray(int numOutputChannels, String method, double p) {
         super(p);
         Check.that(numOutputChannels == 1 || numOutputChannels == 3 || numOutputChannels == 4, name(),
@@ -53,6 +59,7 @@ public final class ToGray extends FixedPixelTransform {
         this.method = method;
     }
 
+    /** With Albumentations' defaults: num_output_channels 3, method "weighted_average", p = 0.5. */
     public ToGray() {
         this(3, "weighted_average", 0.5);
     }

@@ -12,6 +12,7 @@ import org.augment4j.serial.Params;
 public final class PytorchCatalogue {
     private PytorchCatalogue() {}
 
+    /** Registers this package's transforms with {@code r}, by class name. */
     public static void register(BiConsumer<String, Function<Params, Transform>> r) {
         r.accept("ToTensor", ToTensor::fromDict);
         r.accept("ToTensorV2", ToTensorV2::fromDict);

@@ -26,6 +26,7 @@ public record TensorLayout(MaskLayout masks) {
         LEADING_AXIS
     }
 
+    /** @throws NullPointerException if {@code masks} is null */
     public TensorLayout {
         java.util.Objects.requireNonNull(masks, "masks");
     }

@@ -25,6 +25,10 @@ import org.augment4j.transform.Targets;
 public final class ToTensorV2 extends BasicTransform<NoParams> {
     private final boolean transposeMask;
 
+    /**
+     * @param transposeMask {@code transpose_mask}: whether multi-channel masks go channels first
+     * @param p             probability of applying the transform, in [0, 1]
+     */
     public ToTensorV2(boolean transposeMask, double p) {
         super(p);
         this.transposeMask = transposeMask;
@@ -39,6 +43,7 @@ public final class ToTensorV2 extends BasicTransform<NoParams> {
         return new ToTensorV2(r.bool("transpose_mask", false), r.p(1.0));
     }
 
+    /** Whether multi-channel masks go channels first ({@code transpose_mask}). */
     public boolean transposeMask() {
         return transposeMask;
     }

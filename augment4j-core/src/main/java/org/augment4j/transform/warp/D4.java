@@ -33,6 +33,7 @@ public class D4 extends SpatialTransform<D4.Element> {
     /** The group elements in Albumentations' order. */
     public static final List<String> ELEMENTS = List.of("e", "r90", "r180", "r270", "v", "hvt", "h", "t");
 
+    /** @param p probability of applying the transform, in [0, 1] */
     public D4(double p) {
         super(p, Resampling.defaults());
     }

@@ -19,10 +19,12 @@ public final class Flip extends SpatialTransform<Flip.Direction> {
     /** The sampled flip code. */
     public record Direction(int d) {}
 
+    /** @param p probability of applying the transform, in [0, 1] */
     public Flip(double p) {
         super(p, Resampling.defaults());
     }
 
+    /** With Albumentations 1.3's default p = 0.5. */
     public Flip() {
         this(0.5);
     }

@@ -35,6 +35,12 @@ public final class Morphological extends BasicTransform<Morphological.Kernel> {
     private final int height;
     private final boolean dilation;
 
+    /**
+     * @param width     {@code scale[0]}: kernel width in pixels, {@code >= 1}
+     * @param height    {@code scale[1]}: kernel height in pixels, {@code >= 1}
+     * @param operation {@code operation}: {@code "dilation"} or {@code "erosion"}
+     * @param p         probability of applying the transform, in [0, 1]
+     */
     public Morphological(int width, int height, String operation, double p) {
         super(p);
         this.width = Check.positive(name(), "scale[0]", width);

@@ -42,6 +42,14 @@ public final class Perspective extends SpatialTransform<Perspective.Homography> 
     private final Resampling declared; // as given; the warp uses the release's (see #warpFills)
     private final Semantics semantics;
 
+    /**
+     * @param scale      {@code scale}: range of σ, the corner shift's standard deviation as a fraction of the side
+     * @param keepSize   {@code keep_size}: whether the output keeps the input size
+     * @param fitOutput  {@code fit_output}: whether the canvas grows to hold the whole warped frame (without {@code keepSize})
+     * @param resampling {@code interpolation}, {@code mask_interpolation}, {@code border_mode}, {@code fill} and
+     *                   {@code fill_mask}
+     * @param p          probability of applying the transform, in [0, 1]
+     */
     public Perspective(Range scale, boolean keepSize, boolean fitOutput, Resampling resampling, double p) {
         this(scale, keepSize, fitOutput, resampling, p, Semantics.ALBUMENTATIONS_2);
     }

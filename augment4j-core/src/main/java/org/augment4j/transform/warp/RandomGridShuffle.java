@@ -31,12 +31,18 @@ public final class RandomGridShuffle extends BasicTransform<RandomGridShuffle.Sh
     private final int rows;
     private final int cols;
 
+    /**
+     * @param rows {@code grid[0]}: grid rows, {@code >= 1}
+     * @param cols {@code grid[1]}: grid columns, {@code >= 1}
+     * @param p    probability of applying the transform, in [0, 1]
+     */
     public RandomGridShuffle(int rows, int cols, double p) {
         super(p);
         this.rows = Check.positive(name(), "grid[0]", rows);
         this.cols = Check.positive(name(), "grid[1]", cols);
     }
 
+    /** With Albumentations' defaults: a 3 × 3 grid, p = 0.5. */
     public RandomGridShuffle() {
         this(3, 3, 0.5);
     }

@@ -97,6 +97,13 @@ public final class SafeRotate extends SpatialTransform<SafeRotate.Angle> {
         }
     }
 
+    /**
+     * @param limit        {@code limit}: range of the angle in degrees, finite
+     * @param resampling   {@code interpolation}, {@code mask_interpolation}, {@code border_mode}, {@code fill} and
+     *                     {@code fill_mask}
+     * @param rotateMethod {@code rotate_method}: how boxes are carried through the rotation
+     * @param p            probability of applying the transform, in [0, 1]
+     */
     public SafeRotate(Range limit, Resampling resampling, BoxMethod rotateMethod, double p) {
         this(limit, resampling, rotateMethod, p, Convention.ALBUMENTATIONS_2);
     }

@@ -9,6 +9,7 @@ import org.augment4j.serial.Params;
  */
 public final class SquareSymmetry extends D4 {
 
+    /** @param p probability of applying the transform, in [0, 1] */
     public SquareSymmetry(double p) {
         super(p);
     }

@@ -9,6 +9,7 @@ import org.augment4j.serial.Params;
 public final class WarpCatalogue {
     private WarpCatalogue() {}
 
+    /** Registers this package's transforms with {@code r}, by class name. */
     public static void register(BiConsumer<String, Function<Params, Transform>> r) {
         r.accept("D4", D4::fromDict);
         r.accept("SquareSymmetry", SquareSymmetry::fromDict);
