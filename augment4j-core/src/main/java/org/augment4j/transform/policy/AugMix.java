@@ -40,10 +40,29 @@ public final class AugMix extends Policy {
     private final double alpha;
     private final boolean allOps;
 
+    /**
+     * As the full constructor with nearest-neighbour interpolation.
+     *
+     * @param severity     {@code severity}: upper bound of the magnitude bins drawn, in [1, 10]
+     * @param mixtureWidth {@code mixture_width}: number of chains, {@code >= 1}
+     * @param chainDepth   {@code chain_depth}: operations per chain, at most 10; {@code <= 0} draws 1 to 3 per chain
+     * @param alpha        {@code alpha}: Dirichlet and Beta concentration, {@code > 0}
+     * @param allOps       {@code all_ops}: whether Brightness, Color, Contrast and Sharpness are among the operations
+     * @param p            probability of applying the transform, in [0, 1]
+     */
     public AugMix(int severity, int mixtureWidth, int chainDepth, double alpha, boolean allOps, double p) {
         this(severity, mixtureWidth, chainDepth, alpha, allOps, 0, p);
     }
 
+    /**
+     * @param severity      {@code severity}: upper bound of the magnitude bins drawn, in [1, 10]
+     * @param mixtureWidth  {@code mixture_width}: number of chains, {@code >= 1}
+     * @param chainDepth    {@code chain_depth}: operations per chain, at most 10; {@code <= 0} draws 1 to 3 per chain
+     * @param alpha         {@code alpha}: Dirichlet and Beta concentration, {@code > 0}
+     * @param allOps        {@code all_ops}: whether Brightness, Color, Contrast and Sharpness are among the operations
+     * @param interpolation {@code interpolation}: 0 nearest or 1 bilinear, for the geometric operations
+     * @param p             probability of applying the transform, in [0, 1]
+     */
     public AugMix(int severity, int mixtureWidth, int chainDepth, double alpha, boolean allOps, int interpolation, double p) {
         super(p, interpolation);
         Check.that(severity >= 1 && severity <= 10, name(), "severity must be in [1, 10], got " + severity);
@@ -56,6 +75,10 @@ public final class AugMix extends Policy {
         this.allOps = allOps;
     }
 
+    /**
+     * With torchvision's defaults: severity 3, mixture_width 3, chain_depth -1, alpha 1, all_ops true, nearest
+     * interpolation, p = 1.
+     */
     public AugMix() {
         this(3, 3, -1, 1.0, true, 1.0);
     }

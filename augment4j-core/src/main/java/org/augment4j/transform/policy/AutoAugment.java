@@ -45,12 +45,18 @@ public final class AutoAugment extends Policy {
 
     private final String policy;
 
+    /**
+     * @param policy        {@code policy}: {@code "imagenet"}, the only one supported
+     * @param interpolation {@code interpolation}: 0 nearest or 1 bilinear, for the geometric operations
+     * @param p             probability of applying the transform, in [0, 1]
+     */
     public AutoAugment(String policy, int interpolation, double p) {
         super(p, interpolation);
         Check.that("imagenet".equals(policy), name(), "policy must be 'imagenet' (the only one supported), got '" + policy + "'");
         this.policy = policy;
     }
 
+    /** With torchvision's defaults: policy "imagenet", nearest interpolation, p = 1. */
     public AutoAugment() {
         this("imagenet", 0, 1.0);
     }

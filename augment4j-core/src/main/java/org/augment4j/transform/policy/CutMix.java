@@ -36,19 +36,31 @@ import org.bytedeco.opencv.opencv_core.Rect;
 public final class CutMix {
     private final double alpha;
 
+    /**
+     * @param alpha concentration of the {@code Beta(alpha, alpha)} distribution of {@code λ}, {@code > 0} and finite
+     */
     public CutMix(double alpha) {
         Check.that(alpha > 0 && Double.isFinite(alpha), "CutMix", "alpha must be > 0, got " + alpha);
         this.alpha = alpha;
     }
 
+    /** With torchvision's default alpha = 1. */
     public CutMix() {
         this(1.0);
     }
 
+    /** Concentration of the {@code Beta(alpha, alpha)} distribution of {@code λ}. */
     public double alpha() {
         return alpha;
     }
 
+    /**
+     * Mixes a batch: pastes a rectangle of each sample's partner onto it.
+     *
+     * @param batch the samples, all of one image size and type; not modified
+     * @param rng   the source of {@code λ}, the rectangle and the pairing
+     * @return the mixed samples (owned by the caller), their weights and partners
+     */
     public MixResult mix(List<Sample> batch, RandomGenerator rng) {
         BatchMix.check("CutMix", batch);
         double lam = Dists.beta(alpha, alpha, rng);

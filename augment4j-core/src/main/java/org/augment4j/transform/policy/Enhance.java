@@ -26,6 +26,11 @@ public final class Enhance extends PixelTransform<Enhance.Factor> {
     private final EnhanceKernels.Kind kind;
     private final Range factor;
 
+    /**
+     * @param kind        {@code kind}: {@code "brightness"}, {@code "color"}, {@code "contrast"} or {@code "sharpness"}
+     * @param factorRange {@code factor_range}: range of the blend factor, {@code >= 0} (1 keeps the image)
+     * @param p           probability of applying the transform, in [0, 1]
+     */
     public Enhance(String kind, Range factorRange, double p) {
         super(p);
         this.kind = EnhanceKernels.Kind.of(kind);
@@ -42,10 +47,12 @@ public final class Enhance extends PixelTransform<Enhance.Factor> {
         return new Enhance(r.string("kind", "brightness"), r.range("factor_range", Range.of(0.1, 1.9), Params.Scalar.FIXED), r.p(0.5));
     }
 
+    /** The enhancement: {@code "brightness"}, {@code "color"}, {@code "contrast"} or {@code "sharpness"}. */
     public String kind() {
         return kind.id();
     }
 
+    /** The range the blend factor is drawn from. */
     public Range factorRange() {
         return factor;
     }

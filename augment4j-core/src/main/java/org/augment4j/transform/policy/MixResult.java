@@ -9,6 +9,7 @@ import org.augment4j.Sample;
  * {@code lambdas[i] · y[i] + (1 − lambdas[i]) · y[partners[i]]}.
  */
 public record MixResult(List<Sample> samples, double[] lambdas, int[] partners) {
+    /** Copies {@code samples}, {@code lambdas} and {@code partners}. */
     public MixResult {
         samples = List.copyOf(samples);
         lambdas = lambdas.clone();

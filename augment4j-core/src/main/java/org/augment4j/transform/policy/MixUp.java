@@ -27,19 +27,31 @@ import org.bytedeco.opencv.opencv_core.Mat;
 public final class MixUp {
     private final double alpha;
 
+    /**
+     * @param alpha concentration of the {@code Beta(alpha, alpha)} distribution of {@code λ}, {@code > 0} and finite
+     */
     public MixUp(double alpha) {
         Check.that(alpha > 0 && Double.isFinite(alpha), "MixUp", "alpha must be > 0, got " + alpha);
         this.alpha = alpha;
     }
 
+    /** With torchvision's default alpha = 1. */
     public MixUp() {
         this(1.0);
     }
 
+    /** Concentration of the {@code Beta(alpha, alpha)} distribution of {@code λ}. */
     public double alpha() {
         return alpha;
     }
 
+    /**
+     * Mixes a batch: blends each sample with its partner by weight {@code λ}.
+     *
+     * @param batch the samples, all of one image size and type; not modified
+     * @param rng   the source of {@code λ} and the pairing
+     * @return the mixed samples (owned by the caller), their weights and partners
+     */
     public MixResult mix(List<Sample> batch, RandomGenerator rng) {
         BatchMix.check("MixUp", batch);
         double lam = Dists.beta(alpha, alpha, rng);

@@ -15,10 +15,12 @@ import org.bytedeco.opencv.opencv_core.Mat;
  */
 public final class PilAutoContrast extends FixedPixelTransform {
 
+    /** @param p probability of applying the transform, in [0, 1] */
     public PilAutoContrast(double p) {
         super(p);
     }
 
+    /** With the default p = 0.5. */
     public PilAutoContrast() {
         this(0.5);
     }

@@ -29,12 +29,17 @@ public abstract class Policy implements Transform {
     /** OpenCV interpolation of the geometric operations: 0 nearest (torchvision's default) or 1 linear (bilinear). */
     protected final int interpolation;
 
+    /**
+     * @param p             probability of applying the policy, in [0, 1]
+     * @param interpolation {@code interpolation}: 0 nearest or 1 bilinear, for the geometric operations
+     */
     protected Policy(double p, int interpolation) {
         this.p = Check.probability(name(), p);
         Check.that(interpolation == 0 || interpolation == 1, name(), "interpolation must be 0 (nearest) or 1 (bilinear), got " + interpolation);
         this.interpolation = interpolation;
     }
 
+    /** The interpolation of the geometric operations: 0 nearest or 1 bilinear. */
     public int interpolation() {
         return interpolation;
     }
@@ -70,6 +75,11 @@ public abstract class Policy implements Transform {
     /** Constructor arguments for {@code to_dict}, without {@code p}. */
     protected abstract Map<String, Object> args();
 
+    /**
+     * Fails unless every image of {@code sample} is uint8 (the magnitudes are in uint8 units).
+     *
+     * @throws IllegalArgumentException naming the first float image
+     */
     protected final void requireUint8(Sample sample) {
         for (Map.Entry<String, Mat> e : sample.images().entrySet()) {
             if (Mats.isFloat(e.getValue())) {

@@ -13,6 +13,7 @@ import org.augment4j.serial.Params;
 public final class PolicyCatalogue {
     private PolicyCatalogue() {}
 
+    /** Registers this package's transforms with {@code r}, by class name. */
     public static void register(BiConsumer<String, Function<Params, Transform>> r) {
         r.accept("AugMix", AugMix::fromDict);
         r.accept("AutoAugment", AutoAugment::fromDict);

@@ -25,10 +25,25 @@ public final class RandAugment extends Policy {
     private final int bins;
     private final Set<String> only; // null: every operation (a narrower set is for tests of the geometric plumbing)
 
+    /**
+     * @param numOps           {@code num_ops}: operations applied, {@code >= 0}
+     * @param magnitude        {@code magnitude}: the magnitude bin, in [0, numMagnitudeBins)
+     * @param numMagnitudeBins {@code num_magnitude_bins}: number of magnitude bins, {@code >= 2}
+     * @param interpolation    {@code interpolation}: 0 nearest or 1 bilinear, for the geometric operations
+     * @param p                probability of applying the transform, in [0, 1]
+     */
     public RandAugment(int numOps, int magnitude, int numMagnitudeBins, int interpolation, double p) {
         this(numOps, magnitude, numMagnitudeBins, interpolation, p, null);
     }
 
+    /**
+     * As the full constructor with nearest-neighbour interpolation.
+     *
+     * @param numOps           {@code num_ops}: operations applied, {@code >= 0}
+     * @param magnitude        {@code magnitude}: the magnitude bin, in [0, numMagnitudeBins)
+     * @param numMagnitudeBins {@code num_magnitude_bins}: number of magnitude bins, {@code >= 2}
+     * @param p                probability of applying the transform, in [0, 1]
+     */
     public RandAugment(int numOps, int magnitude, int numMagnitudeBins, double p) {
         this(numOps, magnitude, numMagnitudeBins, 0, p, null);
     }
@@ -44,6 +59,7 @@ public final class RandAugment extends Policy {
         this.only = only;
     }
 
+    /** With torchvision's defaults: num_ops 2, magnitude 9, num_magnitude_bins 31, nearest interpolation, p = 1. */
     public RandAugment() {
         this(2, 9, 31, 1.0);
     }

@@ -23,10 +23,21 @@ public final class TrivialAugmentWide extends Policy {
     private final int bins;
     private final Set<String> only;
 
+    /**
+     * @param numMagnitudeBins {@code num_magnitude_bins}: number of magnitude bins, {@code >= 2}
+     * @param interpolation    {@code interpolation}: 0 nearest or 1 bilinear, for the geometric operations
+     * @param p                probability of applying the transform, in [0, 1]
+     */
     public TrivialAugmentWide(int numMagnitudeBins, int interpolation, double p) {
         this(numMagnitudeBins, interpolation, p, null);
     }
 
+    /**
+     * As the full constructor with nearest-neighbour interpolation.
+     *
+     * @param numMagnitudeBins {@code num_magnitude_bins}: number of magnitude bins, {@code >= 2}
+     * @param p                probability of applying the transform, in [0, 1]
+     */
     public TrivialAugmentWide(int numMagnitudeBins, double p) {
         this(numMagnitudeBins, 0, p, null);
     }
@@ -38,6 +49,7 @@ public final class TrivialAugmentWide extends Policy {
         this.only = only;
     }
 
+    /** With torchvision's defaults: num_magnitude_bins 31, nearest interpolation, p = 1. */
     public TrivialAugmentWide() {
         this(31, 1.0);
     }

@@ -38,12 +38,18 @@ public final class RandomFog extends PixelTransform<RandomFog.Fog> {
     private final Range fogCoefRange;
     private final double alphaCoef;
 
+    /**
+     * @param fogCoefRange {@code fog_coef_range}: range of the fog intensity, within [0, 1]
+     * @param alphaCoef    {@code alpha_coef}: transparency of each fog circle, in [0, 1]
+     * @param p            probability of applying the transform, in [0, 1]
+     */
     public RandomFog(Range fogCoefRange, double alphaCoef, double p) {
         super(p);
         this.fogCoefRange = Check.range(name(), "fog_coef_range", fogCoefRange, 0, 1);
         this.alphaCoef = Check.between(name(), "alpha_coef", alphaCoef, 0, 1);
     }
 
+    /** With Albumentations' defaults: fog_coef_range [0.3, 1], alpha_coef 0.08, p = 0.5. */
     public RandomFog() {
         this(Range.of(0.3, 1), 0.08, 0.5);
     }

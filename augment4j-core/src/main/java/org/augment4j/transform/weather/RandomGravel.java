@@ -36,12 +36,18 @@ public final class RandomGravel extends PixelTransform<RandomGravel.Gravel> {
     private final double[] gravelRoi;
     private final int numberOfPatches;
 
+    /**
+     * @param gravelRoi       {@code gravel_roi}: normalised region {@code [x_min, y_min, x_max, y_max]} of the patches
+     * @param numberOfPatches {@code number_of_patches}: number of gravel patches, {@code >= 1}
+     * @param p               probability of applying the transform, in [0, 1]
+     */
     public RandomGravel(double[] gravelRoi, int numberOfPatches, double p) {
         super(p);
         this.gravelRoi = WeatherKernels.roi(name(), "gravel_roi", gravelRoi, true);
         this.numberOfPatches = Check.positive(name(), "number_of_patches", numberOfPatches);
     }
 
+    /** With Albumentations' defaults: gravel_roi [0.1, 0.4, 0.9, 0.9], number_of_patches 2, p = 0.5. */
     public RandomGravel() {
         this(new double[] {0.1, 0.4, 0.9, 0.9}, 2, 0.5);
     }

@@ -48,6 +48,17 @@ public final class RandomRain extends PixelTransform<RandomRain.Rain> {
     private final double brightnessCoefficient;
     private final String rainType;
 
+    /**
+     * @param slantRange            {@code slant_range}: horizontal shift of a drop's end in pixels, within [-45, 45]
+     * @param dropLength            {@code drop_length}: drop length in pixels, {@code >= 1}, or null for {@code max(1, height / 8)}
+     * @param dropWidth             {@code drop_width}: drop width in pixels, {@code >= 1}
+     * @param dropColor             {@code drop_color}: RGB colour, three integers in [0, 255]
+     * @param blurValue             {@code blur_value}: box blur size in pixels, {@code >= 1}
+     * @param brightnessCoefficient {@code brightness_coefficient}: brightness factor of the rainy image, in (0, 1]
+     * @param rainType              {@code rain_type}: {@code "drizzle"}, {@code "heavy"}, {@code "torrential"} or
+     *                              {@code "default"}
+     * @param p                     probability of applying the transform, in [0, 1]
+     */
     public RandomRain(Range slantRange, Integer dropLength, int dropWidth, double[] dropColor, int blurValue, double brightnessCoefficient,
                       String rainType, double p) {
         super(p);
@@ -65,6 +76,10 @@ public final class RandomRain extends PixelTransform<RandomRain.Rain> {
         this.rainType = rainType;
     }
 
+    /**
+     * With Albumentations 2.x defaults: slant_range [-10, 10], drop_length null, drop_width 1, drop_color [200, 200, 200],
+     * blur_value 7, brightness_coefficient 0.7, rain_type "default", p = 0.5.
+     */
     public RandomRain() {
         this(Range.of(-10, 10), null, 1, new double[] {200, 200, 200}, 7, 0.7, "default", 0.5);
     }

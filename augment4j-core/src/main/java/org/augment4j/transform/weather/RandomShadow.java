@@ -39,6 +39,13 @@ public final class RandomShadow extends PixelTransform<RandomShadow.Shadows> {
     private final int shadowDimension;
     private final Range shadowIntensityRange;
 
+    /**
+     * @param shadowRoi            {@code shadow_roi}: normalised region {@code [x_min, y_min, x_max, y_max]} of the vertices
+     * @param numShadowsLimit      {@code num_shadows_limit}: range of the number of shadows, integers {@code >= 1}
+     * @param shadowDimension      {@code shadow_dimension}: vertices per shadow polygon, {@code >= 3}
+     * @param shadowIntensityRange {@code shadow_intensity_range}: range of the darkening, within [0, 1]
+     * @param p                    probability of applying the transform, in [0, 1]
+     */
     public RandomShadow(double[] shadowRoi, Range numShadowsLimit, int shadowDimension, Range shadowIntensityRange, double p) {
         super(p);
         this.shadowRoi = WeatherKernels.roi(name(), "shadow_roi", shadowRoi, false);
@@ -50,6 +57,10 @@ public final class RandomShadow extends PixelTransform<RandomShadow.Shadows> {
         this.shadowIntensityRange = Check.range(name(), "shadow_intensity_range", shadowIntensityRange, 0, 1);
     }
 
+    /**
+     * With Albumentations' defaults: shadow_roi [0, 0.5, 1, 1], num_shadows_limit [1, 2], shadow_dimension 5,
+     * shadow_intensity_range [0.5, 0.5], p = 0.5.
+     */
     public RandomShadow() {
         this(new double[] {0, 0.5, 1, 1}, Range.of(1, 2), 5, Range.fixed(0.5), 0.5);
     }

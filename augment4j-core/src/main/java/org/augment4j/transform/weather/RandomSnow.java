@@ -51,6 +51,12 @@ public final class RandomSnow extends PixelTransform<RandomSnow.Snow> {
     private final double brightnessCoeff;
     private final String method;
 
+    /**
+     * @param snowPointRange  {@code snow_point_range}: range of the snow amount, within [0, 1]
+     * @param brightnessCoeff {@code brightness_coeff}: brightness factor of the snow, {@code > 0}
+     * @param method          {@code method}: {@code "bleach"} or {@code "texture"}
+     * @param p               probability of applying the transform, in [0, 1]
+     */
     public RandomSnow(Range snowPointRange, double brightnessCoeff, String method, double p) {
         super(p);
         this.snowPointRange = Check.range(name(), "snow_point_range", snowPointRange, 0, 1);
@@ -60,6 +66,7 @@ public final class RandomSnow extends PixelTransform<RandomSnow.Snow> {
         this.method = method;
     }
 
+    /** With Albumentations' defaults: snow_point_range [0.1, 0.3], brightness_coeff 2.5, method "bleach", p = 0.5. */
     public RandomSnow() {
         this(Range.of(0.1, 0.3), 2.5, "bleach", 0.5);
     }

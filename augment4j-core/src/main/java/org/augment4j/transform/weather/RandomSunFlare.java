@@ -39,6 +39,15 @@ public final class RandomSunFlare extends PixelTransform<RandomSunFlare.Flare> {
     private final double[] srcColor;
     private final String method;
 
+    /**
+     * @param flareRoi             {@code flare_roi}: normalised region {@code [x_min, y_min, x_max, y_max]} of the sun's centre
+     * @param angleRange           {@code angle_range}: flare line direction as a fraction of 2π, within [0, 1]
+     * @param numFlareCirclesRange {@code num_flare_circles_range}: range of the number of flare circles, {@code >= 1}
+     * @param srcRadius            {@code src_radius}: sun radius in pixels, {@code > 1}
+     * @param srcColor             {@code src_color}: RGB colour, three integers in [0, 255]
+     * @param method               {@code method}: {@code "overlay"} or {@code "physics_based"}
+     * @param p                    probability of applying the transform, in [0, 1]
+     */
     public RandomSunFlare(double[] flareRoi, Range angleRange, Range numFlareCirclesRange, int srcRadius, double[] srcColor, String method, double p) {
         super(p);
         this.flareRoi = WeatherKernels.roi(name(), "flare_roi", flareRoi, true);
@@ -53,6 +62,10 @@ public final class RandomSunFlare extends PixelTransform<RandomSunFlare.Flare> {
         this.method = method;
     }
 
+    /**
+     * With Albumentations' defaults: flare_roi [0, 0, 1, 0.5], angle_range [0, 1], num_flare_circles_range [6, 10],
+     * src_radius 400, src_color [255, 255, 255], method "overlay", p = 0.5.
+     */
     public RandomSunFlare() {
         this(new double[] {0, 0, 1, 0.5}, Range.of(0, 1), Range.of(6, 10), 400, new double[] {255, 255, 255}, "overlay", 0.5);
     }

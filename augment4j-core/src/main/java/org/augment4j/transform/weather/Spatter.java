@@ -50,6 +50,16 @@ public final class Spatter extends PixelTransform<Spatter.Splash> {
     /** The colour of each mode, RGB in [0, 255]; a mode missing here has its default colour. */
     private final Map<String, double[]> colors;
 
+    /**
+     * @param meanRange            {@code mean_range}: range of the liquid layer's mean, within [0, 1]
+     * @param stdRange             {@code std_range}: range of the liquid layer's standard deviation, within [0, 1]
+     * @param gaussSigmaRange      {@code gauss_sigma_range}: range of the layer's blur sigma in pixels, {@code >= 0}
+     * @param cutoutThresholdRange {@code cutout_threshold_range}: range of the level below which the layer is dry, within [0, 1]
+     * @param intensityRange       {@code intensity_range}: range of the effect's strength, within [0, 1]
+     * @param mode                 {@code mode}: {@code "rain"} or {@code "mud"}
+     * @param color                {@code color}: RGB colour in uint8 units, or null for the mode's default
+     * @param p                    probability of applying the transform, in [0, 1]
+     */
     public Spatter(Range meanRange, Range stdRange, Range gaussSigmaRange, Range cutoutThresholdRange, Range intensityRange, String mode,
                    double[] color, double p) {
         this(meanRange, stdRange, gaussSigmaRange, cutoutThresholdRange, intensityRange, List.of(mode),
@@ -80,6 +90,10 @@ public final class Spatter extends PixelTransform<Spatter.Splash> {
         this.colors = c;
     }
 
+    /**
+     * With Albumentations' defaults: mean_range [0.65, 0.65], std_range [0.3, 0.3], gauss_sigma_range [2, 2],
+     * cutout_threshold_range [0.68, 0.68], intensity_range [0.6, 0.6], mode "rain", color null, p = 0.5.
+     */
     public Spatter() {
         this(Range.fixed(0.65), Range.fixed(0.3), Range.fixed(2), Range.fixed(0.68), Range.fixed(0.6), "rain", null, 0.5);
     }

@@ -45,6 +45,18 @@ public final class TextImage extends PixelTransform<TextImage.Overlay> {
     private final boolean clearBg;
     private final String metadataKey;
 
+    /**
+     * @param fontPath              {@code font_path}: a TrueType file, or null for the JVM's "SansSerif" font
+     * @param stopwords             {@code stopwords}: words for the insertion augmentation
+     * @param augmentations         {@code augmentations}: {@code "insertion"}, {@code "swap"}, {@code "deletion"} or null
+     *                              (no change) entries, one picked per box
+     * @param fractionRange         {@code fraction_range}: range of the fraction of boxes drawn, within [0, 1]
+     * @param fontSizeFractionRange {@code font_size_fraction_range}: font size as a fraction of the box height, within [0, 1]
+     * @param fontColor             {@code font_color}: colour in uint8 units
+     * @param clearBg               {@code clear_bg}: whether the boxes are inpainted before drawing
+     * @param metadataKey           {@code metadata_key}: metadata key of the text boxes, non-empty
+     * @param p                     probability of applying the transform, in [0, 1]
+     */
     public TextImage(String fontPath, List<String> stopwords, List<String> augmentations, Range fractionRange, Range fontSizeFractionRange,
                      double[] fontColor, boolean clearBg, String metadataKey, double p) {
         this(fontPath, fontPath == null ? null : Path.of(fontPath), stopwords, augmentations, fractionRange, fontSizeFractionRange, fontColor, clearBg,
@@ -72,6 +84,11 @@ public final class TextImage extends PixelTransform<TextImage.Overlay> {
         this.metadataKey = metadataKey;
     }
 
+    /**
+     * With Albumentations' defaults: no font file, stopwords ["the", "is", "in", "at", "of"], augmentations [null],
+     * fraction_range [1, 1], font_size_fraction_range [0.8, 0.9], font_color [0, 0, 0], clear_bg false, metadata_key
+     * "textimage_metadata", p = 0.5.
+     */
     public TextImage() {
         this(null, List.of("the", "is", "in", "at", "of"), Arrays.asList((String) null), Range.fixed(1), Range.of(0.8, 0.9), new double[] {0, 0, 0},
                 false, "textimage_metadata", 0.5);

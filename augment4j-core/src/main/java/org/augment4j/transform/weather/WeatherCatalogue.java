@@ -9,6 +9,7 @@ import org.augment4j.serial.Params;
 public final class WeatherCatalogue {
     private WeatherCatalogue() {}
 
+    /** Registers this package's transforms with {@code r}, by class name. */
     public static void register(BiConsumer<String, Function<Params, Transform>> r) {
         r.accept("RandomFog", RandomFog::fromDict);
         r.accept("RandomGravel", RandomGravel::fromDict);
