@@ -47,12 +47,12 @@ public final class TextImage extends PixelTransform<TextImage.Overlay> {
 
     /**
      * @param fontPath              {@code font_path}: a TrueType file, or null for the JVM's "SansSerif" font
-     * @param stopwords             {@code stopwords}: words for the insertion augmentation
+     * @param stopwords             {@code stopwords}: words for the insertion augmentation, non-empty, no nulls
      * @param augmentations         {@code augmentations}: {@code "insertion"}, {@code "swap"}, {@code "deletion"} or null
      *                              (no change) entries, one picked per box
      * @param fractionRange         {@code fraction_range}: range of the fraction of boxes drawn, within [0, 1]
      * @param fontSizeFractionRange {@code font_size_fraction_range}: font size as a fraction of the box height, within [0, 1]
-     * @param fontColor             {@code font_color}: colour in uint8 units
+     * @param fontColor             {@code font_color}: 1 to 4 channel values in uint8 units, each in [0, 255]
      * @param clearBg               {@code clear_bg}: whether the boxes are inpainted before drawing
      * @param metadataKey           {@code metadata_key}: metadata key of the text boxes, non-empty
      * @param p                     probability of applying the transform, in [0, 1]
