@@ -59,6 +59,7 @@ class ArticleInputsTest {
             Inputs inputs = Inputs.of(image).mask(mask)
                     .bboxes(boxes.toArray(double[][]::new), "category_id", categories).bboxLabels("annotation_id", annotations)
                     .keypoints(points.toArray(double[][]::new), "part", parts);
+            int boxesOut = 0, pointsOut = 0, runsDroppingBoxes = 0;
             for (long seed = 0; seed < 20; seed++) {
                 try (Augmented out = pipeline.apply(inputs, seed)) {
                     assertThat(out.image().cols()).isEqualTo(512);
@@ -75,10 +76,20 @@ class ArticleInputsTest {
                         assertThat(b[i][1] + b[i][3]).isBetween(b[i][1], 512.0);
                     }
                     double[][] k = out.keypoints();
+                    boxesOut += b.length;
+                    pointsOut += k.length;
+                    if (b.length < boxes.size()) runsDroppingBoxes++;
                     assertThat(out.keypointLabels("part", String.class)).hasSize(k.length).isSubsetOf(parts);
-                    for (double[] p : k) assertThat(p).hasSize(2).allMatch(v -> v >= 0 && v < 512);
+                    for (double[] p : k) {
+                        assertThat(p).hasSize(2);
+                        assertThat(p[0]).isGreaterThanOrEqualTo(0).isLessThan(512);
+                        assertThat(p[1]).isGreaterThanOrEqualTo(0).isLessThan(512);
+                    }
                 }
             }
+            assertThat(boxesOut).as("boxes survive").isPositive();
+            assertThat(pointsOut).as("keypoints survive").isPositive();
+            assertThat(runsDroppingBoxes).as("the crop drops boxes, with their labels").isPositive();
         }
     }
 }
