@@ -119,7 +119,7 @@ public final class Augmented implements AutoCloseable {
                     + (bboxParams == null ? "nothing (it has no bbox_params)" : "label_fields " + bboxParams.labelFields())
                     + (keypointParams != null && keypointParams.labelFields().contains(field) ? "; '" + field + "' is a keypoint label field: use keypointLabels" : ""));
         }
-        return sample.boxes().labels().get(field);
+        return column(sample.boxes().labels(), sample.boxes().size(), field);
     }
 
     /**
@@ -147,7 +147,7 @@ public final class Augmented implements AutoCloseable {
                     + (keypointParams == null ? "nothing (it has no keypoint_params)" : "label_fields " + keypointParams.labelFields())
                     + (bboxParams != null && bboxParams.labelFields().contains(field) ? "; '" + field + "' is a bbox label field: use labels" : ""));
         }
-        return sample.keypoints().labels().get(field);
+        return column(sample.keypoints().labels(), sample.keypoints().size(), field);
     }
 
     /** The keypoint label field {@code field} as values of {@code type}, converted as {@link #labels(String, Class)} does. */
@@ -169,6 +169,11 @@ public final class Augmented implements AutoCloseable {
     @Override
     public void close() {
         sample.close();
+    }
+
+    /** A declared column; with no rows left, a transform may have dropped the (empty) columns, which is an empty list. */
+    private static List<Object> column(org.augment4j.target.Labels labels, int rows, String field) {
+        return rows == 0 && !labels.names().contains(field) ? List.of() : labels.get(field);
     }
 
     private static <T> List<T> typed(String what, String field, List<Object> values, Class<T> type) {

@@ -70,7 +70,8 @@ public final class Inputs {
 
     /**
      * These inputs with an additional image, transformed with the same parameters as the main one (Albumentations'
-     * {@code additional_targets={name: "image"}}); read it back with {@link Augmented#image(String)}.
+     * {@code additional_targets={name: "image"}}); read it back with {@link Augmented#image(String)}. The name need not
+     * be among the Compose's additional targets, but if it is, it must be declared an image.
      *
      * @throws IllegalArgumentException if {@code name} is {@code "image"} or already names an image or mask
      */
@@ -89,7 +90,8 @@ public final class Inputs {
 
     /**
      * These inputs with a named mask (Albumentations' {@code additional_targets={name: "mask"}}); read it back with
-     * {@link Augmented#mask(String)}.
+     * {@link Augmented#mask(String)}. The name need not be among the Compose's additional targets, but if it is, it
+     * must be declared a mask.
      *
      * @throws IllegalArgumentException if {@code name} already names an image or mask
      */
