@@ -1,5 +1,7 @@
 package org.augment4j;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -27,6 +29,9 @@ import org.augment4j.transform.Check;
  * a seed gives a reproducible sequence from {@link #apply(Sample)}: call {@code i} uses seed {@code mix(seed, i)}.
  * Intermediate native matrices are released as soon as a later transform replaces them; the result never shares a
  * matrix with the input, so the caller closes each independently. Immutable and thread-safe.
+ *
+ * <p>Build one with {@link #of(Transform...)} (p = 1, no labels) or {@link #builder()}; apply it to
+ * {@link Inputs} in the user's formats with {@link #apply(Inputs, long)}, or to a {@link Sample} in internal form.
  *
  * <p>Subclassed only by {@code ReplayCompose}, which records the parameters of a run.
  */
@@ -87,18 +92,35 @@ public class Compose implements Transform {
         this.seed = seed;
     }
 
+    /** A pipeline of {@code transforms}, in order, applied with p = 1, without labels, additional targets or seed. */
+    public static Compose of(Transform... transforms) {
+        return new Compose(Arrays.asList(transforms));
+    }
+
+    /**
+     * A builder of a pipeline: {@code Compose.builder().add(t1).add(t2).bboxParams(BboxParams.of("coco", "category_id")).build()}.
+     * Defaults as Albumentations: p = 1, no bbox or keypoint params, no additional targets, no seed; geometry fused.
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The transforms, in order (unmodifiable). */
     public List<Transform> transforms() {
         return transforms;
     }
 
+    /** How boxes are given, returned and filtered, or null for a pipeline without boxes. */
     public BboxParams bboxParams() {
         return bboxParams;
     }
 
+    /** How keypoints are given, returned and filtered, or null for a pipeline without keypoints. */
     public KeypointParams keypointParams() {
         return keypointParams;
     }
 
+    /** Extra images and masks by name → {@code "image"} or {@code "mask"} (unmodifiable). */
     public Map<String, String> additionalTargets() {
         return additionalTargets;
     }
@@ -146,6 +168,31 @@ public class Compose implements Transform {
     public Sample apply(Sample sample) {
         long s = seed == null ? new SplittableRandom().nextLong() : Seeds.mix(seed, calls.getAndIncrement());
         return apply(sample, s);
+    }
+
+    /**
+     * Applies to {@code inputs} given in the user's formats, as Albumentations' {@code pipeline(image=..., bboxes=...)},
+     * with the next seed of this pipeline's sequence (or a fresh random seed when it has none). See
+     * {@link #apply(Inputs, long)}.
+     */
+    public Augmented apply(Inputs inputs) {
+        Sample in = inputs.toSample(this);
+        return new Augmented(apply(in), bboxParams, keypointParams, inputs.maskListSize());
+    }
+
+    /**
+     * Applies to {@code inputs} given in the user's formats; the same seed gives the same output. Boxes and keypoints
+     * are read in this pipeline's declared formats ({@link #bboxParams()}, {@link #keypointParams()}) at the image's
+     * size and returned in them by the result, whose labels follow their rows.
+     *
+     * @throws IllegalArgumentException if the inputs give boxes or keypoints this pipeline has no params for, a label
+     *                                  field it does not declare (or leave out one it does), a box or keypoint that is
+     *                                  invalid in the declared format, or an image or mask it cannot work on — each
+     *                                  message naming the field, row or target
+     */
+    public Augmented apply(Inputs inputs, long seed) {
+        Sample in = inputs.toSample(this);
+        return new Augmented(apply(in, seed), bboxParams, keypointParams, inputs.maskListSize());
     }
 
     /** Applies with a generator derived from {@code seed}: the same seed gives the same output. */
@@ -256,5 +303,93 @@ public class Compose implements Transform {
         d.put("is_check_shapes", true);
         if (seed != null) d.put("seed", seed);
         return d;
+    }
+
+    /**
+     * Builds a {@link Compose}, as Albumentations' keyword arguments: {@code Compose.builder().add(new Blur())
+     * .p(0.9).bboxParams(BboxParams.of("coco", "category_id")).seed(7).build()}. Not thread-safe; {@link #build()} may
+     * be called more than once.
+     */
+    public static final class Builder {
+        private final List<Transform> transforms = new ArrayList<>();
+        private double p = 1.0;
+        private BboxParams bboxParams;
+        private KeypointParams keypointParams;
+        private final Map<String, String> additionalTargets = new LinkedHashMap<>();
+        private Long seed;
+        private boolean fuseGeometry = true;
+
+        private Builder() {}
+
+        /** Appends {@code transform} to the pipeline. */
+        public Builder add(Transform transform) {
+            transforms.add(java.util.Objects.requireNonNull(transform, "transform"));
+            return this;
+        }
+
+        /** Appends each of {@code transforms}, in order. */
+        public Builder add(Transform... transforms) {
+            for (Transform t : transforms) add(t);
+            return this;
+        }
+
+        /** Replaces the transforms added so far with {@code transforms}, in order. */
+        public Builder transforms(List<? extends Transform> transforms) {
+            this.transforms.clear();
+            for (Transform t : transforms) add(t);
+            return this;
+        }
+
+        /** Probability of applying the pipeline at all, in [0, 1] (default 1; checked by {@link #build()}). */
+        public Builder p(double p) {
+            this.p = p;
+            return this;
+        }
+
+        /** How boxes are given, returned and filtered, or null (default) for no boxes. */
+        public Builder bboxParams(BboxParams bboxParams) {
+            this.bboxParams = bboxParams;
+            return this;
+        }
+
+        /** How keypoints are given, returned and filtered, or null (default) for no keypoints. */
+        public Builder keypointParams(KeypointParams keypointParams) {
+            this.keypointParams = keypointParams;
+            return this;
+        }
+
+        /** Replaces the additional targets: name → {@code "image"} or {@code "mask"} (checked by {@link #build()}). */
+        public Builder additionalTargets(Map<String, String> targets) {
+            additionalTargets.clear();
+            additionalTargets.putAll(targets);
+            return this;
+        }
+
+        /** Adds one additional target: {@code name} → {@code "image"} or {@code "mask"} (checked by {@link #build()}). */
+        public Builder additionalTarget(String name, String kind) {
+            additionalTargets.put(java.util.Objects.requireNonNull(name, "name"), java.util.Objects.requireNonNull(kind, "kind"));
+            return this;
+        }
+
+        /** A seed making {@link Compose#apply(Sample)} and {@link Compose#apply(Inputs)} reproducible call by call (default: none). */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /** Whether runs of affine spatial transforms are resampled once (default true; see {@link GeometryFusion}). */
+        public Builder fuseGeometry(boolean on) {
+            this.fuseGeometry = on;
+            return this;
+        }
+
+        /**
+         * The pipeline.
+         *
+         * @throws IllegalArgumentException if p is outside [0, 1] or an additional target is neither "image" nor "mask"
+         */
+        public Compose build() {
+            return new Compose(transforms, p, bboxParams, keypointParams, additionalTargets, seed, fuseGeometry);
+        }
     }
 }

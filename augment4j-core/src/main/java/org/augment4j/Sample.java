@@ -21,7 +21,8 @@ import org.bytedeco.opencv.opencv_core.Mat;
  * <p>A sample is an immutable value over native matrices: {@code with…} methods return a new sample sharing the
  * unchanged parts. Transforms never modify a matrix they were given; they return new ones, and {@link Compose} releases
  * intermediate matrices as soon as they are replaced. The caller owns the matrices of the samples it creates and of the
- * result; {@link #close()} releases all of them.
+ * result; {@link #close()} releases all of them. After {@code close()}, this sample's accessors and {@code with…}
+ * methods throw {@link IllegalStateException} ("sample is closed"), as does applying a transform to it.
  */
 public final class Sample implements AutoCloseable {
     /** The name of the main image. */
@@ -39,6 +40,8 @@ public final class Sample implements AutoCloseable {
     private final Map<String, Object> metadata;
     private final List<GeometryStep> steps;
     private final org.augment4j.transform.PendingWarp pending;
+    /** Set by {@link #close()}; checked by the accessors (a plain field: a cheap guard against use after close in the closing thread). */
+    private boolean closed;
 
     private Sample(Map<String, Mat> images, Map<String, Mat> masks, BoundingBoxes boxes, Keypoints keypoints,
                    BboxParams bboxParams, KeypointParams keypointParams, List<AppliedTransform> applied, Map<String, Object> metadata,
@@ -66,29 +69,40 @@ public final class Sample implements AutoCloseable {
 
     /** The main image (HWC, RGB, uint8 or float32). */
     public Mat image() {
+        ensureOpen();
         return images.get(IMAGE);
     }
 
     /** All images, the main one first under {@link #IMAGE}. */
     public Map<String, Mat> images() {
+        ensureOpen();
         return images;
     }
 
     /** The main mask, or null. */
     public Mat mask() {
+        ensureOpen();
         return masks.get(MASK);
     }
 
     /** All masks by name. */
     public Map<String, Mat> masks() {
+        ensureOpen();
         return masks;
     }
 
+    /**
+     * The boxes in internal form: <b>normalised</b> {@code [x_min, y_min, x_max, y_max]} (fractions of the width and
+     * height), whatever format the pipeline declares. For boxes in the declared format use {@code Augmented.bboxes()}.
+     */
     public BoundingBoxes boxes() {
+        ensureOpen();
         return boxes;
     }
 
+    /** The keypoints in internal form: {@code [x, y, angle_radians, scale]} in pixels. */
     public Keypoints keypoints() {
+        ensureOpen();
         return keypoints;
     }
 
@@ -104,11 +118,13 @@ public final class Sample implements AutoCloseable {
 
     /** Image width in pixels (after any pending warp). */
     public int width() {
+        ensureOpen();
         return pending != null && !pending.isEmpty() ? pending.outWidth() : image().cols();
     }
 
     /** Image height in pixels (after any pending warp). */
     public int height() {
+        ensureOpen();
         return pending != null && !pending.isEmpty() ? pending.outHeight() : image().rows();
     }
 
@@ -123,6 +139,7 @@ public final class Sample implements AutoCloseable {
 
     /** This sample with {@code p} as its pending warp (null: none). */
     public Sample withPending(org.augment4j.transform.PendingWarp p) {
+        ensureOpen();
         return new Sample(images, masks, boxes, keypoints, bboxParams, keypointParams, applied, metadata, steps, p);
     }
 
@@ -132,28 +149,34 @@ public final class Sample implements AutoCloseable {
     }
 
     public Sample withImages(Map<String, Mat> newImages) {
+        ensureOpen();
         return new Sample(Collections.unmodifiableMap(new LinkedHashMap<>(newImages)), masks, boxes, keypoints, bboxParams, keypointParams, applied, metadata, steps, pending);
     }
 
     public Sample withMasks(Map<String, Mat> newMasks) {
+        ensureOpen();
         return new Sample(images, Collections.unmodifiableMap(new LinkedHashMap<>(newMasks)), boxes, keypoints, bboxParams, keypointParams, applied, metadata, steps, pending);
     }
 
     public Sample withBoxes(BoundingBoxes b) {
+        ensureOpen();
         return new Sample(images, masks, b, keypoints, bboxParams, keypointParams, applied, metadata, steps, pending);
     }
 
     public Sample withKeypoints(Keypoints k) {
+        ensureOpen();
         return new Sample(images, masks, boxes, k, bboxParams, keypointParams, applied, metadata, steps, pending);
     }
 
     /** This sample with the label parameters of the pipeline running it. */
     public Sample withLabelParams(BboxParams bp, KeypointParams kp) {
+        ensureOpen();
         return new Sample(images, masks, boxes, keypoints, bp, kp, applied, metadata, steps, pending);
     }
 
     /** This sample with one more entry in its {@link #applied()} log. */
     public Sample withApplied(AppliedTransform a) {
+        ensureOpen();
         List<AppliedTransform> log = new ArrayList<>(applied.size() + 1);
         log.addAll(applied);
         log.add(a);
@@ -162,6 +185,7 @@ public final class Sample implements AutoCloseable {
 
     /** This sample with an empty {@link #applied()} log. */
     public Sample withoutApplied() {
+        ensureOpen();
         return new Sample(images, masks, boxes, keypoints, bboxParams, keypointParams, List.of(), metadata, steps, pending);
     }
 
@@ -175,6 +199,7 @@ public final class Sample implements AutoCloseable {
 
     /** This sample with one more metadata entry. */
     public Sample withMetadata(String key, Object value) {
+        ensureOpen();
         Map<String, Object> m = new LinkedHashMap<>(metadata);
         m.put(key, value);
         return new Sample(images, masks, boxes, keypoints, bboxParams, keypointParams, applied, Collections.unmodifiableMap(m), steps, pending);
@@ -187,6 +212,7 @@ public final class Sample implements AutoCloseable {
 
     /** This sample with one more spatial step. */
     public Sample withStep(GeometryStep step) {
+        ensureOpen();
         List<GeometryStep> l = new ArrayList<>(steps.size() + 1);
         l.addAll(steps);
         l.add(step);
@@ -195,6 +221,7 @@ public final class Sample implements AutoCloseable {
 
     /** Every native matrix of the sample, by identity. */
     public Set<Mat> mats() {
+        ensureOpen();
         Set<Mat> s = Collections.newSetFromMap(new IdentityHashMap<>());
         s.addAll(images.values());
         s.addAll(masks.values());
@@ -212,10 +239,26 @@ public final class Sample implements AutoCloseable {
         for (Mat m : old.mats()) if (!keep.contains(m)) Mats.release(m);
     }
 
-    /** Releases every matrix of this sample. Do not use it afterwards. */
+    /**
+     * Releases every matrix of this sample; afterwards its accessors throw {@link IllegalStateException}. Closing again
+     * does nothing. Other samples sharing these matrices (made with {@code with…} methods) see them released.
+     */
     @Override
     public void close() {
+        if (closed) return;
         for (Mat m : mats()) Mats.release(m);
+        closed = true;
+    }
+
+    /** Whether {@link #close()} has been called on this sample. */
+    public boolean isClosed() {
+        return closed;
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("sample is closed: close() released its images and masks; use the sample before closing it, or build a new one");
+        }
     }
 
     /** Builds a sample. */

@@ -53,22 +53,52 @@ public record BboxParams(BboxFormat format, List<String> labelFields, double min
         return new BboxParams(format, List.of(labelFields), 0, 0, 0, 0, false, true);
     }
 
+    /**
+     * Defaults for a format named as in Albumentations ({@code "pascal_voc"}, {@code "coco"}, {@code "yolo"},
+     * {@code "albumentations"}), with the given label fields: {@code BboxParams.of("coco", "category_id")}.
+     *
+     * @throws IllegalArgumentException for an unknown format name, listing the allowed ones
+     */
+    public static BboxParams of(String format, String... labelFields) {
+        return of(BboxFormat.of(format), labelFields);
+    }
+
+    /** These parameters with {@code min_area} = {@code v} pixels. */
     public BboxParams withMinArea(double v) {
         return new BboxParams(format, labelFields, v, minVisibility, minWidth, minHeight, clip, checkEachTransform, filterInvalidBboxes, maxAcceptRatio);
     }
 
+    /** These parameters with {@code min_visibility} = {@code v}, in [0, 1]. */
     public BboxParams withMinVisibility(double v) {
         return new BboxParams(format, labelFields, minArea, v, minWidth, minHeight, clip, checkEachTransform, filterInvalidBboxes, maxAcceptRatio);
     }
 
+    /** These parameters with {@code min_width} = {@code v} pixels. */
+    public BboxParams withMinWidth(double v) {
+        return new BboxParams(format, labelFields, minArea, minVisibility, v, minHeight, clip, checkEachTransform, filterInvalidBboxes, maxAcceptRatio);
+    }
+
+    /** These parameters with {@code min_height} = {@code v} pixels. */
+    public BboxParams withMinHeight(double v) {
+        return new BboxParams(format, labelFields, minArea, minVisibility, minWidth, v, clip, checkEachTransform, filterInvalidBboxes, maxAcceptRatio);
+    }
+
+    /** These parameters with {@code check_each_transform} = {@code v}. */
+    public BboxParams withCheckEachTransform(boolean v) {
+        return new BboxParams(format, labelFields, minArea, minVisibility, minWidth, minHeight, clip, v, filterInvalidBboxes, maxAcceptRatio);
+    }
+
+    /** These parameters with {@code clip} = {@code v}. */
     public BboxParams withClip(boolean v) {
         return new BboxParams(format, labelFields, minArea, minVisibility, minWidth, minHeight, v, checkEachTransform, filterInvalidBboxes, maxAcceptRatio);
     }
 
+    /** These parameters with {@code filter_invalid_bboxes} = {@code v}. */
     public BboxParams withFilterInvalidBboxes(boolean v) {
         return new BboxParams(format, labelFields, minArea, minVisibility, minWidth, minHeight, clip, checkEachTransform, v, maxAcceptRatio);
     }
 
+    /** These parameters with {@code max_accept_ratio} = {@code v} (0: no limit, else >= 1). */
     public BboxParams withMaxAcceptRatio(double v) {
         return new BboxParams(format, labelFields, minArea, minVisibility, minWidth, minHeight, clip, checkEachTransform, filterInvalidBboxes, v);
     }

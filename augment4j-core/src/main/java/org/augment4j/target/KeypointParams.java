@@ -36,6 +36,31 @@ public record KeypointParams(KeypointFormat format, List<String> labelFields, bo
         return new KeypointParams(format, List.of(labelFields), true, true, true);
     }
 
+    /**
+     * Defaults for a format named as in Albumentations ({@code "xy"}, {@code "yx"}, {@code "xya"}, {@code "xys"},
+     * {@code "xyas"}, {@code "xysa"}), with the given label fields: {@code KeypointParams.of("xy", "keypoint_labels")}.
+     *
+     * @throws IllegalArgumentException for an unknown format name, listing the allowed ones
+     */
+    public static KeypointParams of(String format, String... labelFields) {
+        return of(KeypointFormat.of(format), labelFields);
+    }
+
+    /** These parameters with {@code remove_invisible} = {@code v}. */
+    public KeypointParams withRemoveInvisible(boolean v) {
+        return new KeypointParams(format, labelFields, v, angleInDegrees, checkEachTransform, visibilityField);
+    }
+
+    /** These parameters with {@code angle_in_degrees} = {@code v}. */
+    public KeypointParams withAngleInDegrees(boolean v) {
+        return new KeypointParams(format, labelFields, removeInvisible, v, checkEachTransform, visibilityField);
+    }
+
+    /** These parameters with {@code check_each_transform} = {@code v}. */
+    public KeypointParams withCheckEachTransform(boolean v) {
+        return new KeypointParams(format, labelFields, removeInvisible, angleInDegrees, v, visibilityField);
+    }
+
     /** These parameters keeping keypoints that leave the image, with {@code field} set to 0 for them. */
     public KeypointParams withVisibilityField(String field) {
         return new KeypointParams(format, labelFields, removeInvisible, angleInDegrees, checkEachTransform, field);

@@ -15,12 +15,15 @@ public final class SampleCheck {
     /** Images non-empty, uint8 or float32, 1/3/4 channels, all of one size; masks of that size. */
     public static void image(Sample s) {
         Mat img = s.image();
-        if (img == null || img.isNull() || img.empty() || img.rows() == 0 || img.cols() == 0) {
+        if (img != null && img.isNull()) {
+            throw new IllegalArgumentException("image has been released: was the sample it came from (or one sharing its matrices) closed?");
+        }
+        if (img == null || img.empty() || img.rows() == 0 || img.cols() == 0) {
             throw new IllegalArgumentException("image is empty: an image needs at least 1x1 pixels");
         }
         for (Map.Entry<String, Mat> e : s.images().entrySet()) {
             Mat m = e.getValue();
-            if (m == null || m.empty()) throw new IllegalArgumentException("image '" + e.getKey() + "' is empty");
+            if (m == null || m.isNull() || m.empty()) throw new IllegalArgumentException("image '" + e.getKey() + "' is " + (m != null && m.isNull() ? "released (closed)" : "empty"));
             if (m.depth() != CV_8U && m.depth() != CV_32F) {
                 throw new IllegalArgumentException("image '" + e.getKey() + "' must be uint8 or float32, got " + Mats.describe(m));
             }
@@ -32,7 +35,7 @@ public final class SampleCheck {
         }
         for (Map.Entry<String, Mat> e : s.masks().entrySet()) {
             Mat m = e.getValue();
-            if (m == null || m.empty()) throw new IllegalArgumentException("mask '" + e.getKey() + "' is empty");
+            if (m == null || m.isNull() || m.empty()) throw new IllegalArgumentException("mask '" + e.getKey() + "' is " + (m != null && m.isNull() ? "released (closed)" : "empty"));
             sameSize("mask '" + e.getKey() + "'", m, img);
         }
     }

@@ -52,7 +52,7 @@ public final class TargetCodec {
     private static void check(int i, double[] given, double[] a, BboxFormat f) {
         String[] names = {"x_min", "y_min", "x_max", "y_max"};
         for (int k = 0; k < 4; k++) {
-            if (a[k] < -1e-7 || a[k] > 1 + 1e-7) {
+            if (a[k] < -BoundingBoxes.TOLERANCE || a[k] > 1 + BoundingBoxes.TOLERANCE) {
                 throw new IllegalArgumentException("bbox " + i + " " + Arrays.toString(given) + " in format '" + f.id() + "': " + names[k]
                         + " is outside the image (normalised " + a[k] + ", allowed [0, 1]); use BboxParams clip=true to clip it");
             }

@@ -153,7 +153,7 @@ class LoaderTest {
         try (Loader loader = Loader.builder(flip).indexed(20, i -> record(made, small(i))).threads(4).build()) {
             loader.forEachRemaining(Sample::close);
         }
-        assertThat(made).hasSize(20).allSatisfy(s -> assertThat(s.image().isNull()).isTrue());
+        assertThat(made).hasSize(20).allSatisfy(s -> assertThat(s.isClosed()).isTrue());
 
         List<Sample> lent = List.of(small(1), small(2), small(3));
         try (Loader loader = Loader.builder(flip).samples(lent).threads(2).build()) {

@@ -76,7 +76,7 @@ final class BatchMix {
         double[][] all = new double[ka.length + kb.length][];
         for (int i = 0; i < ka.length; i++) all[i] = rowsA[ka[i]];
         for (int i = 0; i < kb.length; i++) all[ka.length + i] = rowsB[kb[i]];
-        return BoundingBoxes.of(all, join(transform, a.labels(), ka, b.labels(), kb));
+        return BoundingBoxes.unclipped(all, join(transform, a.labels(), ka, b.labels(), kb));
     }
 
     static Keypoints keypoints(String transform, Keypoints a, int[] ka, Keypoints b, int[] kb) {
