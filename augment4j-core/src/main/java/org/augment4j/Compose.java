@@ -132,7 +132,7 @@ public class Compose implements Transform {
 
     /** This pipeline with geometry fusion on or off; labels and parameters are the same either way, pixels may differ slightly. */
     public Compose withGeometryFusion(boolean on) {
-        return copy(transforms, on, semantics);
+        return copy(transforms, p, on, semantics);
     }
 
     /**
@@ -146,11 +146,28 @@ public class Compose implements Transform {
     /** This pipeline with every transform following {@code semantics} where Albumentations releases differ. */
     @Override
     public Compose withSemantics(Semantics semantics) {
-        return copy(transforms.stream().map(t -> t.withSemantics(semantics)).toList(), fuseGeometry, semantics);
+        return copy(transforms.stream().map(t -> t.withSemantics(semantics)).toList(), p, fuseGeometry, semantics);
     }
 
-    /** This pipeline with other transforms, fusion and semantics, everything else equal (subclasses keep their kind). */
-    protected Compose copy(List<Transform> children, boolean fuse, Semantics s) {
+    /** This pipeline applied with probability {@code p}, everything else equal. */
+    @Override
+    public Compose withP(double p) {
+        return copy(transforms, p, fuseGeometry, semantics);
+    }
+
+    /**
+     * A Compose's other parameters are set when it is built ({@link #builder()}); {@code with("p", v)} is {@link #withP}.
+     *
+     * @throws IllegalArgumentException for any other parameter
+     */
+    @Override
+    public Compose with(String parameter, Object value) {
+        if ("p".equals(parameter) && value instanceof Number n) return withP(n.doubleValue());
+        throw new IllegalArgumentException(name() + ".with(" + parameter + "): a Compose takes only p here (a number); build it with Compose.builder()");
+    }
+
+    /** This pipeline with other transforms, probability, fusion and semantics, everything else equal (subclasses keep their kind). */
+    protected Compose copy(List<Transform> children, double p, boolean fuse, Semantics s) {
         return new Compose(children, p, bboxParams, keypointParams, additionalTargets, seed, fuse, s);
     }
 

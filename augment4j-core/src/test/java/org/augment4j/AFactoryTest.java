@@ -131,6 +131,10 @@ class AFactoryTest {
         assertThat(sure.transforms()).isEqualTo(one.transforms());
         assertThat(A.SomeOf(1, A.Blur(), A.MedianBlur()).with("p", 0.3).toDict()).containsEntry("p", 0.3).containsEntry("n", 1);
         assertThatThrownBy(() -> one.with("n", 2)).hasMessageContaining("OneOf.with(n): a container takes only p here");
+        Compose c = A.Compose(A.Blur()).withP(0.25);
+        assertThat(c.probability()).isEqualTo(0.25);
+        assertThat(c.transforms()).hasSize(1);
+        assertThat(new org.augment4j.compose.ReplayCompose(List.of(A.Blur())).withP(0.5)).isInstanceOf(org.augment4j.compose.ReplayCompose.class);
     }
 
     @Test

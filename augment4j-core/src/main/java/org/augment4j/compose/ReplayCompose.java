@@ -77,8 +77,8 @@ public final class ReplayCompose extends Compose {
     }
 
     @Override
-    protected ReplayCompose copy(List<Transform> children, boolean fuse, Semantics s) {
-        return new ReplayCompose(children, probability(), bboxParams(), keypointParams(), additionalTargets(), seed(), saveKey, fuse, s);
+    protected ReplayCompose copy(List<Transform> children, double p, boolean fuse, Semantics s) {
+        return new ReplayCompose(children, p, bboxParams(), keypointParams(), additionalTargets(), seed(), saveKey, fuse, s);
     }
 
     /** The metadata key under which outputs carry their replay. */
