@@ -33,6 +33,7 @@ public final class ArticleExample {
 
     /** Augments {@code fileName} of the COCO folder {@code cocoDir} once with {@code seed}. */
     public static Result run(Path cocoDir, String fileName, long seed) {
+        // README: begin (README.md shows these lines; ReadmeExampleTest keeps them equal)
         Compose pipeline = Compose.builder()
                 .add(A.RandomSizedCrop(Range.of(412, 612), 512, 512), A.ShiftScaleRotate(), A.RGBShift(), A.Blur(), A.GaussNoise(),
                         A.ElasticTransform(), A.MaskDropout().with("max_objects", Range.of(10, 15)).withP(1), A.Cutout().withP(1))
@@ -55,6 +56,7 @@ public final class ArticleExample {
                 return new Result(out.width(), out.height(), out.bboxes(), out.labels("category_id", Integer.class), out.keypoints());
             }
         }
+        // README: end
     }
 
     /** The labelled points of a COCO keypoint list {@code [x, y, v, ...]} as {@code [x, y]} rows. */
