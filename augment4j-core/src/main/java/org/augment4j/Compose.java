@@ -1,5 +1,6 @@
 package org.augment4j;
 
+import org.augment4j.internal.LabelFilter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -17,8 +18,8 @@ import org.augment4j.target.KeypointParams;
 import org.augment4j.target.SampleCheck;
 import org.augment4j.transform.BasicTransform;
 import org.augment4j.transform.GeometryFusion;
-import org.augment4j.transform.PendingWarp;
-import org.augment4j.transform.Check;
+import org.augment4j.internal.PendingWarp;
+import org.augment4j.internal.Check;
 
 /**
  * Runs transforms in order, with probability {@code p}; Albumentations' {@code Compose}. It owns the label

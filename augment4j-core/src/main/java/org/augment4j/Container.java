@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
-import org.augment4j.transform.Check;
+import org.augment4j.internal.Check;
 
 /**
  * Base of the containers ({@link OneOf}, {@link SomeOf}, {@link Sequential} and those of

@@ -1,9 +1,10 @@
 package org.augment4j;
 
+import org.augment4j.internal.GeometryStep;
 import java.util.List;
-import org.augment4j.geometry.AffineGeometry;
-import org.augment4j.geometry.LabelGeometry;
-import org.augment4j.geometry.ProjectiveGeometry;
+import org.augment4j.internal.geometry.AffineGeometry;
+import org.augment4j.internal.geometry.LabelGeometry;
+import org.augment4j.internal.geometry.ProjectiveGeometry;
 import org.augment4j.target.BoundingBoxes;
 import org.augment4j.target.Keypoints;
 

@@ -1,5 +1,6 @@
 package org.augment4j;
 
+import org.augment4j.internal.GeometryStep;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -39,13 +40,13 @@ public final class Sample implements AutoCloseable {
     private final List<AppliedTransform> applied;
     private final Map<String, Object> metadata;
     private final List<GeometryStep> steps;
-    private final org.augment4j.transform.PendingWarp pending;
+    private final org.augment4j.internal.PendingWarp pending;
     /** Set by {@link #close()}; checked by the accessors (a plain field: a cheap guard against use after close in the closing thread). */
     private boolean closed;
 
     private Sample(Map<String, Mat> images, Map<String, Mat> masks, BoundingBoxes boxes, Keypoints keypoints,
                    BboxParams bboxParams, KeypointParams keypointParams, List<AppliedTransform> applied, Map<String, Object> metadata,
-                   List<GeometryStep> steps, org.augment4j.transform.PendingWarp pending) {
+                   List<GeometryStep> steps, org.augment4j.internal.PendingWarp pending) {
         this.images = images;
         this.masks = masks;
         this.boxes = boxes;
@@ -133,12 +134,12 @@ public final class Sample implements AutoCloseable {
      * geometry, a run of spatial transforms moves the labels and sizes at once and leaves the pixels to one resampling
      * at the end of the run; until then {@link #images()} and {@link #masks()} hold the pixels from before the run.
      */
-    public org.augment4j.transform.PendingWarp pending() {
+    public org.augment4j.internal.PendingWarp pending() {
         return pending;
     }
 
     /** This sample with {@code p} as its pending warp (null: none). */
-    public Sample withPending(org.augment4j.transform.PendingWarp p) {
+    public Sample withPending(org.augment4j.internal.PendingWarp p) {
         ensureOpen();
         return new Sample(images, masks, boxes, keypoints, bboxParams, keypointParams, applied, metadata, steps, p);
     }

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
-import org.augment4j.transform.Check;
+import org.augment4j.internal.Check;
 
 /**
  * Applies {@code n} of its transforms, chosen with weights proportional to their {@code p} (with or without

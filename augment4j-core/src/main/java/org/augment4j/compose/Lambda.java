@@ -8,7 +8,7 @@ import org.augment4j.Sample;
 import org.augment4j.target.BoundingBoxes;
 import org.augment4j.target.Keypoints;
 import org.augment4j.transform.BasicTransform;
-import org.augment4j.transform.Check;
+import org.augment4j.internal.Check;
 import org.augment4j.transform.NoParams;
 import org.bytedeco.opencv.opencv_core.Mat;
 

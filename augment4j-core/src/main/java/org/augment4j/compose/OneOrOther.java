@@ -5,7 +5,7 @@ import java.util.random.RandomGenerator;
 import org.augment4j.Container;
 import org.augment4j.Sample;
 import org.augment4j.Transform;
-import org.augment4j.transform.Check;
+import org.augment4j.internal.Check;
 
 /**
  * Applies its first transform with probability {@code p}, otherwise its second, each whatever its own p;

@@ -8,7 +8,7 @@ import java.util.random.RandomGenerator;
 import org.augment4j.Container;
 import org.augment4j.Sample;
 import org.augment4j.Transform;
-import org.augment4j.transform.Check;
+import org.augment4j.internal.Check;
 
 /**
  * Applies {@code n} of its transforms drawn uniformly at random (with or without replacement) in the order drawn, each

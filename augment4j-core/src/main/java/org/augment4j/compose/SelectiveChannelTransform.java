@@ -18,7 +18,7 @@ import org.augment4j.Transform;
 import org.augment4j.opencv.Mats;
 import org.augment4j.target.BoundingBoxes;
 import org.augment4j.target.Keypoints;
-import org.augment4j.transform.Check;
+import org.augment4j.internal.Check;
 import org.augment4j.transform.Targets;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.MatVector;

@@ -13,7 +13,7 @@ import org.augment4j.OutsidePaths;
 import org.augment4j.Semantics;
 import org.augment4j.transform.Fill;
 import org.augment4j.transform.Range;
-import org.augment4j.transform.Records;
+import org.augment4j.internal.Records;
 import org.augment4j.transform.Resampling;
 
 /**

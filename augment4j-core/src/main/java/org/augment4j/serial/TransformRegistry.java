@@ -56,7 +56,7 @@ public final class TransformRegistry {
             }
         }
         Map<String, Object> dict = new java.util.LinkedHashMap<>(t.toDict());
-        dict.put(parameter, org.augment4j.transform.Records.jsonValue(value));
+        dict.put(parameter, org.augment4j.internal.Records.jsonValue(value));
         Params params = new Params(dict, "$", t.name(), true, w -> {}, semantics);
         Transform rebuilt = create(t.name(), params, factory);
         if (rebuilt.getClass() != t.getClass()) {

@@ -1,5 +1,8 @@
 package org.augment4j.transform;
 
+import org.augment4j.internal.Check;
+import org.augment4j.transform.GeometryFusion;
+import org.augment4j.internal.Records;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.random.RandomGenerator;

@@ -1,5 +1,8 @@
 package org.augment4j.transform;
 
+import org.augment4j.internal.PendingWarp;
+import org.augment4j.transform.Resampling;
+import org.augment4j.transform.SpatialTransform;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_CUBIC;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_LANCZOS4;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_LINEAR;
@@ -12,9 +15,9 @@ import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
 import org.augment4j.Sample;
-import org.augment4j.geometry.AffineGeometry;
-import org.augment4j.geometry.Matrix;
-import org.augment4j.opencv.Warp;
+import org.augment4j.internal.geometry.AffineGeometry;
+import org.augment4j.internal.geometry.Matrix;
+import org.augment4j.internal.Warp;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Rect;
 

@@ -1,17 +1,18 @@
 package org.augment4j.transform;
 
+import org.augment4j.transform.GeometryFusion;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_NEAREST;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.augment4j.Sample;
-import org.augment4j.geometry.AffineGeometry;
-import org.augment4j.geometry.DisplacementGeometry;
-import org.augment4j.geometry.Geometry;
-import org.augment4j.geometry.LabelGeometry;
-import org.augment4j.opencv.DisplacementLabels;
-import org.augment4j.opencv.Warp;
+import org.augment4j.internal.geometry.AffineGeometry;
+import org.augment4j.internal.geometry.DisplacementGeometry;
+import org.augment4j.internal.geometry.Geometry;
+import org.augment4j.internal.geometry.LabelGeometry;
+import org.augment4j.internal.DisplacementLabels;
+import org.augment4j.internal.Warp;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
@@ -100,11 +101,11 @@ public abstract class SpatialTransform<P extends Record> extends BasicTransform<
      * recorded as {@code name}; images and masks untouched.
      */
     static Sample moveLabels(Sample sample, Geometry g, int w, int h, String name) {
-        Sample out = sample.withStep(new org.augment4j.GeometryStep(name, g instanceof DisplacementGeometry ? null : g, w, h));
+        Sample out = sample.withStep(new org.augment4j.internal.GeometryStep(name, g instanceof DisplacementGeometry ? null : g, w, h));
         if (g instanceof AffineGeometry a) {
             if (sample.boxes().size() > 0) out = out.withBoxes(sample.boxes().withBoxes(LabelGeometry.boxes(sample.boxes().toArray(), a, w, h)));
             if (sample.keypoints().size() > 0) out = out.withKeypoints(sample.keypoints().withPoints(LabelGeometry.keypoints(sample.keypoints().toArray(), a)));
-        } else if (g instanceof org.augment4j.geometry.ProjectiveGeometry pg) {
+        } else if (g instanceof org.augment4j.internal.geometry.ProjectiveGeometry pg) {
             if (sample.boxes().size() > 0) out = out.withBoxes(sample.boxes().withBoxes(LabelGeometry.boxes(sample.boxes().toArray(), pg, w, h)));
             if (sample.keypoints().size() > 0) out = out.withKeypoints(sample.keypoints().withPoints(LabelGeometry.keypoints(sample.keypoints().toArray(), pg)));
         } else if (g instanceof DisplacementGeometry d) {
@@ -118,7 +119,7 @@ public abstract class SpatialTransform<P extends Record> extends BasicTransform<
     static Mat warp(Mat m, Geometry g, int interpolation, int border, Fill fill) {
         try (org.bytedeco.opencv.opencv_core.Scalar value = fill.scalar()) {
             if (g instanceof AffineGeometry a) return Warp.affine(m, a, interpolation, border, value);
-            if (g instanceof org.augment4j.geometry.ProjectiveGeometry p) return Warp.perspective(m, p, interpolation, border, value);
+            if (g instanceof org.augment4j.internal.geometry.ProjectiveGeometry p) return Warp.perspective(m, p, interpolation, border, value);
             return Warp.remapped(m, (DisplacementGeometry) g, interpolation, border, value);
         }
     }

@@ -1,5 +1,6 @@
 package org.augment4j.opencv;
 
+import org.augment4j.internal.Warp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.bytedeco.opencv.global.opencv_core.BORDER_CONSTANT;
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC;
@@ -13,9 +14,9 @@ import static org.bytedeco.opencv.global.opencv_core.transpose;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_LINEAR;
 
 import java.util.function.BiConsumer;
-import org.augment4j.geometry.AffineGeometry;
-import org.augment4j.geometry.KeypointRule;
-import org.augment4j.geometry.Matrix;
+import org.augment4j.internal.geometry.AffineGeometry;
+import org.augment4j.internal.geometry.KeypointRule;
+import org.augment4j.internal.geometry.Matrix;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Rect;
 import org.bytedeco.opencv.opencv_core.Scalar;

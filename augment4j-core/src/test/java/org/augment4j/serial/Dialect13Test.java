@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 import org.augment4j.Compose;
 import org.augment4j.Semantics;
 import org.augment4j.TestData;
-import org.augment4j.geometry.BoxMethod;
+import org.augment4j.transform.BoxMethod;
 import org.augment4j.transform.Range;
 import org.augment4j.transform.Resampling;
 import org.augment4j.transform.spatial.Affine;

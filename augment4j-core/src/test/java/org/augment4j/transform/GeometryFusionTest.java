@@ -1,5 +1,7 @@
 package org.augment4j.transform;
 
+import org.augment4j.transform.GeometryFusion;
+import org.augment4j.internal.PendingWarp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.bytedeco.opencv.global.opencv_core.CV_8U;
 import static org.bytedeco.opencv.global.opencv_core.absdiff;
@@ -105,9 +107,9 @@ class GeometryFusionTest {
     @Test
     void stepsThatReadPixelsOrUseBordersEndARun() {
         Resampling linear = Resampling.defaults();
-        org.augment4j.geometry.AffineGeometry crop = org.augment4j.geometry.AffineGeometry.crop(10, 10, 110, 90);
-        org.augment4j.geometry.AffineGeometry rotate = org.augment4j.geometry.AffineGeometry.of(
-                org.augment4j.geometry.Matrix.affine(0.8, -0.6, 40, 0.6, 0.8, -20), org.augment4j.geometry.KeypointRule.identity(), 100, 80);
+        org.augment4j.internal.geometry.AffineGeometry crop = org.augment4j.internal.geometry.AffineGeometry.crop(10, 10, 110, 90);
+        org.augment4j.internal.geometry.AffineGeometry rotate = org.augment4j.internal.geometry.AffineGeometry.of(
+                org.augment4j.internal.geometry.Matrix.affine(0.8, -0.6, 40, 0.6, 0.8, -20), org.augment4j.internal.geometry.KeypointRule.identity(), 100, 80);
         PendingWarp afterCrop = PendingWarp.empty().then(new PendingWarp.Step(crop, linear, 200, 150));
         assertThat(GeometryFusion.canJoin(afterCrop, rotate, linear)).as("a crop samples inside its input").isTrue();
         PendingWarp afterRotate = afterCrop.then(new PendingWarp.Step(rotate, linear, 100, 80));

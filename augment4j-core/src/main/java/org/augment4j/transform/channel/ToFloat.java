@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.augment4j.opencv.Mats;
 import org.augment4j.serial.Params;
-import org.augment4j.transform.Check;
+import org.augment4j.internal.Check;
 import org.augment4j.transform.FixedPixelTransform;
 import org.augment4j.transform.NoParams;
 import org.bytedeco.opencv.opencv_core.Mat;

@@ -3,7 +3,7 @@ package org.augment4j.transform.channel;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.augment4j.serial.Params;
-import org.augment4j.transform.Check;
+import org.augment4j.internal.Check;
 import org.augment4j.transform.FixedPixelTransform;
 import org.augment4j.transform.NoParams;
 import org.augment4j.transform.pixel.PixelKernels;

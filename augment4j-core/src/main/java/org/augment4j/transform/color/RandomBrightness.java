@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.random.RandomGenerator;
 import org.augment4j.Sample;
 import org.augment4j.serial.Params;
-import org.augment4j.transform.Check;
+import org.augment4j.internal.Check;
 import org.augment4j.transform.PixelTransform;
 import org.augment4j.transform.Range;
 import org.bytedeco.opencv.opencv_core.Mat;

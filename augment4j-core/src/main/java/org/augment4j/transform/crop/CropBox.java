@@ -1,6 +1,6 @@
 package org.augment4j.transform.crop;
 
-import org.augment4j.geometry.AffineGeometry;
+import org.augment4j.internal.geometry.AffineGeometry;
 
 /**
  * A sampled crop window {@code [x_min, x_max) × [y_min, y_max)} in pixels, under the names Albumentations 1.3 records

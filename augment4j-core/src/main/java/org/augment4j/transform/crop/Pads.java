@@ -1,9 +1,9 @@
 package org.augment4j.transform.crop;
 
 import java.util.random.RandomGenerator;
-import org.augment4j.geometry.AffineGeometry;
-import org.augment4j.geometry.KeypointRule;
-import org.augment4j.geometry.Matrix;
+import org.augment4j.internal.geometry.AffineGeometry;
+import org.augment4j.internal.geometry.KeypointRule;
+import org.augment4j.internal.geometry.Matrix;
 
 /**
  * Pixels added on each side of an image, as Albumentations records them ({@code pad_top, pad_bottom, pad_left,

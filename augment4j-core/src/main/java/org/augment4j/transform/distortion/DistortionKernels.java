@@ -1,6 +1,6 @@
 package org.augment4j.transform.distortion;
 
-import org.augment4j.geometry.Matrix;
+import org.augment4j.internal.geometry.Matrix;
 
 /** Pure math behind the distortions: grid-distortion axes, triangle affines, thin-plate splines, grid splits. */
 final class DistortionKernels {

@@ -14,7 +14,7 @@ import org.augment4j.Sample;
 import org.augment4j.serial.Params;
 import org.augment4j.target.BoundingBoxes;
 import org.augment4j.transform.BasicTransform;
-import org.augment4j.transform.Check;
+import org.augment4j.internal.Check;
 import org.augment4j.transform.Fill;
 import org.augment4j.transform.Range;
 import org.bytedeco.opencv.opencv_core.Mat;

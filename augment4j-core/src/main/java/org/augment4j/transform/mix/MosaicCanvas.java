@@ -7,11 +7,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.augment4j.LabelFilter;
+import org.augment4j.internal.LabelFilter;
 import org.augment4j.Sample;
-import org.augment4j.geometry.AffineGeometry;
-import org.augment4j.geometry.KeypointRule;
-import org.augment4j.geometry.Matrix;
+import org.augment4j.internal.geometry.AffineGeometry;
+import org.augment4j.internal.geometry.KeypointRule;
+import org.augment4j.internal.geometry.Matrix;
 import org.augment4j.target.BboxFormat;
 import org.augment4j.target.BboxParams;
 import org.augment4j.target.BoundingBoxes;
@@ -97,7 +97,7 @@ final class MosaicCanvas implements AutoCloseable {
         return primary.withImages(images).withMasks(masks)
                 .withBoxes(BoundingBoxes.of(boxes.toArray(double[][]::new), concat(boxLabels, boxes.size())))
                 .withKeypoints(Keypoints.of(keypoints.toArray(double[][]::new), concat(keypointLabels, keypoints.size())))
-                .withStep(org.augment4j.GeometryStep.notInvertible("Mosaic", primary.width(), primary.height()));
+                .withStep(org.augment4j.internal.GeometryStep.notInvertible("Mosaic", primary.width(), primary.height()));
     }
 
     /** The label columns of all parts, row after row; the fields are those of the first part that has rows. */

@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 import org.augment4j.opencv.Mats;
 import org.augment4j.serial.Params;
-import org.augment4j.transform.Check;
+import org.augment4j.internal.Check;
 import org.augment4j.transform.NoParams;
 import org.augment4j.transform.FixedPixelTransform;
 import org.bytedeco.opencv.opencv_core.Mat;

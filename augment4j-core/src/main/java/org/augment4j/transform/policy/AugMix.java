@@ -13,7 +13,7 @@ import org.augment4j.AppliedTransform;
 import org.augment4j.Sample;
 import org.augment4j.Transform;
 import org.augment4j.serial.Params;
-import org.augment4j.transform.Check;
+import org.augment4j.internal.Check;
 import org.augment4j.transform.pixel.PixelKernels;
 import org.bytedeco.opencv.opencv_core.Mat;
 

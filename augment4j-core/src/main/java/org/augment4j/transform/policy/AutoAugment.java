@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.random.RandomGenerator;
 import org.augment4j.Sample;
 import org.augment4j.serial.Params;
-import org.augment4j.transform.Check;
+import org.augment4j.internal.Check;
 
 /**
  * torchvision's {@code AutoAugment} with {@code policy "imagenet"} (the only one supported): one of its 25 sub-policies

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.random.RandomGenerator;
 import org.augment4j.AppliedTransform;
 import org.augment4j.Sample;
-import org.augment4j.transform.Check;
+import org.augment4j.internal.Check;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 /**

@@ -10,7 +10,7 @@ import org.augment4j.AppliedTransform;
 import org.augment4j.Sample;
 import org.augment4j.Transform;
 import org.augment4j.opencv.Mats;
-import org.augment4j.transform.Check;
+import org.augment4j.internal.Check;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 /**

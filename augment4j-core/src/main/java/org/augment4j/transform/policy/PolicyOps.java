@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.augment4j.Transform;
 import org.augment4j.compose.NoOp;
-import org.augment4j.geometry.BoxMethod;
+import org.augment4j.transform.BoxMethod;
 import org.augment4j.transform.Range;
 import org.augment4j.transform.Resampling;
 import org.augment4j.transform.pixel.Equalize;

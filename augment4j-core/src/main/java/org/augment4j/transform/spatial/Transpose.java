@@ -1,8 +1,8 @@
 package org.augment4j.transform.spatial;
 
 import org.augment4j.Sample;
-import org.augment4j.geometry.AffineGeometry;
-import org.augment4j.geometry.Geometry;
+import org.augment4j.internal.geometry.AffineGeometry;
+import org.augment4j.internal.geometry.Geometry;
 import org.augment4j.serial.Params;
 import org.augment4j.transform.NoParams;
 import org.augment4j.transform.FixedSpatialTransform;

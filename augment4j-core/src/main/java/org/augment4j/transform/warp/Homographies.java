@@ -7,7 +7,7 @@ import java.nio.FloatBuffer;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.random.RandomGenerator;
-import org.augment4j.geometry.Matrix;
+import org.augment4j.internal.geometry.Matrix;
 import org.bytedeco.opencv.global.opencv_imgproc;
 import org.bytedeco.opencv.opencv_core.Mat;
 

@@ -9,7 +9,7 @@ import java.util.random.RandomGenerator;
 import org.augment4j.Sample;
 import org.augment4j.serial.Params;
 import org.augment4j.transform.BasicTransform;
-import org.augment4j.transform.Check;
+import org.augment4j.internal.Check;
 import org.augment4j.transform.Range;
 import org.augment4j.transform.Targets;
 import org.bytedeco.opencv.global.opencv_imgproc;

@@ -5,7 +5,7 @@ import static org.assertj.core.data.Offset.offset;
 
 import org.augment4j.Sample;
 import org.augment4j.SpatialContract;
-import org.augment4j.geometry.BoxMethod;
+import org.augment4j.transform.BoxMethod;
 import org.augment4j.opencv.Mats;
 import org.augment4j.transform.Range;
 import org.augment4j.transform.Resampling;

@@ -33,7 +33,7 @@ class AffineFamilyTest {
     }
 
     private static Map<String, Object> sample(BasicTransform<?> t, Sample s, long seed) {
-        return org.augment4j.transform.Records.toMap(t.sampleParams(s, new SplittableRandom(seed)));
+        return org.augment4j.internal.Records.toMap(t.sampleParams(s, new SplittableRandom(seed)));
     }
 
     @Test
@@ -44,8 +44,8 @@ class AffineFamilyTest {
         try (Sample s = SpatialContract.rectangles()) {
             SplittableRandom r1 = new SplittableRandom(1), r2 = new SplittableRandom(2);
             for (int i = 0; i < n; i++) {
-                Map<String, Object> a = org.augment4j.transform.Records.toMap(balanced.sampleParams(s, r1));
-                Map<String, Object> b = org.augment4j.transform.Records.toMap(plain.sampleParams(s, r2));
+                Map<String, Object> a = org.augment4j.internal.Records.toMap(balanced.sampleParams(s, r1));
+                Map<String, Object> b = org.augment4j.internal.Records.toMap(plain.sampleParams(s, r2));
                 if ((Double) a.get("scale_x") < 1) belowBalanced++;
                 if ((Double) b.get("scale_x") < 1) belowPlain++;
                 assertThat(a.get("scale_y")).isEqualTo(a.get("scale_x"));

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.augment4j.Sample;
 import org.augment4j.SpatialContract;
-import org.augment4j.geometry.Matrix;
+import org.augment4j.internal.geometry.Matrix;
 import org.augment4j.opencv.Mats;
 import org.augment4j.serial.PipelineException;
 import org.augment4j.serial.TransformRegistry;

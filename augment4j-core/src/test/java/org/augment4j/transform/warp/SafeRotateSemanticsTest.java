@@ -6,7 +6,7 @@ import static org.augment4j.SmallSample.assertRows;
 
 import org.augment4j.Semantics;
 import org.augment4j.SmallSample;
-import org.augment4j.geometry.BoxMethod;
+import org.augment4j.transform.BoxMethod;
 import org.augment4j.transform.Range;
 import org.augment4j.transform.Resampling;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,9 @@
-package org.augment4j.transform;
+package org.augment4j.internal;
 
+import org.augment4j.transform.BorderMode;
+import org.augment4j.transform.Fill;
+import org.augment4j.transform.Interpolation;
+import org.augment4j.transform.Range;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,4 +1,6 @@
-package org.augment4j.transform;
+package org.augment4j.internal;
+
+import org.augment4j.transform.Range;
 
 /** Constructor validation that names the transform, the parameter, the value and what is allowed. */
 public final class Check {

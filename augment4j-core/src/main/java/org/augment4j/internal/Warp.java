@@ -1,4 +1,4 @@
-package org.augment4j.opencv;
+package org.augment4j.internal;
 
 import static org.bytedeco.opencv.global.opencv_core.BORDER_CONSTANT;
 import static org.bytedeco.opencv.global.opencv_core.BORDER_ISOLATED;
@@ -24,16 +24,16 @@ import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 import static org.bytedeco.opencv.global.opencv_imgproc.warpAffine;
 
 import java.nio.DoubleBuffer;
-import org.augment4j.geometry.AffineGeometry;
-import org.augment4j.geometry.DisplacementGeometry;
-import org.augment4j.geometry.Matrix;
+import org.augment4j.internal.geometry.AffineGeometry;
+import org.augment4j.internal.geometry.DisplacementGeometry;
+import org.augment4j.internal.geometry.Matrix;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Rect;
 import org.bytedeco.opencv.opencv_core.Scalar;
 import org.bytedeco.opencv.opencv_core.Size;
 
 /**
- * Resamples a matrix (image or mask) by a {@link org.augment4j.geometry.Geometry}. Exact special cases take OpenCV's
+ * Resamples a matrix (image or mask) by a {@link org.augment4j.internal.geometry.Geometry}. Exact special cases take OpenCV's
  * fast paths: flips, transposes and quarter turns use {@code flip}/{@code transpose}/{@code rotate}, crops are ROI
  * copies, and axis-aligned rescales of a whole region use {@code resize} (which is what Albumentations calls for crops
  * and resizes, so INTER_AREA and friends behave identically), integer shifts that only add borders use
@@ -67,7 +67,7 @@ public final class Warp {
     }
 
     /** Applies a perspective geometry to {@code src}. */
-    public static Mat perspective(Mat src, org.augment4j.geometry.ProjectiveGeometry g, int interpolation, int borderMode, Scalar fill) {
+    public static Mat perspective(Mat src, org.augment4j.internal.geometry.ProjectiveGeometry g, int interpolation, int borderMode, Scalar fill) {
         Mat dst = new Mat();
         try (Mat mm = new Mat(3, 3, CV_64F); Size size = new Size(g.outWidth(), g.outHeight())) {
             ((DoubleBuffer) mm.createBuffer()).put(g.image().values());

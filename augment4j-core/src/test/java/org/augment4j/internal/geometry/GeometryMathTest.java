@@ -1,5 +1,10 @@
-package org.augment4j.geometry;
+package org.augment4j.internal.geometry;
 
+import org.augment4j.internal.geometry.AffineGeometry;
+import org.augment4j.internal.geometry.KeypointRule;
+import org.augment4j.internal.geometry.LabelGeometry;
+import org.augment4j.internal.geometry.Matrix;
+import org.augment4j.transform.BoxMethod;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.data.Offset.offset;

@@ -1,4 +1,4 @@
-package org.augment4j.geometry;
+package org.augment4j.internal.geometry;
 
 import org.bytedeco.opencv.opencv_core.Mat;
 

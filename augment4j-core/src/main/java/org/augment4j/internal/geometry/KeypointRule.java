@@ -1,4 +1,4 @@
-package org.augment4j.geometry;
+package org.augment4j.internal.geometry;
 
 /**
  * How a spatial transform changes a keypoint's angle and scale: {@code angle' = sign·angle + offset} (radians) and

@@ -1,4 +1,6 @@
-package org.augment4j.geometry;
+package org.augment4j.internal.geometry;
+
+import org.augment4j.transform.BoxMethod;
 
 /**
  * An affine spatial change: flips, transposes, 90° rotations, crops, resizes, rotations, affine warps.

@@ -1,4 +1,4 @@
-package org.augment4j.geometry;
+package org.augment4j.internal.geometry;
 
 /**
  * The sampled spatial change of one transform, as a value: where every output pixel comes from. Every target

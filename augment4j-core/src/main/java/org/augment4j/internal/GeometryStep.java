@@ -1,8 +1,8 @@
-package org.augment4j;
+package org.augment4j.internal;
 
-import org.augment4j.geometry.AffineGeometry;
-import org.augment4j.geometry.Geometry;
-import org.augment4j.geometry.ProjectiveGeometry;
+import org.augment4j.internal.geometry.AffineGeometry;
+import org.augment4j.internal.geometry.Geometry;
+import org.augment4j.internal.geometry.ProjectiveGeometry;
 
 /**
  * One spatial step a sample went through: the transform's name, its geometry when the map can be inverted (affine or

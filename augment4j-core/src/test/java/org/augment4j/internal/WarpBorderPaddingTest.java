@@ -1,5 +1,8 @@
-package org.augment4j.opencv;
+package org.augment4j.internal;
 
+import org.augment4j.opencv.ImageIO;
+import org.augment4j.opencv.Mats;
+import org.augment4j.internal.Warp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.bytedeco.opencv.global.opencv_core.BORDER_REFLECT;
 import static org.bytedeco.opencv.global.opencv_core.BORDER_REFLECT_101;
@@ -15,9 +18,9 @@ import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.augment4j.TestData;
-import org.augment4j.geometry.AffineGeometry;
-import org.augment4j.geometry.KeypointRule;
-import org.augment4j.geometry.Matrix;
+import org.augment4j.internal.geometry.AffineGeometry;
+import org.augment4j.internal.geometry.KeypointRule;
+import org.augment4j.internal.geometry.Matrix;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Rect;
 import org.bytedeco.opencv.opencv_core.Scalar;

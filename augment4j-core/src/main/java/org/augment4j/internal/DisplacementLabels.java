@@ -1,12 +1,13 @@
-package org.augment4j.opencv;
+package org.augment4j.internal;
 
+import org.augment4j.opencv.Mats;
 import static org.bytedeco.opencv.global.opencv_core.CV_32S;
 import static org.bytedeco.opencv.global.opencv_core.inRange;
 import static org.bytedeco.opencv.global.opencv_core.merge;
 import static org.bytedeco.opencv.global.opencv_imgproc.boundingRect;
 
 import java.nio.FloatBuffer;
-import org.augment4j.geometry.DisplacementGeometry;
+import org.augment4j.internal.geometry.DisplacementGeometry;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.MatVector;
 import org.bytedeco.opencv.opencv_core.Rect;

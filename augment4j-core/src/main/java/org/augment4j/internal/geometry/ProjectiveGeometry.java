@@ -1,4 +1,4 @@
-package org.augment4j.geometry;
+package org.augment4j.internal.geometry;
 
 /**
  * A perspective change: {@code image} maps source pixel centres to output pixel centres (the matrix OpenCV's

@@ -1,4 +1,4 @@
-package org.augment4j.geometry;
+package org.augment4j.internal.geometry;
 
 import java.util.Arrays;
 

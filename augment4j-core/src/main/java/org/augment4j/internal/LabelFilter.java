@@ -1,4 +1,4 @@
-package org.augment4j;
+package org.augment4j.internal;
 
 import java.util.Arrays;
 import org.augment4j.target.BboxParams;

@@ -1,4 +1,6 @@
-package org.augment4j.geometry;
+package org.augment4j.internal.geometry;
+
+import org.augment4j.transform.BoxMethod;
 
 /**
  * Pure functions that carry boxes and keypoints through an {@link AffineGeometry}. Boxes come in and go out

@@ -1,4 +1,4 @@
-package org.augment4j.geometry;
+package org.augment4j.transform;
 
 import java.util.Locale;
 
