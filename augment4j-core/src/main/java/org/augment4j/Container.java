@@ -19,6 +19,7 @@ import org.augment4j.internal.Check;
  * {@code ReplayCompose} can record the decisions and replay them on another sample.
  */
 public abstract class Container implements Transform {
+    /** The children, in order; unmodifiable. */
     protected final List<Transform> transforms;
     private final double p;
 
@@ -54,11 +55,16 @@ public abstract class Container implements Transform {
         return (index, child, sample, always) -> always ? child.applyAlways(sample, rng) : child.apply(sample, rng);
     }
 
+    /**
+     * @param transforms the children, in order (copied)
+     * @param p          the probability of applying the container, in [0, 1]
+     */
     protected Container(List<? extends Transform> transforms, double p) {
         this.transforms = List.copyOf(transforms);
         this.p = Check.probability(name(), p);
     }
 
+    /** The children, in order; unmodifiable. */
     public List<Transform> transforms() {
         return transforms;
     }

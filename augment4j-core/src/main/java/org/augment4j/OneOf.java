@@ -8,10 +8,12 @@ import java.util.random.RandomGenerator;
  * transform's own {@code p}; Albumentations' {@code OneOf} (default p = 0.5).
  */
 public final class OneOf extends Container {
+    /** One of {@code transforms}, drawn with weights proportional to their p, applied whatever its p; the whole with probability {@code p}. */
     public OneOf(List<? extends Transform> transforms, double p) {
         super(transforms, p);
     }
 
+    /** As {@link #OneOf(List, double)} with Albumentations' default p = 0.5. */
     public OneOf(List<? extends Transform> transforms) {
         this(transforms, 0.5);
     }

@@ -64,6 +64,7 @@ public final class Sample implements AutoCloseable {
         return builder().image(image).build();
     }
 
+    /** A builder for a sample with several images, masks, boxes or keypoints. */
     public static Builder builder() {
         return new Builder();
     }
@@ -149,21 +150,25 @@ public final class Sample implements AutoCloseable {
         return applied;
     }
 
+    /** This sample with other images (same names, same size), everything else equal. */
     public Sample withImages(Map<String, Mat> newImages) {
         ensureOpen();
         return new Sample(Collections.unmodifiableMap(new LinkedHashMap<>(newImages)), masks, boxes, keypoints, bboxParams, keypointParams, applied, metadata, steps, pending);
     }
 
+    /** This sample with other masks, everything else equal. */
     public Sample withMasks(Map<String, Mat> newMasks) {
         ensureOpen();
         return new Sample(images, Collections.unmodifiableMap(new LinkedHashMap<>(newMasks)), boxes, keypoints, bboxParams, keypointParams, applied, metadata, steps, pending);
     }
 
+    /** This sample with other boxes (normalised), everything else equal. */
     public Sample withBoxes(BoundingBoxes b) {
         ensureOpen();
         return new Sample(images, masks, b, keypoints, bboxParams, keypointParams, applied, metadata, steps, pending);
     }
 
+    /** This sample with other keypoints (pixels), everything else equal. */
     public Sample withKeypoints(Keypoints k) {
         ensureOpen();
         return new Sample(images, masks, boxes, k, bboxParams, keypointParams, applied, metadata, steps, pending);
@@ -299,11 +304,13 @@ public final class Sample implements AutoCloseable {
             return this;
         }
 
+        /** The keypoints, in pixels. */
         public Builder keypoints(Keypoints k) {
             keypoints = k;
             return this;
         }
 
+        /** The sample; it needs at least the image. */
         public Sample build() {
             if (!images.containsKey(IMAGE)) throw new IllegalArgumentException("a sample needs an image");
             Map<String, Mat> imgs = new LinkedHashMap<>();

@@ -18,6 +18,12 @@ public final class SomeOf extends Container {
     private final int n;
     private final boolean replace;
 
+    /**
+     * @param transforms the candidates
+     * @param n          how many to draw (at most the number of candidates without replacement)
+     * @param replace    whether a candidate may be drawn more than once
+     * @param p          the probability of applying the container, in [0, 1]
+     */
     public SomeOf(List<? extends Transform> transforms, int n, boolean replace, double p) {
         super(transforms, p);
         this.n = Check.nonNegative("SomeOf", "n", n);
@@ -25,6 +31,7 @@ public final class SomeOf extends Container {
         Check.that(replace || n <= transforms.size(), "SomeOf", "n must be <= the number of transforms (" + transforms.size() + ") without replace, got " + n);
     }
 
+    /** {@code n} of {@code transforms} without replacement, with Albumentations' default p = 1. */
     public SomeOf(List<? extends Transform> transforms, int n) {
         this(transforms, n, false, 1.0);
     }

@@ -16,6 +16,7 @@ import org.augment4j.internal.geometry.ProjectiveGeometry;
  */
 public record GeometryStep(String transform, Geometry geometry, int srcWidth, int srcHeight) {
 
+    /** Only affine and perspective geometries can be kept (others make a {@link #notInvertible} step). */
     public GeometryStep {
         if (geometry != null && !(geometry instanceof AffineGeometry || geometry instanceof ProjectiveGeometry)) {
             throw new IllegalArgumentException("only affine and perspective geometries are kept for inversion, got " + geometry.getClass().getSimpleName());
@@ -27,6 +28,7 @@ public record GeometryStep(String transform, Geometry geometry, int srcWidth, in
         return new GeometryStep(transform, null, srcWidth, srcHeight);
     }
 
+    /** Whether the step can be walked back (its geometry is known). */
     public boolean invertible() {
         return geometry != null;
     }

@@ -7,7 +7,7 @@ import java.util.List;
 import org.augment4j.internal.geometry.AffineGeometry;
 
 /**
- * Affine steps whose labels have moved but whose pixels have not yet been resampled (see {@link GeometryFusion}):
+ * Affine steps whose labels have moved but whose pixels have not yet been resampled (see {@link org.augment4j.transform.GeometryFusion}):
  * each step with its own resampling settings and the size of its input. Immutable.
  *
  * @param steps the deferred steps, in order

@@ -21,6 +21,7 @@ public record BboxParams(BboxFormat format, List<String> labelFields, double min
                          double minWidth, double minHeight, boolean clip, boolean checkEachTransform,
                          boolean filterInvalidBboxes, double maxAcceptRatio) {
 
+    /** Checks the values: a format is required; thresholds must be in their ranges. */
     public BboxParams {
         if (format == null) throw new IllegalArgumentException("BboxParams.format is required");
         labelFields = List.copyOf(labelFields == null ? List.of() : labelFields);

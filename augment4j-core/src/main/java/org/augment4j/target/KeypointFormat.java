@@ -8,7 +8,18 @@ import java.util.Locale;
  * Internally every keypoint is {@code [x, y, angle_radians, scale]} in pixels.
  */
 public enum KeypointFormat {
-    XY("xy"), YX("yx"), XYA("xya"), XYS("xys"), XYAS("xyas"), XYSA("xysa");
+    /** {@code [x, y]}. */
+    XY("xy"),
+    /** {@code [y, x]}. */
+    YX("yx"),
+    /** {@code [x, y, angle]}. */
+    XYA("xya"),
+    /** {@code [x, y, scale]}. */
+    XYS("xys"),
+    /** {@code [x, y, angle, scale]}. */
+    XYAS("xyas"),
+    /** {@code [x, y, scale, angle]}. */
+    XYSA("xysa");
 
     private final String id;
 

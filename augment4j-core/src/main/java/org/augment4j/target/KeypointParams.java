@@ -18,6 +18,7 @@ import java.util.List;
 public record KeypointParams(KeypointFormat format, List<String> labelFields, boolean removeInvisible,
                              boolean angleInDegrees, boolean checkEachTransform, String visibilityField) {
 
+    /** Checks the values: a format is required. */
     public KeypointParams {
         if (format == null) throw new IllegalArgumentException("KeypointParams.format is required");
         labelFields = List.copyOf(labelFields == null ? List.of() : labelFields);

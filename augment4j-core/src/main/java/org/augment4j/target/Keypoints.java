@@ -36,6 +36,7 @@ public final class Keypoints {
         return new Keypoints(copy, labels.names().isEmpty() ? Labels.empty() : labels);
     }
 
+    /** Number of keypoints. */
     public int size() {
         return points.length;
     }
@@ -52,6 +53,7 @@ public final class Keypoints {
         return out;
     }
 
+    /** The label columns, one row per keypoint. */
     public Labels labels() {
         return labels;
     }

@@ -54,7 +54,7 @@ public abstract class BasicTransform<P extends Record> implements Transform {
     }
 
     /**
-     * Whether this transform may run on a sample whose pixels wait in a {@link PendingWarp}: true only for transforms
+     * Whether this transform may run on a sample whose pixels wait in a {@link org.augment4j.internal.PendingWarp}: true only for transforms
      * that read nothing but size, labels and metadata before moving them (see {@link GeometryFusion}). Others get the
      * pixels resampled first.
      */
