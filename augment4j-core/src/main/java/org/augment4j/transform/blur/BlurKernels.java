@@ -35,7 +35,7 @@ final class BlurKernels {
         try (Mat k = kernel(size, size, kernel)) {
             filter2D(image, out, -1, k);
         }
-        if (Mats.isFloat(out)) org.augment4j.transform.pixel.PixelKernels.clipInPlace(out, 0, 1);
+        if (Mats.isFloat(out)) org.augment4j.internal.PixelKernels.clipInPlace(out, 0, 1);
         return out;
     }
 
@@ -45,7 +45,7 @@ final class BlurKernels {
         try (Mat k = kernel(kernel.length, 1, kernel)) {
             sepFilter2D(image, out, -1, k, k);
         }
-        if (Mats.isFloat(out)) org.augment4j.transform.pixel.PixelKernels.clipInPlace(out, 0, 1);
+        if (Mats.isFloat(out)) org.augment4j.internal.PixelKernels.clipInPlace(out, 0, 1);
         return out;
     }
 
@@ -93,7 +93,7 @@ final class BlurKernels {
         Mat out = new Mat();
         if (Mats.isFloat(like)) {
             f32.copyTo(out);
-            org.augment4j.transform.pixel.PixelKernels.clipInPlace(out, 0, 1);
+            org.augment4j.internal.PixelKernels.clipInPlace(out, 0, 1);
         } else {
             f32.convertTo(out, CV_8U, 255, 0);
         }

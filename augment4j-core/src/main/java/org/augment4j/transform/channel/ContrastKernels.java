@@ -83,7 +83,7 @@ final class ContrastKernels {
             double[] cdf = new double[hi - lo + 1];
             double s = 0;
             for (int i = lo; i <= hi; i++) cdf[i - lo] = s += hist[i];
-            if (cdf[cdf.length - 1] == 0) return org.augment4j.transform.pixel.PixelKernels.identity();
+            if (cdf[cdf.length - 1] == 0) return org.augment4j.internal.PixelKernels.identity();
             double first = cdf[0], span = cdf[cdf.length - 1] - cdf[0];
             for (int i = lo; i <= hi; i++) lut[i] = (byte) (int) clip(Math.rint((cdf[i - lo] - first) * 255 / span));
         } else {

@@ -6,7 +6,7 @@ import org.augment4j.serial.Params;
 import org.augment4j.internal.Check;
 import org.augment4j.transform.FixedPixelTransform;
 import org.augment4j.transform.NoParams;
-import org.augment4j.transform.pixel.PixelKernels;
+import org.augment4j.internal.PixelKernels;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 /**

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 import org.augment4j.Sample;
+import org.augment4j.internal.ColorKernels;
 import org.augment4j.opencv.Mats;
 import org.augment4j.serial.Params;
 import org.augment4j.internal.Check;
@@ -123,7 +124,7 @@ public final class ColorJitter extends PixelTransform<ColorJitter.Factors> {
         if (Mats.isFloat(image)) return ColorKernels.multiplyAdd(image, factor, mean * (1 - factor));
         byte[] t = new byte[256];
         for (int v = 0; v < 256; v++) t[v] = ColorKernels.clipToByte(v * factor + mean * (1 - factor));
-        return org.augment4j.transform.pixel.PixelKernels.linear(image, factor, mean * (1 - factor), t);
+        return org.augment4j.internal.PixelKernels.linear(image, factor, mean * (1 - factor), t);
     }
 
     @Override

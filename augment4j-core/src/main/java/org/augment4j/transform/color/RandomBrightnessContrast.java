@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.random.RandomGenerator;
 import org.augment4j.Sample;
 import org.augment4j.Semantics;
+import org.augment4j.internal.ColorKernels;
 import org.augment4j.opencv.Mats;
 import org.augment4j.serial.Params;
 import org.augment4j.internal.Check;

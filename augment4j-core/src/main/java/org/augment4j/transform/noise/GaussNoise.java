@@ -14,7 +14,7 @@ import org.augment4j.serial.Params;
 import org.augment4j.internal.Check;
 import org.augment4j.transform.PixelTransform;
 import org.augment4j.transform.Range;
-import org.augment4j.transform.pixel.PixelKernels;
+import org.augment4j.internal.PixelKernels;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.RNG;
 

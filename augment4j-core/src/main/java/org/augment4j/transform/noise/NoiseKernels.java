@@ -38,7 +38,7 @@ final class NoiseKernels {
         }
         if (field.channels() == channels) return field;
         try {
-            return org.augment4j.transform.pixel.PixelKernels.replicate(field, channels);
+            return org.augment4j.internal.PixelKernels.replicate(field, channels);
         } finally {
             field.close();
         }

@@ -12,6 +12,7 @@ import java.nio.FloatBuffer;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.augment4j.internal.PixelKernels;
 import org.augment4j.serial.Params;
 import org.augment4j.internal.Check;
 import org.augment4j.transform.NoParams;

@@ -16,6 +16,7 @@ import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.augment4j.internal.PixelKernels;
 import org.augment4j.opencv.Mats;
 import org.augment4j.serial.Params;
 import org.augment4j.internal.Check;

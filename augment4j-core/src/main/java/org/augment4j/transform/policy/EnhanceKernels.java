@@ -15,7 +15,7 @@ import static org.bytedeco.opencv.global.opencv_imgproc.filter2D;
 import java.nio.FloatBuffer;
 import java.util.function.UnaryOperator;
 import org.augment4j.opencv.Mats;
-import org.augment4j.transform.pixel.PixelKernels;
+import org.augment4j.internal.PixelKernels;
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Point;

@@ -18,7 +18,7 @@ import org.augment4j.transform.BasicTransform;
 import org.augment4j.internal.Check;
 import org.augment4j.transform.NoParams;
 import org.augment4j.transform.Targets;
-import org.augment4j.transform.pixel.PixelKernels;
+import org.augment4j.internal.PixelKernels;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.MatExpr;
 import org.bytedeco.opencv.opencv_core.MatVector;

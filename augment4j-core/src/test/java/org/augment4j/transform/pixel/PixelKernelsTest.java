@@ -2,6 +2,7 @@ package org.augment4j.transform.pixel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.augment4j.internal.PixelKernels;
 import org.augment4j.opencv.Mats;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.junit.jupiter.params.ParameterizedTest;

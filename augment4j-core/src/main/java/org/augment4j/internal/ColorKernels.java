@@ -1,4 +1,4 @@
-package org.augment4j.transform.color;
+package org.augment4j.internal;
 
 import static org.bytedeco.opencv.global.opencv_core.extractChannel;
 import static org.bytedeco.opencv.global.opencv_core.merge;
@@ -9,7 +9,7 @@ import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
 import java.util.function.UnaryOperator;
 import org.augment4j.opencv.Mats;
 import org.augment4j.internal.Check;
-import org.augment4j.transform.pixel.PixelKernels;
+import org.augment4j.internal.PixelKernels;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.MatVector;
 

@@ -1,4 +1,4 @@
-package org.augment4j.transform.pixel;
+package org.augment4j.internal;
 
 import static org.bytedeco.opencv.global.opencv_core.CMP_GT;
 import static org.bytedeco.opencv.global.opencv_core.CV_32F;
