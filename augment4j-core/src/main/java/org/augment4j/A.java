@@ -2,9 +2,9 @@ package org.augment4j;
 
 import java.util.Arrays;
 import java.util.Map;
+import org.augment4j.compose.NoOp;
 import org.augment4j.serial.TransformRegistry;
 import org.augment4j.transform.Range;
-import org.augment4j.compose.NoOp;
 import org.augment4j.transform.blur.AdvancedBlur;
 import org.augment4j.transform.blur.Blur;
 import org.augment4j.transform.blur.Defocus;

@@ -1,6 +1,5 @@
 package org.augment4j;
 
-import org.augment4j.internal.LabelFilter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -12,14 +11,15 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.random.RandomGenerator;
+import org.augment4j.internal.Check;
+import org.augment4j.internal.LabelFilter;
+import org.augment4j.internal.PendingWarp;
 import org.augment4j.opencv.Mats;
 import org.augment4j.target.BboxParams;
 import org.augment4j.target.KeypointParams;
 import org.augment4j.target.SampleCheck;
 import org.augment4j.transform.BasicTransform;
 import org.augment4j.transform.GeometryFusion;
-import org.augment4j.internal.PendingWarp;
-import org.augment4j.internal.Check;
 
 /**
  * Runs transforms in order, with probability {@code p}; Albumentations' {@code Compose}. It owns the label

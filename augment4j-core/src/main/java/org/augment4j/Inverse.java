@@ -1,7 +1,7 @@
 package org.augment4j;
 
-import org.augment4j.internal.GeometryStep;
 import java.util.List;
+import org.augment4j.internal.GeometryStep;
 import org.augment4j.internal.geometry.AffineGeometry;
 import org.augment4j.internal.geometry.LabelGeometry;
 import org.augment4j.internal.geometry.ProjectiveGeometry;

@@ -1,6 +1,5 @@
 package org.augment4j;
 
-import org.augment4j.internal.GeometryStep;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -8,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.augment4j.internal.GeometryStep;
 import org.augment4j.opencv.Mats;
 import org.augment4j.target.BboxParams;
 import org.augment4j.target.BoundingBoxes;
@@ -26,6 +26,25 @@ import org.bytedeco.opencv.opencv_core.Mat;
  * methods throw {@link IllegalStateException} ("sample is closed"), as does applying a transform to it.
  */
 public final class Sample implements AutoCloseable {
+    static {
+        org.augment4j.internal.SampleInternals.install(new org.augment4j.internal.SampleInternals.Access() {
+            @Override
+            public org.augment4j.internal.PendingWarp pending(Sample sample) {
+                return sample.pending();
+            }
+
+            @Override
+            public Sample withPending(Sample sample, org.augment4j.internal.PendingWarp pending) {
+                return sample.withPending(pending);
+            }
+
+            @Override
+            public Sample withStep(Sample sample, GeometryStep step) {
+                return sample.withStep(step);
+            }
+        });
+    }
+
     /** The name of the main image. */
     public static final String IMAGE = "image";
     /** The name of the main mask. */
@@ -135,12 +154,12 @@ public final class Sample implements AutoCloseable {
      * geometry, a run of spatial transforms moves the labels and sizes at once and leaves the pixels to one resampling
      * at the end of the run; until then {@link #images()} and {@link #masks()} hold the pixels from before the run.
      */
-    public org.augment4j.internal.PendingWarp pending() {
+    org.augment4j.internal.PendingWarp pending() {
         return pending;
     }
 
     /** This sample with {@code p} as its pending warp (null: none). */
-    public Sample withPending(org.augment4j.internal.PendingWarp p) {
+    Sample withPending(org.augment4j.internal.PendingWarp p) {
         ensureOpen();
         return new Sample(images, masks, boxes, keypoints, bboxParams, keypointParams, applied, metadata, steps, p);
     }
@@ -217,7 +236,7 @@ public final class Sample implements AutoCloseable {
     }
 
     /** This sample with one more spatial step. */
-    public Sample withStep(GeometryStep step) {
+    Sample withStep(GeometryStep step) {
         ensureOpen();
         List<GeometryStep> l = new ArrayList<>(steps.size() + 1);
         l.addAll(steps);

@@ -17,9 +17,9 @@ import org.augment4j.transform.pytorch.TensorLayout;
 import org.bytedeco.opencv.opencv_core.Mat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code augment4j apply}: one pipeline, applied once to one image with its mask and targets. Writes

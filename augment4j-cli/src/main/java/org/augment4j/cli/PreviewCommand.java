@@ -22,8 +22,8 @@ import org.augment4j.datasets.ObjectAugmenter;
 import org.augment4j.opencv.ImageIO;
 import org.bytedeco.opencv.opencv_core.Mat;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 

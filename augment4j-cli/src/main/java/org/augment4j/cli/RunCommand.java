@@ -9,20 +9,20 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.Callable;
 import org.augment4j.Compose;
 import org.augment4j.datasets.Dataset;
 import org.augment4j.datasets.DatasetImage;
 import org.augment4j.datasets.ObjectAugmenter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code augment4j run}: N augmented copies of a labelled dataset, in the same format (COCO, YOLO, Pascal VOC). See

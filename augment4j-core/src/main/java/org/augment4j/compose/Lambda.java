@@ -5,10 +5,10 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.random.RandomGenerator;
 import org.augment4j.Sample;
+import org.augment4j.internal.Check;
 import org.augment4j.target.BoundingBoxes;
 import org.augment4j.target.Keypoints;
 import org.augment4j.transform.BasicTransform;
-import org.augment4j.internal.Check;
 import org.augment4j.transform.NoParams;
 import org.bytedeco.opencv.opencv_core.Mat;
 

@@ -8,8 +8,6 @@ import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
 
 import java.util.function.UnaryOperator;
 import org.augment4j.opencv.Mats;
-import org.augment4j.internal.Check;
-import org.augment4j.internal.PixelKernels;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.MatVector;
 

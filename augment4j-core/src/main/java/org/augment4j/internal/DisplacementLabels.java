@@ -1,6 +1,5 @@
 package org.augment4j.internal;
 
-import org.augment4j.opencv.Mats;
 import static org.bytedeco.opencv.global.opencv_core.CV_32S;
 import static org.bytedeco.opencv.global.opencv_core.inRange;
 import static org.bytedeco.opencv.global.opencv_core.merge;
@@ -8,6 +7,7 @@ import static org.bytedeco.opencv.global.opencv_imgproc.boundingRect;
 
 import java.nio.FloatBuffer;
 import org.augment4j.internal.geometry.DisplacementGeometry;
+import org.augment4j.opencv.Mats;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.MatVector;
 import org.bytedeco.opencv.opencv_core.Rect;

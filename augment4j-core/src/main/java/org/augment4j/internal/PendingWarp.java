@@ -1,10 +1,10 @@
 package org.augment4j.internal;
 
-import org.augment4j.transform.Resampling;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.augment4j.internal.geometry.AffineGeometry;
+import org.augment4j.transform.Resampling;
 
 /**
  * Affine steps whose labels have moved but whose pixels have not yet been resampled (see {@link org.augment4j.transform.GeometryFusion}):

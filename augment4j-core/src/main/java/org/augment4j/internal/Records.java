@@ -1,14 +1,14 @@
 package org.augment4j.internal;
 
-import org.augment4j.transform.BorderMode;
-import org.augment4j.transform.Fill;
-import org.augment4j.transform.Interpolation;
-import org.augment4j.transform.Range;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.augment4j.transform.BorderMode;
+import org.augment4j.transform.Fill;
+import org.augment4j.transform.Interpolation;
+import org.augment4j.transform.Range;
 
 /** Turns parameter records into Albumentations-named maps and back, for logs and replay. */
 public final class Records {

@@ -11,9 +11,9 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.augment4j.OutsidePaths;
 import org.augment4j.Semantics;
+import org.augment4j.internal.Records;
 import org.augment4j.transform.Fill;
 import org.augment4j.transform.Range;
-import org.augment4j.internal.Records;
 import org.augment4j.transform.Resampling;
 
 /**

@@ -11,8 +11,8 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.augment4j.Transform;
-import org.augment4j.transform.Targets;
 import org.augment4j.transform.PixelTransform;
+import org.augment4j.transform.Targets;
 
 /**
  * What {@code augment4j list --json} shows: every registered transform and container with its targets and the

@@ -1,14 +1,13 @@
 package org.augment4j.transform;
 
-import org.augment4j.internal.Check;
-import org.augment4j.transform.GeometryFusion;
-import org.augment4j.internal.Records;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 import org.augment4j.AppliedTransform;
 import org.augment4j.Sample;
 import org.augment4j.Transform;
+import org.augment4j.internal.Check;
+import org.augment4j.internal.Records;
 
 /**
  * A single transform: samples parameters (a record {@code P}), then applies them deterministically.

@@ -1,8 +1,5 @@
 package org.augment4j.transform;
 
-import org.augment4j.internal.PendingWarp;
-import org.augment4j.transform.Resampling;
-import org.augment4j.transform.SpatialTransform;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_CUBIC;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_LANCZOS4;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_LINEAR;
@@ -15,9 +12,11 @@ import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
 import org.augment4j.Sample;
+import org.augment4j.internal.PendingWarp;
+import org.augment4j.internal.SampleInternals;
+import org.augment4j.internal.Warp;
 import org.augment4j.internal.geometry.AffineGeometry;
 import org.augment4j.internal.geometry.Matrix;
-import org.augment4j.internal.Warp;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Rect;
 
@@ -77,7 +76,7 @@ public final class GeometryFusion {
     static Sample defer(Sample sample, AffineGeometry g, Resampling r, String name) {
         int w = sample.width(), h = sample.height();
         Sample moved = SpatialTransform.moveLabels(sample, g, w, h, name);
-        return moved.withPending(sample.pending().then(new PendingWarp.Step(g, r, w, h)));
+        return SampleInternals.withPending(moved, SampleInternals.pending(sample).then(new PendingWarp.Step(g, r, w, h)));
     }
 
     /**
@@ -86,9 +85,9 @@ public final class GeometryFusion {
      * {@link #release}).
      */
     public static Sample materialize(Sample sample) {
-        PendingWarp pending = sample.pending();
+        PendingWarp pending = SampleInternals.pending(sample);
         if (pending == null) return sample;
-        if (pending.isEmpty()) return sample.withPending(null);
+        if (pending.isEmpty()) return SampleInternals.withPending(sample, null);
         Map<String, Mat> images = new LinkedHashMap<>();
         Map<String, Mat> masks = new LinkedHashMap<>();
         try {
@@ -99,7 +98,7 @@ public final class GeometryFusion {
             masks.values().forEach(org.augment4j.opencv.Mats::release);
             throw e;
         }
-        return sample.withImages(images).withMasks(masks).withPending(null);
+        return SampleInternals.withPending(sample.withImages(images).withMasks(masks), null);
     }
 
     /**
@@ -116,7 +115,7 @@ public final class GeometryFusion {
             throw e;
         }
         release(real, sample, out);
-        return sample.pending() != null && out.pending() == null ? out.withPending(PendingWarp.empty()) : out;
+        return SampleInternals.pending(sample) != null && SampleInternals.pending(out) == null ? SampleInternals.withPending(out, PendingWarp.empty()) : out;
     }
 
     /** Releases the matrices of {@code materialized} that neither {@code before} (its source) nor {@code after} holds. */

@@ -1,18 +1,18 @@
 package org.augment4j.transform;
 
-import org.augment4j.transform.GeometryFusion;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_NEAREST;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.augment4j.Sample;
+import org.augment4j.internal.DisplacementLabels;
+import org.augment4j.internal.SampleInternals;
+import org.augment4j.internal.Warp;
 import org.augment4j.internal.geometry.AffineGeometry;
 import org.augment4j.internal.geometry.DisplacementGeometry;
 import org.augment4j.internal.geometry.Geometry;
 import org.augment4j.internal.geometry.LabelGeometry;
-import org.augment4j.internal.DisplacementLabels;
-import org.augment4j.internal.Warp;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
@@ -76,7 +76,7 @@ public abstract class SpatialTransform<P extends Record> extends BasicTransform<
     }
 
     private Sample applyStep(Sample sample, Geometry g) {
-        if (sample.pending() != null && g instanceof AffineGeometry a && GeometryFusion.canJoin(sample.pending(), a, resampling)) {
+        if (SampleInternals.pending(sample) != null && g instanceof AffineGeometry a && GeometryFusion.canJoin(SampleInternals.pending(sample), a, resampling)) {
             return GeometryFusion.defer(sample, a, resampling, name());
         }
         return GeometryFusion.withPixels(sample, real -> applyGeometry(real, g, resampling, name()));
@@ -101,7 +101,7 @@ public abstract class SpatialTransform<P extends Record> extends BasicTransform<
      * recorded as {@code name}; images and masks untouched.
      */
     static Sample moveLabels(Sample sample, Geometry g, int w, int h, String name) {
-        Sample out = sample.withStep(new org.augment4j.internal.GeometryStep(name, g instanceof DisplacementGeometry ? null : g, w, h));
+        Sample out = SampleInternals.withStep(sample, new org.augment4j.internal.GeometryStep(name, g instanceof DisplacementGeometry ? null : g, w, h));
         if (g instanceof AffineGeometry a) {
             if (sample.boxes().size() > 0) out = out.withBoxes(sample.boxes().withBoxes(LabelGeometry.boxes(sample.boxes().toArray(), a, w, h)));
             if (sample.keypoints().size() > 0) out = out.withKeypoints(sample.keypoints().withPoints(LabelGeometry.keypoints(sample.keypoints().toArray(), a)));

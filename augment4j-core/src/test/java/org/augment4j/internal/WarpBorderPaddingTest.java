@@ -1,8 +1,5 @@
 package org.augment4j.internal;
 
-import org.augment4j.opencv.ImageIO;
-import org.augment4j.opencv.Mats;
-import org.augment4j.internal.Warp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.bytedeco.opencv.global.opencv_core.BORDER_REFLECT;
 import static org.bytedeco.opencv.global.opencv_core.BORDER_REFLECT_101;
@@ -21,6 +18,8 @@ import org.augment4j.TestData;
 import org.augment4j.internal.geometry.AffineGeometry;
 import org.augment4j.internal.geometry.KeypointRule;
 import org.augment4j.internal.geometry.Matrix;
+import org.augment4j.opencv.ImageIO;
+import org.augment4j.opencv.Mats;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Rect;
 import org.bytedeco.opencv.opencv_core.Scalar;

@@ -1,9 +1,9 @@
 package org.augment4j.opencv;
 
-import org.augment4j.internal.DisplacementLabels;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;
 
+import org.augment4j.internal.DisplacementLabels;
 import org.augment4j.internal.geometry.DisplacementGeometry;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,5 @@
 package org.augment4j.opencv;
 
-import org.augment4j.internal.Warp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.bytedeco.opencv.global.opencv_core.BORDER_CONSTANT;
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC;
@@ -14,6 +13,7 @@ import static org.bytedeco.opencv.global.opencv_core.transpose;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_LINEAR;
 
 import java.util.function.BiConsumer;
+import org.augment4j.internal.Warp;
 import org.augment4j.internal.geometry.AffineGeometry;
 import org.augment4j.internal.geometry.KeypointRule;
 import org.augment4j.internal.geometry.Matrix;

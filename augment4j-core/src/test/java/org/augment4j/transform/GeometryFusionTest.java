@@ -1,7 +1,5 @@
 package org.augment4j.transform;
 
-import org.augment4j.transform.GeometryFusion;
-import org.augment4j.internal.PendingWarp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.bytedeco.opencv.global.opencv_core.CV_8U;
 import static org.bytedeco.opencv.global.opencv_core.absdiff;
@@ -14,6 +12,8 @@ import org.augment4j.CocoFixture;
 import org.augment4j.Compose;
 import org.augment4j.Sample;
 import org.augment4j.Transform;
+import org.augment4j.internal.PendingWarp;
+import org.augment4j.internal.SampleInternals;
 import org.augment4j.opencv.Mats;
 import org.augment4j.serial.TransformRegistry;
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -51,7 +51,7 @@ class GeometryFusionTest {
             assertThat(a.boxes().labels().asMap()).isEqualTo(b.boxes().labels().asMap());
             assertThat(a.applied()).isEqualTo(b.applied());
             assertThat(a.steps()).hasSameSizeAs(b.steps()).hasSize(3);
-            assertThat(a.pending()).isNull();
+            assertThat(SampleInternals.pending(a)).isNull();
             assertThat(a.width()).isEqualTo(320);
             // Pixels: one resampling instead of two; away from the 2-pixel edge band they differ only by interpolation.
             try (Rect inner = new Rect(2, 2, 316, 316); Mat ai = new Mat(a.image(), inner); Mat bi = new Mat(b.image(), inner); Mat d = new Mat()) {
@@ -89,14 +89,14 @@ class GeometryFusionTest {
     @Test
     void aDeferredStepMovesLabelsAndSizeButNoPixel() {
         try (Sample in = CocoFixture.load(CocoFixture.STEMS.get(1))) {
-            Sample armed = in.withPending(PendingWarp.empty());
+            Sample armed = SampleInternals.withPending(in, PendingWarp.empty());
             Sample flipped = t("Transpose", Map.of("p", 1.0)).applyAlways(armed, new java.util.SplittableRandom(1));
-            assertThat(flipped.pending().steps()).hasSize(1);
+            assertThat(SampleInternals.pending(flipped).steps()).hasSize(1);
             assertThat(flipped.image()).isSameAs(in.image());
             assertThat(flipped.width()).isEqualTo(in.height());
             assertThat(flipped.height()).isEqualTo(in.width());
             Sample real = GeometryFusion.materialize(flipped);
-            assertThat(real.pending()).isNull();
+            assertThat(SampleInternals.pending(real)).isNull();
             assertThat(real.image().cols()).isEqualTo(in.height());
             assertThat(real.image().depth()).isEqualTo(CV_8U);
             GeometryFusion.release(real, flipped, in);

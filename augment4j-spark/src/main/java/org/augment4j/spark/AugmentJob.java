@@ -16,6 +16,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
 import org.augment4j.Compose;
 import org.augment4j.OutsidePaths;
 import org.augment4j.datasets.AtomicFiles;
@@ -24,14 +29,9 @@ import org.augment4j.datasets.CocoWriter;
 import org.augment4j.datasets.DatasetImage;
 import org.augment4j.datasets.DatasetObject;
 import org.augment4j.serial.PipelineFile;
-import org.apache.spark.SparkConf;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SaveMode;
-import org.apache.spark.sql.SparkSession;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * The batch job: augments a COCO dataset or a folder of images on a Spark cluster (or in {@code local[*]}) and writes

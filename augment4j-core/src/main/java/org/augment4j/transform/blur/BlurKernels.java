@@ -7,8 +7,8 @@ import static org.bytedeco.opencv.global.opencv_imgproc.filter2D;
 import static org.bytedeco.opencv.global.opencv_imgproc.sepFilter2D;
 
 import java.nio.FloatBuffer;
-import org.augment4j.opencv.Mats;
 import org.augment4j.internal.Check;
+import org.augment4j.opencv.Mats;
 import org.augment4j.transform.Range;
 import org.bytedeco.opencv.opencv_core.Mat;
 

@@ -8,12 +8,12 @@ import java.util.Map;
 import java.util.random.RandomGenerator;
 import org.augment4j.Sample;
 import org.augment4j.Semantics;
+import org.augment4j.internal.Check;
+import org.augment4j.internal.PixelKernels;
 import org.augment4j.opencv.Mats;
 import org.augment4j.serial.Params;
-import org.augment4j.internal.Check;
 import org.augment4j.transform.PixelTransform;
 import org.augment4j.transform.Range;
-import org.augment4j.internal.PixelKernels;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Size;
 

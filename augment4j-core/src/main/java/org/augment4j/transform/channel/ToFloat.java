@@ -4,9 +4,9 @@ import static org.bytedeco.opencv.global.opencv_core.CV_32F;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.augment4j.internal.Check;
 import org.augment4j.opencv.Mats;
 import org.augment4j.serial.Params;
-import org.augment4j.internal.Check;
 import org.augment4j.transform.FixedPixelTransform;
 import org.augment4j.transform.NoParams;
 import org.bytedeco.opencv.opencv_core.Mat;

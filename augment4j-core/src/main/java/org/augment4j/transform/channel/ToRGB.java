@@ -2,11 +2,11 @@ package org.augment4j.transform.channel;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.augment4j.serial.Params;
 import org.augment4j.internal.Check;
+import org.augment4j.internal.PixelKernels;
+import org.augment4j.serial.Params;
 import org.augment4j.transform.FixedPixelTransform;
 import org.augment4j.transform.NoParams;
-import org.augment4j.internal.PixelKernels;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 /**

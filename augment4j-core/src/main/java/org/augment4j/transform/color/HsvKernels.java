@@ -15,8 +15,8 @@ import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_RGB2HSV;
 import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
 
 import org.augment4j.internal.ColorKernels;
-import org.augment4j.opencv.Mats;
 import org.augment4j.internal.PixelKernels;
+import org.augment4j.opencv.Mats;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.MatVector;
 

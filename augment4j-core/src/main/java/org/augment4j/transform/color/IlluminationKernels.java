@@ -11,8 +11,8 @@ import static org.bytedeco.opencv.global.opencv_imgproc.DIST_MASK_PRECISE;
 import static org.bytedeco.opencv.global.opencv_imgproc.distanceTransform;
 
 import java.nio.FloatBuffer;
-import org.augment4j.opencv.Mats;
 import org.augment4j.internal.PixelKernels;
+import org.augment4j.opencv.Mats;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Scalar;
 

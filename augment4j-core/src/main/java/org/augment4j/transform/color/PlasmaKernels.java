@@ -10,8 +10,8 @@ import static org.bytedeco.opencv.global.opencv_core.normalize;
 import static org.bytedeco.opencv.global.opencv_imgproc.filter2D;
 
 import java.nio.FloatBuffer;
-import org.augment4j.opencv.Mats;
 import org.augment4j.internal.PixelKernels;
+import org.augment4j.opencv.Mats;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Point;
 import org.bytedeco.opencv.opencv_core.RNG;

@@ -5,11 +5,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
+import org.augment4j.internal.Check;
 import org.augment4j.internal.geometry.AffineGeometry;
 import org.augment4j.internal.geometry.KeypointRule;
 import org.augment4j.internal.geometry.Matrix;
 import org.augment4j.serial.Params;
-import org.augment4j.internal.Check;
 
 /**
  * The size target of {@link LongestMaxSize} and {@link SmallestMaxSize}: {@code max_size} (one size, or a list to

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 import org.augment4j.Sample;
+import org.augment4j.internal.Check;
 import org.augment4j.internal.geometry.Geometry;
 import org.augment4j.serial.Params;
-import org.augment4j.internal.Check;
 import org.augment4j.transform.Resampling;
 import org.augment4j.transform.SpatialTransform;
 

@@ -4,9 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 import org.augment4j.Sample;
+import org.augment4j.internal.Check;
 import org.augment4j.serial.Params;
 import org.augment4j.transform.BasicTransform;
-import org.augment4j.internal.Check;
 import org.augment4j.transform.Fill;
 import org.augment4j.transform.Targets;
 

@@ -4,8 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 import org.augment4j.Sample;
-import org.augment4j.serial.Params;
 import org.augment4j.internal.Check;
+import org.augment4j.serial.Params;
 import org.augment4j.transform.Fill;
 import org.augment4j.transform.Range;
 

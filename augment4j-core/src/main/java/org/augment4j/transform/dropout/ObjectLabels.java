@@ -1,9 +1,9 @@
 package org.augment4j.transform.dropout;
 
+import static org.bytedeco.opencv.global.opencv_core.CMP_EQ;
 import static org.bytedeco.opencv.global.opencv_core.CV_32S;
 import static org.bytedeco.opencv.global.opencv_core.CV_8U;
 import static org.bytedeco.opencv.global.opencv_core.compare;
-import static org.bytedeco.opencv.global.opencv_core.CMP_EQ;
 import static org.bytedeco.opencv.global.opencv_imgproc.connectedComponents;
 
 import java.nio.ByteBuffer;

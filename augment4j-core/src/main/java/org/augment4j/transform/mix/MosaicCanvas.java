@@ -7,8 +7,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.augment4j.internal.LabelFilter;
 import org.augment4j.Sample;
+import org.augment4j.internal.LabelFilter;
+import org.augment4j.internal.SampleInternals;
 import org.augment4j.internal.geometry.AffineGeometry;
 import org.augment4j.internal.geometry.KeypointRule;
 import org.augment4j.internal.geometry.Matrix;
@@ -94,10 +95,10 @@ final class MosaicCanvas implements AutoCloseable {
     /** {@code primary} with the mosaic's images, masks and labels; the canvases now belong to the result. */
     Sample result(Sample primary) {
         handedOver = true;
-        return primary.withImages(images).withMasks(masks)
+        Sample out = primary.withImages(images).withMasks(masks)
                 .withBoxes(BoundingBoxes.of(boxes.toArray(double[][]::new), concat(boxLabels, boxes.size())))
-                .withKeypoints(Keypoints.of(keypoints.toArray(double[][]::new), concat(keypointLabels, keypoints.size())))
-                .withStep(org.augment4j.internal.GeometryStep.notInvertible("Mosaic", primary.width(), primary.height()));
+                .withKeypoints(Keypoints.of(keypoints.toArray(double[][]::new), concat(keypointLabels, keypoints.size())));
+        return SampleInternals.withStep(out, org.augment4j.internal.GeometryStep.notInvertible("Mosaic", primary.width(), primary.height()));
     }
 
     /** The label columns of all parts, row after row; the fields are those of the first part that has rows. */

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 import org.augment4j.Sample;
+import org.augment4j.internal.Check;
 import org.augment4j.serial.Params;
 import org.augment4j.transform.BasicTransform;
-import org.augment4j.internal.Check;
 import org.augment4j.transform.Targets;
 import org.bytedeco.opencv.opencv_core.Mat;
 

@@ -1,7 +1,7 @@
 package org.augment4j.transform.noise;
 
-import java.util.SplittableRandom;
 import java.nio.ByteBuffer;
+import java.util.SplittableRandom;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 /**

@@ -9,12 +9,12 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 import org.augment4j.Sample;
+import org.augment4j.internal.Check;
+import org.augment4j.internal.PixelKernels;
 import org.augment4j.opencv.Mats;
 import org.augment4j.serial.Params;
-import org.augment4j.internal.Check;
 import org.augment4j.transform.PixelTransform;
 import org.augment4j.transform.Range;
-import org.augment4j.internal.PixelKernels;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 /**

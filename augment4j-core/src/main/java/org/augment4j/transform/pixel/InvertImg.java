@@ -6,8 +6,8 @@ import static org.bytedeco.opencv.global.opencv_core.subtract;
 import java.util.Map;
 import org.augment4j.opencv.Mats;
 import org.augment4j.serial.Params;
-import org.augment4j.transform.NoParams;
 import org.augment4j.transform.FixedPixelTransform;
+import org.augment4j.transform.NoParams;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 /**

@@ -16,12 +16,12 @@ import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.augment4j.internal.Check;
 import org.augment4j.internal.PixelKernels;
 import org.augment4j.opencv.Mats;
 import org.augment4j.serial.Params;
-import org.augment4j.internal.Check;
-import org.augment4j.transform.NoParams;
 import org.augment4j.transform.FixedPixelTransform;
+import org.augment4j.transform.NoParams;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.MatVector;
 

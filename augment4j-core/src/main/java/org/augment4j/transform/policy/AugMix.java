@@ -12,9 +12,9 @@ import java.util.random.RandomGenerator;
 import org.augment4j.AppliedTransform;
 import org.augment4j.Sample;
 import org.augment4j.Transform;
-import org.augment4j.serial.Params;
 import org.augment4j.internal.Check;
 import org.augment4j.internal.PixelKernels;
+import org.augment4j.serial.Params;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 /**

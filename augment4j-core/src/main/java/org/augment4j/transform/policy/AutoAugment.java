@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.random.RandomGenerator;
 import org.augment4j.Sample;
-import org.augment4j.serial.Params;
 import org.augment4j.internal.Check;
+import org.augment4j.serial.Params;
 
 /**
  * torchvision's {@code AutoAugment} with {@code policy "imagenet"} (the only one supported): one of its 25 sub-policies

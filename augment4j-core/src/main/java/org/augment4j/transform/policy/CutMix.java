@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.random.RandomGenerator;
 import org.augment4j.AppliedTransform;
 import org.augment4j.Sample;
-import org.augment4j.target.BboxParams;
 import org.augment4j.internal.Check;
+import org.augment4j.target.BboxParams;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Rect;
 

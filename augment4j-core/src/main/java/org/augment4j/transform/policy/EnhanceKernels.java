@@ -14,8 +14,8 @@ import static org.bytedeco.opencv.global.opencv_imgproc.filter2D;
 
 import java.nio.FloatBuffer;
 import java.util.function.UnaryOperator;
-import org.augment4j.opencv.Mats;
 import org.augment4j.internal.PixelKernels;
+import org.augment4j.opencv.Mats;
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Point;

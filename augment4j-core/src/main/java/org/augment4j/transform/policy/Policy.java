@@ -9,8 +9,8 @@ import java.util.random.RandomGenerator;
 import org.augment4j.AppliedTransform;
 import org.augment4j.Sample;
 import org.augment4j.Transform;
-import org.augment4j.opencv.Mats;
 import org.augment4j.internal.Check;
+import org.augment4j.opencv.Mats;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 /**

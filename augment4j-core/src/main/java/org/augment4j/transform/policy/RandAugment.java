@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.random.RandomGenerator;
 import org.augment4j.Sample;
-import org.augment4j.serial.Params;
 import org.augment4j.internal.Check;
+import org.augment4j.serial.Params;
 
 /**
  * torchvision's {@code RandAugment}: {@code num_ops} operations (default 2) drawn uniformly with replacement from

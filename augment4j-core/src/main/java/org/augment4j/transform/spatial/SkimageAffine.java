@@ -1,10 +1,10 @@
 package org.augment4j.transform.spatial;
 
 import org.augment4j.internal.geometry.AffineGeometry;
-import org.augment4j.transform.BoxMethod;
 import org.augment4j.internal.geometry.KeypointRule;
 import org.augment4j.internal.geometry.LabelGeometry;
 import org.augment4j.internal.geometry.Matrix;
+import org.augment4j.transform.BoxMethod;
 
 /**
  * Albumentations 1.3.1's {@code Affine} map, built as its chain of scikit-image transforms: about the pixel centre

@@ -4,8 +4,8 @@ import org.augment4j.Sample;
 import org.augment4j.internal.geometry.AffineGeometry;
 import org.augment4j.internal.geometry.Geometry;
 import org.augment4j.serial.Params;
-import org.augment4j.transform.NoParams;
 import org.augment4j.transform.FixedSpatialTransform;
+import org.augment4j.transform.NoParams;
 
 /**
  * Swaps rows and columns. Albumentations' {@code Transpose} (default p = 0.5). Targets: image, mask, bboxes, keypoints (angle {@code π − a}, as Albumentations 1.3).

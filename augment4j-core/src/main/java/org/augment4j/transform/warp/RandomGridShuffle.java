@@ -5,11 +5,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 import org.augment4j.Sample;
+import org.augment4j.internal.Check;
+import org.augment4j.internal.SampleInternals;
 import org.augment4j.serial.Params;
 import org.augment4j.target.BboxParams;
 import org.augment4j.target.BoundingBoxes;
 import org.augment4j.transform.BasicTransform;
-import org.augment4j.internal.Check;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
@@ -66,7 +67,7 @@ public final class RandomGridShuffle extends BasicTransform<RandomGridShuffle.Sh
         for (Map.Entry<String, Mat> e : s.images().entrySet()) images.put(e.getKey(), GridTiles.swap(e.getValue(), p.tiles(), p.mapping()));
         Map<String, Mat> masks = new LinkedHashMap<>();
         for (Map.Entry<String, Mat> e : s.masks().entrySet()) masks.put(e.getKey(), GridTiles.swap(e.getValue(), p.tiles(), p.mapping()));
-        Sample out = s.withImages(images).withMasks(masks).withStep(org.augment4j.internal.GeometryStep.notInvertible(name(), s.width(), s.height()));
+        Sample out = SampleInternals.withStep(s.withImages(images).withMasks(masks), org.augment4j.internal.GeometryStep.notInvertible(name(), s.width(), s.height()));
         if (s.keypoints().size() > 0) {
             out = out.withKeypoints(s.keypoints().withPoints(GridTiles.keypoints(s.keypoints().toArray(), p.tiles(), p.mapping())));
         }

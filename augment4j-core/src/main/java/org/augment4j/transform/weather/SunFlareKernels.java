@@ -15,8 +15,8 @@ import static org.bytedeco.opencv.global.opencv_imgproc.circle;
 import static org.bytedeco.opencv.global.opencv_imgproc.line;
 
 import java.nio.FloatBuffer;
-import org.augment4j.opencv.Mats;
 import org.augment4j.internal.PixelKernels;
+import org.augment4j.opencv.Mats;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.MatVector;
 import org.bytedeco.opencv.opencv_core.Point;

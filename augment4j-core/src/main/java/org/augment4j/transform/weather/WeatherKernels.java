@@ -7,9 +7,9 @@ import static org.bytedeco.opencv.global.opencv_core.split;
 
 import java.util.function.UnaryOperator;
 import java.util.random.RandomGenerator;
+import org.augment4j.internal.Check;
 import org.augment4j.opencv.Mats;
 import org.augment4j.serial.Params;
-import org.augment4j.internal.Check;
 import org.augment4j.transform.Range;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.MatVector;

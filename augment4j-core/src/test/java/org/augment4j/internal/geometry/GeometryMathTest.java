@@ -1,15 +1,11 @@
 package org.augment4j.internal.geometry;
 
-import org.augment4j.internal.geometry.AffineGeometry;
-import org.augment4j.internal.geometry.KeypointRule;
-import org.augment4j.internal.geometry.LabelGeometry;
-import org.augment4j.internal.geometry.Matrix;
-import org.augment4j.transform.BoxMethod;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.data.Offset.offset;
 
 import java.util.SplittableRandom;
+import org.augment4j.transform.BoxMethod;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 

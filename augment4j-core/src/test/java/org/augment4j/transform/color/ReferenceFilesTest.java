@@ -15,7 +15,6 @@ import org.augment4j.opencv.ImageIO;
 import org.augment4j.opencv.Mats;
 import org.augment4j.serial.PipelineException;
 import org.augment4j.serial.PipelineFile;
-import org.augment4j.TestData;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

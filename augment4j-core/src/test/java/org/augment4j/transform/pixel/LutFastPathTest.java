@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
+import org.augment4j.internal.ColorKernels;
 import org.augment4j.internal.PixelKernels;
 import org.augment4j.opencv.Mats;
-import org.augment4j.internal.ColorKernels;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Rect;
 import org.junit.jupiter.params.ParameterizedTest;

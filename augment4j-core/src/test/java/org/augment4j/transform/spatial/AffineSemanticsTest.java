@@ -12,11 +12,11 @@ import java.util.SplittableRandom;
 import org.augment4j.Sample;
 import org.augment4j.Semantics;
 import org.augment4j.SmallSample;
-import org.augment4j.transform.BoxMethod;
+import org.augment4j.internal.Records;
 import org.augment4j.serial.PipelineException;
 import org.augment4j.serial.TransformRegistry;
+import org.augment4j.transform.BoxMethod;
 import org.augment4j.transform.Range;
-import org.augment4j.internal.Records;
 import org.augment4j.transform.Resampling;
 import org.junit.jupiter.api.Test;
 

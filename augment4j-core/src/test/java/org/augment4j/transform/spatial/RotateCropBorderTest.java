@@ -5,8 +5,8 @@ import static org.assertj.core.data.Offset.offset;
 
 import org.augment4j.Sample;
 import org.augment4j.SpatialContract;
-import org.augment4j.transform.BoxMethod;
 import org.augment4j.opencv.Mats;
+import org.augment4j.transform.BoxMethod;
 import org.augment4j.transform.Range;
 import org.augment4j.transform.Resampling;
 import org.bytedeco.opencv.opencv_core.Mat;
