@@ -174,6 +174,20 @@ public final class SampleSource {
         return owned;
     }
 
+    /**
+     * The sample at {@code index} of a sized source (a list, a folder, an image folder, an indexed supplier), for random
+     * access such as a training framework's dataset. A source that {@link #closesInputs() closes its inputs} hands
+     * over a fresh sample the caller closes; a list's samples are lent.
+     *
+     * @throws UnsupportedOperationException for an iterator source
+     * @throws IndexOutOfBoundsException     outside {@code [0, size())}
+     */
+    public Sample get(int index) {
+        if (indexed == null) throw new UnsupportedOperationException("an iterator source has no random access; use a list, folder or indexed source");
+        java.util.Objects.checkIndex(index, size);
+        return indexed.apply(index);
+    }
+
     /** The number of samples, or -1 for an iterator (unknown until it ends). */
     public int size() {
         return size;

@@ -1,0 +1,186 @@
+package org.augment4j.djl;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.dataset.RandomAccessDataset;
+import ai.djl.training.dataset.Record;
+import ai.djl.util.Progress;
+import java.util.List;
+import org.augment4j.Compose;
+import org.augment4j.Sample;
+import org.augment4j.Seeds;
+import org.augment4j.loader.Normalization;
+import org.augment4j.loader.SampleSource;
+import org.augment4j.target.BoundingBoxes;
+
+/**
+ * A DJL {@link RandomAccessDataset} whose records are augmented samples, labels included. Record {@code i} of epoch
+ * {@code e} is the source's sample {@code i} through the pipeline with the draws of (seed, e, i): epochs differ, any
+ * record can be reproduced, and the order or thread DJL fetches it on does not matter.
+ *
+ * <p>Data: the image as a CHW float32 NDArray, normalised when a {@link Normalization} is given. Labels, by task:
+ * <ul>
+ *   <li>{@link Task#CLASSIFICATION}: the sample's class index ({@link SampleSource#CLASS_INDEX}, as
+ *       {@link SampleSource#imageFolder} sets it), an int32 scalar, as DJL's {@code ImageFolder} gives it;</li>
+ *   <li>{@link Task#DETECTION}: DJL's object-detection convention, a float32 {@code (maxObjects, 5)} array of rows
+ *       {@code [class, x0, y0, x1, y1]} with corners normalised to [0, 1], padded with rows of -1 so that batches stack;
+ *       the class comes from the pipeline's bbox label field named in {@link Builder#detection};</li>
+ *   <li>{@link Task#SEGMENTATION}: the mask as an int32 {@code (H, W)} array.</li>
+ * </ul>
+ * Batching, sampling and prefetching are DJL's ({@link RandomAccessDataset.BaseBuilder#setSampling}). Thread-safe.
+ */
+public final class AugmentedDataset extends RandomAccessDataset {
+    /** What the labels of a record are. */
+    public enum Task { CLASSIFICATION, DETECTION, SEGMENTATION }
+
+    private final SampleSource source;
+    private final Compose pipeline;
+    private final long seed;
+    private final long epoch;
+    private final Task task;
+    private final String classField;
+    private final int maxObjects;
+    private final Normalization normalization;
+
+    private AugmentedDataset(Builder b) {
+        super(b);
+        this.source = b.source;
+        this.pipeline = b.pipeline;
+        this.seed = b.seed;
+        this.epoch = b.epoch;
+        this.task = b.task;
+        this.classField = b.classField;
+        this.maxObjects = b.maxObjects;
+        this.normalization = b.normalization;
+    }
+
+    /** A builder over a sized {@code source} (a list, folder, image folder or indexed source) and {@code pipeline}. */
+    public static Builder builder(SampleSource source, Compose pipeline) {
+        return new Builder(source, pipeline);
+    }
+
+    /** The record at {@code index}: the augmented image and its labels, on {@code manager}. */
+    @Override
+    public Record get(NDManager manager, long index) {
+        Sample in = source.get(Math.toIntExact(index));
+        try (Sample out = pipeline.apply(in, Seeds.mix(Seeds.mix(seed, epoch), index))) {
+            NDArray image = Tensors.chw(manager, out.image(), normalization);
+            NDArray label = switch (task) {
+                case CLASSIFICATION -> {
+                    int c = SampleSource.classIndex(in);
+                    if (c < 0) throw new IllegalArgumentException("sample " + index + " has no class index (metadata '" + SampleSource.CLASS_INDEX + "')");
+                    yield manager.create(c);
+                }
+                case DETECTION -> manager.create(detection(out.boxes(), index), new Shape(maxObjects, 5));
+                case SEGMENTATION -> {
+                    if (out.mask() == null) throw new IllegalArgumentException("sample " + index + " has no mask");
+                    yield Tensors.mask(manager, out.mask());
+                }
+            };
+            return new Record(new NDList(image), new NDList(label));
+        } finally {
+            if (source.closesInputs()) in.close();
+        }
+    }
+
+    /** The boxes as {@code maxObjects} rows {@code [class, x0, y0, x1, y1]}, padded with -1. */
+    private float[] detection(BoundingBoxes boxes, long index) {
+        if (boxes.size() > maxObjects) {
+            throw new IllegalArgumentException("sample " + index + " has " + boxes.size() + " boxes after augmentation, more than maxObjects " + maxObjects);
+        }
+        List<Object> classes = boxes.size() == 0 ? List.of() : boxes.labels().get(classField);
+        float[] rows = new float[maxObjects * 5];
+        java.util.Arrays.fill(rows, -1f);
+        for (int i = 0; i < boxes.size(); i++) {
+            double[] b = boxes.get(i);
+            rows[5 * i] = ((Number) classes.get(i)).floatValue();
+            for (int k = 0; k < 4; k++) rows[5 * i + 1 + k] = (float) Math.min(1, Math.max(0, b[k]));
+        }
+        return rows;
+    }
+
+    /** The number of records: the source's size. */
+    @Override
+    protected long availableSize() {
+        return source.size();
+    }
+
+    /** Nothing to prepare: samples are read and augmented on access. */
+    @Override
+    public void prepare(Progress progress) {
+        // nothing to download or index
+    }
+
+    /** Builds an {@link AugmentedDataset}; DJL's sampling, batchifiers and prefetch options come from the base builder. */
+    public static final class Builder extends RandomAccessDataset.BaseBuilder<Builder> {
+        private final SampleSource source;
+        private final Compose pipeline;
+        private long seed;
+        private long epoch;
+        private Task task = Task.CLASSIFICATION;
+        private String classField;
+        private int maxObjects;
+        private Normalization normalization;
+
+        private Builder(SampleSource source, Compose pipeline) {
+            this.source = java.util.Objects.requireNonNull(source, "source");
+            this.pipeline = java.util.Objects.requireNonNull(pipeline, "pipeline");
+            if (source.size() < 0) throw new IllegalArgumentException("AugmentedDataset needs a sized source (a list, folder or indexed source), not an iterator");
+        }
+
+        /** The seed of every draw (default 0). */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /** The epoch, which changes every draw (default 0). */
+        public Builder epoch(long epoch) {
+            this.epoch = epoch;
+            return this;
+        }
+
+        /** Labels are class indices (the default). */
+        public Builder classification() {
+            this.task = Task.CLASSIFICATION;
+            return this;
+        }
+
+        /** Labels are {@code maxObjects} rows {@code [class, x0, y0, x1, y1]}; the class is the bbox label field {@code classField}. */
+        public Builder detection(String classField, int maxObjects) {
+            if (maxObjects < 1) throw new IllegalArgumentException("maxObjects must be >= 1, got " + maxObjects);
+            java.util.Objects.requireNonNull(classField, "classField");
+            if (pipeline.bboxParams() == null || !pipeline.bboxParams().labelFields().contains(classField)) {
+                throw new IllegalArgumentException("detection: the pipeline must declare bbox_params with the label field '" + classField + "'");
+            }
+            this.task = Task.DETECTION;
+            this.classField = classField;
+            this.maxObjects = maxObjects;
+            return this;
+        }
+
+        /** Labels are the augmented masks. */
+        public Builder segmentation() {
+            this.task = Task.SEGMENTATION;
+            return this;
+        }
+
+        /** Normalises the image while converting it (null: values kept, uint8 stays 0..255). */
+        public Builder normalization(Normalization normalization) {
+            this.normalization = normalization;
+            return this;
+        }
+
+        @Override
+        protected Builder self() {
+            return this;
+        }
+
+        /** The dataset; call {@link #setSampling} first, as DJL requires. */
+        public AugmentedDataset build() {
+            return new AugmentedDataset(this);
+        }
+    }
+}

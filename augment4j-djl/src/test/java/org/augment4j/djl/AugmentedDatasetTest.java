@@ -1,0 +1,103 @@
+package org.augment4j.djl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.dataset.Batch;
+import ai.djl.training.dataset.Record;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.augment4j.A;
+import org.augment4j.Compose;
+import org.augment4j.Sample;
+import org.augment4j.TestData;
+import org.augment4j.loader.Normalization;
+import org.augment4j.loader.SampleSource;
+import org.augment4j.opencv.ImageIO;
+import org.augment4j.target.BboxParams;
+import org.augment4j.target.TargetCodec;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Augmented records in DJL's label conventions, batched by DJL, reproducible per (seed, epoch, index). */
+class AugmentedDatasetTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void classificationBatchesFromAnImageFolder() throws Exception {
+        Path root = tmp.resolve("train");
+        String[] photos = {"astronaut.png", "chelsea.png", "coffee.png", "rocket.jpg", "horse.png"};
+        for (int i = 0; i < photos.length; i++) {
+            Path dir = Files.createDirectories(root.resolve(i < 3 ? "a" : "b"));
+            Files.copy(TestData.data("photos/" + photos[i]), dir.resolve(photos[i]));
+        }
+        Compose recipe = A.Compose(A.RandomResizedCrop(32, 32), A.HorizontalFlip());
+        AugmentedDataset data = AugmentedDataset.builder(SampleSource.imageFolder(root), recipe).seed(3).normalization(Normalization.IMAGENET)
+                .setSampling(2, false).build();
+        assertThat(data.size()).isEqualTo(5);
+        try (NDManager m = NDManager.newBaseManager()) {
+            List<Integer> labels = new ArrayList<>();
+            List<Long> sizes = new ArrayList<>();
+            for (Batch batch : data.getData(m)) {
+                try (batch) {
+                    Shape s = batch.getData().head().getShape();
+                    assertThat(s.get(1)).isEqualTo(3);
+                    assertThat(s.get(2)).isEqualTo(32);
+                    sizes.add(s.get(0));
+                    for (int l : batch.getLabels().head().toIntArray()) labels.add(l);
+                }
+            }
+            assertThat(sizes).containsExactly(2L, 2L, 1L);
+            assertThat(labels).containsExactly(0, 0, 0, 1, 1);
+
+            Record a = data.get(m, 4), b = data.get(m, 4);
+            assertThat(a.getData().head().toFloatArray()).isEqualTo(b.getData().head().toFloatArray());
+            assertThat(a.getLabels().head().getDataType()).isEqualTo(DataType.INT32);
+            AugmentedDataset nextEpoch = AugmentedDataset.builder(SampleSource.imageFolder(root), recipe).seed(3).epoch(1)
+                    .normalization(Normalization.IMAGENET).setSampling(2, false).build();
+            assertThat(nextEpoch.get(m, 4).getData().head().toFloatArray()).isNotEqualTo(a.getData().head().toFloatArray());
+        }
+    }
+
+    @Test
+    void detectionRowsFollowTheBoxesAndPadToAFixedCount() throws Exception {
+        BboxParams coco = BboxParams.of("coco", "category_id");
+        Compose flip = Compose.builder().add(A.HorizontalFlip().withP(1)).bboxParams(coco).build();
+        Mat photo = ImageIO.readRgb(TestData.data("photos/chelsea.png"));
+        int w = photo.cols(), h = photo.rows();
+        Sample sample = Sample.builder().image(photo)
+                .boxes(TargetCodec.decodeBoxes(new double[][] {{10, 20, 100, 50}, {200, 100, 40, 40}}, Map.of("category_id", List.of(3, 7)), coco, w, h))
+                .build();
+        AugmentedDataset data = AugmentedDataset.builder(SampleSource.of(List.of(sample, sample)), flip).detection("category_id", 4)
+                .setSampling(2, false).build();
+        try (NDManager m = NDManager.newBaseManager()) {
+            float[] rows = data.get(m, 0).getLabels().head().toFloatArray();
+            assertThat(rows).hasSize(20);
+            float[] want = {3, (float) (w - 110) / w, 20f / h, (float) (w - 10) / w, 70f / h, 7, (float) (w - 240) / w, 100f / h, (float) (w - 200) / w, 140f / h};
+            for (int i = 0; i < want.length; i++) assertThat((double) rows[i]).as("value %d", i).isCloseTo(want[i], within(1e-5));
+            for (int i = 10; i < 20; i++) assertThat(rows[i]).isEqualTo(-1f);
+            for (Batch batch : data.getData(m)) {
+                try (batch) {
+                    assertThat(batch.getLabels().head().getShape()).isEqualTo(new Shape(2, 4, 5));
+                    assertThat(batch.getData().head().getShape()).isEqualTo(new Shape(2, 3, h, w));
+                }
+            }
+            AugmentedDataset tooSmall = AugmentedDataset.builder(SampleSource.of(List.of(sample)), flip).detection("category_id", 1).setSampling(1, false).build();
+            assertThatThrownBy(() -> tooSmall.get(m, 0)).hasMessageContaining("sample 0 has 2 boxes after augmentation, more than maxObjects 1");
+        } finally {
+            sample.close();
+        }
+        assertThatThrownBy(() -> AugmentedDataset.builder(SampleSource.of(List.of()), A.Compose(A.Blur())).detection("category_id", 4))
+                .hasMessageContaining("must declare bbox_params with the label field 'category_id'");
+    }
+}
