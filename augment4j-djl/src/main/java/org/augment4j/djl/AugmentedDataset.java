@@ -56,6 +56,16 @@ public final class AugmentedDataset extends RandomAccessDataset {
         this.normalization = b.normalization;
     }
 
+    /**
+     * A builder over a labelled dataset as augment4j-datasets reads it (COCO, YOLO, Pascal VOC), through
+     * {@link org.augment4j.datasets.DatasetSamples}: boxes carry the label fields {@code category_id} and
+     * {@code object_index}, which {@code pipeline}'s {@code bbox_params} must declare; use
+     * {@code detection("category_id", maxObjects)}.
+     */
+    public static Builder builder(org.augment4j.datasets.Dataset dataset, Compose pipeline) {
+        return new Builder(org.augment4j.datasets.DatasetSamples.of(dataset), pipeline);
+    }
+
     /** A builder over a sized {@code source} (a list, folder, image folder or indexed source) and {@code pipeline}. */
     public static Builder builder(SampleSource source, Compose pipeline) {
         return new Builder(source, pipeline);

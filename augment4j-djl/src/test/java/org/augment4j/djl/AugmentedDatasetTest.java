@@ -100,4 +100,36 @@ class AugmentedDatasetTest {
         assertThatThrownBy(() -> AugmentedDataset.builder(SampleSource.of(List.of()), A.Compose(A.Blur())).detection("category_id", 4))
                 .hasMessageContaining("must declare bbox_params with the label field 'category_id'");
     }
+
+    @Test
+    void cocoThroughTheArticlePipelineStacksIntoDetectionBatches() throws Exception {
+        org.augment4j.datasets.Dataset coco = org.augment4j.datasets.CocoReader.read(TestData.data("coco"));
+        Compose article = Compose.builder()
+                .add(A.RandomSizedCrop(org.augment4j.transform.Range.of(412, 612), 512, 512), A.ShiftScaleRotate(), A.RGBShift(), A.Blur(), A.GaussNoise(),
+                        A.ElasticTransform(), A.MaskDropout().with("max_objects", org.augment4j.transform.Range.of(10, 15)).withP(1), A.Cutout().withP(1))
+                .bboxParams(BboxParams.of("coco", "category_id", "object_index")).build();
+        AugmentedDataset data = AugmentedDataset.builder(coco, article).detection("category_id", 64).seed(1).setSampling(4, false).build();
+        java.util.Set<Float> categories = new java.util.HashSet<>();
+        for (Map<String, Object> c : coco.categories()) categories.add(((Number) c.get("id")).floatValue());
+        int boxes = 0;
+        try (NDManager m = NDManager.newBaseManager()) {
+            for (Batch batch : data.getData(m)) {
+                try (batch) {
+                    Shape s = batch.getLabels().head().getShape();
+                    assertThat(s.get(1)).isEqualTo(64);
+                    assertThat(s.get(2)).isEqualTo(5);
+                    assertThat(batch.getData().head().getShape().get(2)).isEqualTo(512);
+                    float[] rows = batch.getLabels().head().toFloatArray();
+                    for (int r = 0; r < rows.length; r += 5) {
+                        if (rows[r] == -1f) continue;
+                        boxes++;
+                        assertThat(categories).contains(rows[r]);
+                        assertThat(rows[r + 1]).isBetween(0f, 1f).isLessThan(rows[r + 3]);
+                        assertThat(rows[r + 2]).isBetween(0f, 1f).isLessThan(rows[r + 4]);
+                    }
+                }
+            }
+        }
+        assertThat(boxes).isGreaterThan(10);
+    }
 }

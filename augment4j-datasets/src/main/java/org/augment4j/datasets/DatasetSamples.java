@@ -1,0 +1,75 @@
+package org.augment4j.datasets;
+
+import static org.bytedeco.opencv.global.opencv_core.CV_8UC1;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.augment4j.Sample;
+import org.augment4j.loader.SampleSource;
+import org.augment4j.opencv.ImageIO;
+import org.augment4j.target.BboxParams;
+import org.augment4j.target.TargetCodec;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Scalar;
+
+/**
+ * A labelled {@link Dataset} (COCO, YOLO, Pascal VOC, as the readers give it) as a {@link SampleSource}, for loaders and
+ * training frameworks that take samples rather than files. Sample {@code i} is image {@code i} read as RGB, with its
+ * non-crowd objects' boxes (label fields {@value #CATEGORY} and {@value #OBJECT}, the object's index in the image)
+ * and, when the objects have segmentations, an instance mask as the sample's mask (object {@code k} has value
+ * {@code k + 1}, background 0). The pipeline that augments these samples declares {@code bbox_params} with the label
+ * field {@value #CATEGORY} (any box format: boxes are handed over normalised). Samples are read on each access and
+ * owned by the caller.
+ */
+public final class DatasetSamples {
+    /** The box label field of the category id. */
+    public static final String CATEGORY = "category_id";
+    /** The box label field of the object's index among the image's non-crowd objects. */
+    public static final String OBJECT = "object_index";
+
+    private static final BboxParams COCO = BboxParams.of("coco", CATEGORY, OBJECT);
+
+    private DatasetSamples() {}
+
+    /** The dataset's images as samples, in file order. */
+    public static SampleSource of(Dataset dataset) {
+        List<DatasetImage> images = dataset.images();
+        return SampleSource.indexed(images.size(), i -> sample(images.get(i)));
+    }
+
+    /** One image with its boxes and instance mask. */
+    static Sample sample(DatasetImage img) {
+        List<DatasetObject> objects = img.objects().stream().filter(o -> !o.crowd()).toList();
+        Mat image = ImageIO.readRgb(img.file());
+        try {
+            int w = image.cols(), h = image.rows();
+            double[][] boxes = objects.stream().map(DatasetObject::bbox).toArray(double[][]::new);
+            List<Integer> categories = new ArrayList<>(), indices = new ArrayList<>();
+            for (int k = 0; k < objects.size(); k++) {
+                categories.add(objects.get(k).categoryId());
+                indices.add(k);
+            }
+            Sample.Builder b = Sample.builder().image(image)
+                    .boxes(TargetCodec.decodeBoxes(boxes, Map.of(CATEGORY, categories, OBJECT, indices), COCO, w, h));
+            if (!objects.isEmpty() && objects.stream().allMatch(o -> o.segmentation() != null)) {
+                if (objects.size() > 255) throw new IllegalArgumentException(img.fileName() + " has " + objects.size() + " objects; an 8-bit instance mask holds at most 255");
+                b.mask(instanceMask(objects, w, h));
+            }
+            return b.build();
+        } catch (RuntimeException e) {
+            image.close();
+            throw e;
+        }
+    }
+
+    private static Mat instanceMask(List<DatasetObject> objects, int w, int h) {
+        Mat mask = new Mat(h, w, CV_8UC1, new Scalar(0.0));
+        for (int k = 0; k < objects.size(); k++) {
+            try (Mat object = MaskCodec.rasterise(objects.get(k).segmentation(), w, h); Mat id = new Mat(1, 1, CV_8UC1, new Scalar(k + 1))) {
+                mask.setTo(id, object);
+            }
+        }
+        return mask;
+    }
+}
