@@ -35,6 +35,16 @@ public final class AugmentedDataset extends RandomAccessDataset {
     /** What the labels of a record are. */
     public enum Task { CLASSIFICATION, DETECTION, SEGMENTATION }
 
+    /** What happens to a sample whose file cannot be read. */
+    public enum Unreadable {
+        /** {@link #get} fails with an {@link java.io.UncheckedIOException} naming the index and the reason (the default). */
+        FAIL,
+        /** The sample is skipped with a logged warning, and the next readable one (in index order, wrapping) takes its place. */
+        SKIP
+    }
+
+    private static final System.Logger LOG = System.getLogger(AugmentedDataset.class.getName());
+
     private final SampleSource source;
     private final Compose pipeline;
     private final long seed;
@@ -43,6 +53,7 @@ public final class AugmentedDataset extends RandomAccessDataset {
     private final String classField;
     private final int maxObjects;
     private final Normalization normalization;
+    private final Unreadable unreadable;
 
     private AugmentedDataset(Builder b) {
         super(b);
@@ -54,6 +65,7 @@ public final class AugmentedDataset extends RandomAccessDataset {
         this.classField = b.classField;
         this.maxObjects = b.maxObjects;
         this.normalization = b.normalization;
+        this.unreadable = b.unreadable;
     }
 
     /**
@@ -71,9 +83,28 @@ public final class AugmentedDataset extends RandomAccessDataset {
         return new Builder(source, pipeline);
     }
 
-    /** The record at {@code index}: the augmented image and its labels, on {@code manager}. */
+    /**
+     * The record at {@code index}: the augmented image and its labels, on {@code manager}. A sample whose file cannot be
+     * read fails or is skipped, as {@link Builder#onUnreadable} says.
+     */
     @Override
     public Record get(NDManager manager, long index) {
+        int size = source.size();
+        for (int tried = 0; ; tried++) {
+            long i = (index + tried) % size;
+            try {
+                return record(manager, i);
+            } catch (java.io.UncheckedIOException e) {
+                String reason = "sample " + i + " cannot be read: " + e.getMessage();
+                if (unreadable == Unreadable.FAIL) throw new java.io.UncheckedIOException(reason, e.getCause());
+                if (tried + 1 >= size) throw new java.io.UncheckedIOException("no sample of the dataset can be read; the last: " + reason, e.getCause());
+                LOG.log(System.Logger.Level.WARNING, "AugmentedDataset: skipped " + reason + "; record " + index + " takes the next sample");
+            }
+        }
+    }
+
+    /** The record of source sample {@code index}, drawn with (seed, epoch, index). */
+    private Record record(NDManager manager, long index) {
         Sample in = source.get(Math.toIntExact(index));
         try (Sample out = pipeline.apply(in, Seeds.mix(Seeds.mix(seed, epoch), index))) {
             NDArray image = Tensors.chw(manager, out.image(), normalization);
@@ -133,6 +164,7 @@ public final class AugmentedDataset extends RandomAccessDataset {
         private String classField;
         private int maxObjects;
         private Normalization normalization;
+        private Unreadable unreadable = Unreadable.FAIL;
 
         private Builder(SampleSource source, Compose pipeline) {
             this.source = java.util.Objects.requireNonNull(source, "source");
@@ -180,6 +212,12 @@ public final class AugmentedDataset extends RandomAccessDataset {
         /** Normalises the image while converting it (null: values kept, uint8 stays 0..255). */
         public Builder normalization(Normalization normalization) {
             this.normalization = normalization;
+            return this;
+        }
+
+        /** What happens to a sample whose file cannot be read (default {@link Unreadable#FAIL}). */
+        public Builder onUnreadable(Unreadable policy) {
+            this.unreadable = java.util.Objects.requireNonNull(policy, "policy");
             return this;
         }
 

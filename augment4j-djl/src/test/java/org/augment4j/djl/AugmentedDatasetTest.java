@@ -132,4 +132,25 @@ class AugmentedDatasetTest {
         }
         assertThat(boxes).isGreaterThan(10);
     }
+
+    @Test
+    void anUnreadableSampleFailsNamingItOrIsSkipped() throws IOException {
+        Path root = tmp.resolve("broken");
+        Files.createDirectories(root.resolve("a"));
+        Files.createDirectories(root.resolve("b"));
+        Files.copy(TestData.data("photos/chelsea.png"), root.resolve("a/1.png"));
+        Files.writeString(root.resolve("a/2.png"), "not an image");
+        Files.copy(TestData.data("photos/coffee.png"), root.resolve("b/3.png"));
+        Compose recipe = A.Compose(A.Resize(16, 16));
+        try (NDManager m = NDManager.newBaseManager()) {
+            AugmentedDataset failing = AugmentedDataset.builder(SampleSource.imageFolder(root), recipe).setSampling(1, false).build();
+            assertThatThrownBy(() -> failing.get(m, 1)).isInstanceOf(java.io.UncheckedIOException.class)
+                    .hasMessageContaining("sample 1 cannot be read").hasMessageContaining("2.png");
+            AugmentedDataset skipping = AugmentedDataset.builder(SampleSource.imageFolder(root), recipe)
+                    .onUnreadable(AugmentedDataset.Unreadable.SKIP).setSampling(1, false).build();
+            Record r = skipping.get(m, 1);
+            assertThat(r.getLabels().head().getInt()).isEqualTo(1);   // sample 2, class b, took its place
+            assertThat(r.getData().head().toFloatArray()).isEqualTo(skipping.get(m, 2).getData().head().toFloatArray());
+        }
+    }
 }
