@@ -27,13 +27,16 @@ import org.augment4j.target.BoundingBoxes;
  *   <li>{@link Task#DETECTION}: DJL's object-detection convention, a float32 {@code (maxObjects, 5)} array of rows
  *       {@code [class, x0, y0, x1, y1]} with corners normalised to [0, 1], padded with rows of -1 so that batches stack;
  *       the class comes from the pipeline's bbox label field named in {@link Builder#detection};</li>
- *   <li>{@link Task#SEGMENTATION}: the mask as an int32 {@code (H, W)} array.</li>
+ *   <li>{@link Task#SEGMENTATION}: the mask as an int32 {@code (H, W)} array;</li>
+ *   <li>{@link Task#KEYPOINTS}: a float32 {@code (maxKeypoints, 3)} array of rows {@code [x, y, visible]}, coordinates
+ *       normalised by the output size, {@code visible} 1 inside the image and 0 outside (declare
+ *       {@code remove_invisible=false} to keep the layout), padded with rows of -1.</li>
  * </ul>
  * Batching, sampling and prefetching are DJL's ({@link RandomAccessDataset.BaseBuilder#setSampling}). Thread-safe.
  */
 public final class AugmentedDataset extends RandomAccessDataset {
     /** What the labels of a record are. */
-    public enum Task { CLASSIFICATION, DETECTION, SEGMENTATION }
+    public enum Task { CLASSIFICATION, DETECTION, SEGMENTATION, KEYPOINTS }
 
     /** What happens to a sample whose file cannot be read. */
     public enum Unreadable {
@@ -115,6 +118,7 @@ public final class AugmentedDataset extends RandomAccessDataset {
                     yield manager.create(c);
                 }
                 case DETECTION -> manager.create(detection(out.boxes(), index), new Shape(maxObjects, 5));
+                case KEYPOINTS -> manager.create(keypoints(out, index), new Shape(maxObjects, 3));
                 case SEGMENTATION -> {
                     if (out.mask() == null) throw new IllegalArgumentException("sample " + index + " has no mask");
                     yield Tensors.mask(manager, out.mask());
@@ -138,6 +142,25 @@ public final class AugmentedDataset extends RandomAccessDataset {
             double[] b = boxes.get(i);
             rows[5 * i] = ((Number) classes.get(i)).floatValue();
             for (int k = 0; k < 4; k++) rows[5 * i + 1 + k] = (float) Math.min(1, Math.max(0, b[k]));
+        }
+        return rows;
+    }
+
+    /** The keypoints as {@code maxObjects} rows {@code [x, y, visible]}, normalised, padded with -1. */
+    private float[] keypoints(Sample out, long index) {
+        org.augment4j.target.Keypoints k = out.keypoints();
+        if (k.size() > maxObjects) {
+            throw new IllegalArgumentException("sample " + index + " has " + k.size() + " keypoints after augmentation, more than maxKeypoints " + maxObjects);
+        }
+        int w = out.width(), h = out.height();
+        float[] rows = new float[maxObjects * 3];
+        java.util.Arrays.fill(rows, -1f);
+        for (int i = 0; i < k.size(); i++) {
+            double[] p = k.get(i);
+            boolean inside = p[0] >= 0 && p[0] < w && p[1] >= 0 && p[1] < h;
+            rows[3 * i] = (float) (p[0] / w);
+            rows[3 * i + 1] = (float) (p[1] / h);
+            rows[3 * i + 2] = inside ? 1 : 0;
         }
         return rows;
     }
@@ -200,6 +223,15 @@ public final class AugmentedDataset extends RandomAccessDataset {
             this.task = Task.DETECTION;
             this.classField = classField;
             this.maxObjects = maxObjects;
+            return this;
+        }
+
+        /** Labels are {@code maxKeypoints} rows {@code [x, y, visible]}; the pipeline must declare {@code keypoint_params}. */
+        public Builder keypoints(int maxKeypoints) {
+            if (maxKeypoints < 1) throw new IllegalArgumentException("maxKeypoints must be >= 1, got " + maxKeypoints);
+            if (pipeline.keypointParams() == null) throw new IllegalArgumentException("keypoints: the pipeline must declare keypoint_params");
+            this.task = Task.KEYPOINTS;
+            this.maxObjects = maxKeypoints;
             return this;
         }
 

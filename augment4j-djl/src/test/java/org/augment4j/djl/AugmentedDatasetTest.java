@@ -153,4 +153,41 @@ class AugmentedDatasetTest {
             assertThat(r.getData().head().toFloatArray()).isEqualTo(skipping.get(m, 2).getData().head().toFloatArray());
         }
     }
+
+    @Test
+    void keypointRowsAreNormalisedWithVisibilityAndPadding() throws Exception {
+        org.augment4j.target.KeypointParams xy = org.augment4j.target.KeypointParams.of("xy").withRemoveInvisible(false);
+        Compose flipAndShift = Compose.builder().add(A.HorizontalFlip().withP(1)).keypointParams(xy).build();
+        Mat photo = ImageIO.readRgb(TestData.data("photos/chelsea.png"));
+        int w = photo.cols(), h = photo.rows();
+        Sample sample = Sample.builder().image(photo)
+                .keypoints(TargetCodec.decodeKeypoints(new double[][] {{10, 20}, {100, 50}}, Map.of(), xy, w, h)).build();
+        AugmentedDataset data = AugmentedDataset.builder(SampleSource.of(List.of(sample)), flipAndShift).keypoints(3).setSampling(1, false).build();
+        try (NDManager m = NDManager.newBaseManager()) {
+            float[] rows = data.get(m, 0).getLabels().head().toFloatArray();
+            double[][] flipped;
+            try (Sample out = flipAndShift.apply(sample, org.augment4j.Seeds.mix(org.augment4j.Seeds.mix(0, 0), 0))) {
+                flipped = TargetCodec.encodeKeypoints(out.keypoints(), xy);   // the library's own flip of the points
+            }
+            assertThat(flipped[0][0]).isCloseTo(w - 10, within(1.0));
+            float[] want = {(float) flipped[0][0] / w, 20f / h, 1, (float) flipped[1][0] / w, 50f / h, 1, -1, -1, -1};
+            for (int i = 0; i < want.length; i++) assertThat((double) rows[i]).as("value %d", i).isCloseTo(want[i], within(1e-5));
+        } finally {
+            sample.close();
+        }
+        Compose outside = Compose.builder().add(A.Crop(0, 0, 50, 50)).keypointParams(xy).build();
+        Mat photo2 = ImageIO.readRgb(TestData.data("photos/chelsea.png"));
+        Sample second = Sample.builder().image(photo2)
+                .keypoints(TargetCodec.decodeKeypoints(new double[][] {{10, 20}, {100, 50}}, Map.of(), xy, photo2.cols(), photo2.rows())).build();
+        try (NDManager m = NDManager.newBaseManager()) {
+            float[] rows = AugmentedDataset.builder(SampleSource.of(List.of(second)), outside).keypoints(2).setSampling(1, false).build()
+                    .get(m, 0).getLabels().head().toFloatArray();
+            assertThat(rows[2]).isEqualTo(1f);
+            assertThat(rows[5]).as("the point the crop left out").isEqualTo(0f);
+        } finally {
+            second.close();
+        }
+        assertThatThrownBy(() -> AugmentedDataset.builder(SampleSource.of(List.of()), A.Compose(A.Blur())).keypoints(4))
+                .hasMessageContaining("must declare keypoint_params");
+    }
 }
