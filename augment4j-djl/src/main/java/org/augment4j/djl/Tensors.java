@@ -3,7 +3,6 @@ package org.augment4j.djl;
 import static org.bytedeco.opencv.global.opencv_core.CV_32F;
 import static org.bytedeco.opencv.global.opencv_core.CV_32S;
 import static org.bytedeco.opencv.global.opencv_core.CV_8U;
-import static org.bytedeco.opencv.global.opencv_core.split;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -11,18 +10,18 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.nio.ByteBuffer;
+import java.nio.FloatBuffer;
 import java.util.List;
 import org.augment4j.loader.Normalization;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.opencv.opencv_core.Mat;
-import org.bytedeco.opencv.opencv_core.MatVector;
 
 /**
  * Conversions between augment4j's images (OpenCV {@code Mat}s, HWC, RGB) and DJL {@link NDArray}s, the NDArray side of
  * core's framework-neutral {@link org.augment4j.loader.Tensors}.
  *
  * <p>Each conversion copies the pixels into the NDArray once: the channels-first float32 layout (and any
- * normalisation) is computed by OpenCV in native memory, and the engine copies that memory into its tensor through a
+ * normalisation, exactly as core's {@code Tensors} and {@code Normalize} compute it) is written into native memory, and the engine copies that memory into its tensor through a
  * direct buffer over it, with no {@code byte[]}/{@code float[]} round trip. Temporary native memory is released before
  * returning. The NDArrays belong to the given {@link NDManager}. Stateless and thread-safe.
  */
@@ -40,25 +39,10 @@ public final class Tensors {
      * {@code Normalize} followed by {@code ToTensorV2} in one step.
      */
     public static NDArray chw(NDManager manager, Mat image, Normalization normalization) {
-        checkImage(image);
-        int h = image.rows(), w = image.cols(), c = image.channels();
-        if (normalization != null && (bad(normalization.mean(), c) || bad(normalization.std(), c))) {
-            throw new IllegalArgumentException("normalization has " + normalization.mean().length + " mean(s) and " + normalization.std().length
-                    + " std(s) for a " + c + "-channel image: give one value or one per channel");
-        }
-        try (Mat planes = new Mat(c * h, w, CV_32F); MatVector split = new MatVector()) {
-            split(image, split);
-            for (int i = 0; i < c; i++) {
-                double alpha = 1, beta = 0;
-                if (normalization != null) {
-                    double mean = pick(normalization.mean(), i), std = pick(normalization.std(), i);
-                    alpha = 1 / (normalization.maxPixelValue() * std);
-                    beta = -mean / std;
-                }
-                try (Mat plane = split.get(i); Mat rows = planes.rowRange(i * h, (i + 1) * h)) {
-                    plane.convertTo(rows, CV_32F, alpha, beta);
-                }
-            }
+        org.augment4j.loader.Tensors.chwLength(image);   // checks the image
+        int c = image.channels(), h = image.rows(), w = image.cols();
+        try (Mat planes = new Mat(c * h, w, CV_32F)) {
+            org.augment4j.loader.Tensors.writeChw(image, (FloatBuffer) planes.createBuffer(), normalization);
             return fromNative(manager, planes, new Shape(c, h, w), DataType.FLOAT32);
         }
     }
@@ -145,13 +129,5 @@ public final class Tensors {
         if (image == null || image.empty()) throw new IllegalArgumentException("image is empty");
         if (image.depth() != CV_8U && image.depth() != CV_32F) throw new IllegalArgumentException("image must be uint8 or float32, got depth " + image.depth());
         if (image.channels() < 1 || image.channels() > 4) throw new IllegalArgumentException("image must have 1 to 4 channels, got " + image.channels());
-    }
-
-    private static boolean bad(double[] values, int channels) {
-        return values.length != 1 && values.length < channels;
-    }
-
-    private static double pick(double[] values, int channel) {
-        return values.length == 1 ? values[0] : values[channel];
     }
 }

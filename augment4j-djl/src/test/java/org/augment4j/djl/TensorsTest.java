@@ -97,7 +97,7 @@ class TensorsTest {
             assertThat(batch.get(1).toFloatArray()).isEqualTo(Tensors.chw(m, a, Normalization.IMAGENET).toFloatArray());
             assertThatThrownBy(() -> Tensors.stack(m, List.of(a, other), null)).hasMessageContaining("stack: image 1 is 3x");
             assertThatThrownBy(() -> Tensors.chw(m, a, Normalization.of(new double[] {0.5, 0.5}, new double[] {1, 1})))
-                    .hasMessageContaining("normalization has 2 mean(s)");
+                    .hasMessageContaining("mean holds 2 values [0.5, 0.5] for an image of 3 channels");
         }
     }
 }
