@@ -74,9 +74,7 @@ public final class Tensors {
         Objects.requireNonNull(dst, "dst");
         int[] chw = checkImage(image);
         int n = length(chw, "image");
-        if (offset < 0 || offset > dst.length - n) {
-            throw new IllegalArgumentException("dst of length " + dst.length + " has no room for " + n + " floats (" + shape(chw) + ") at offset " + offset);
-        }
+        requireRoom(dst.length, offset, n, "floats", chw);
         int plane = chw[1] * chw[2];
         convert(image, chw[0], normalization, (c, values) -> values.get(dst, offset + c * plane, plane));
         return n;
@@ -130,9 +128,7 @@ public final class Tensors {
         Objects.requireNonNull(dst, "dst");
         int[] chw = checkMask(mask);
         int n = length(chw, "mask");
-        if (offset < 0 || offset > dst.length - n) {
-            throw new IllegalArgumentException("dst of length " + dst.length + " has no room for " + n + " mask values (" + shape(chw) + ") at offset " + offset);
-        }
+        requireRoom(dst.length, offset, n, "mask values", chw);
         int plane = chw[1] * chw[2];
         maskPlanes(mask, chw[0], (c, values) -> values.get(dst, offset + c * plane, plane));
         return n;
@@ -143,9 +139,7 @@ public final class Tensors {
         Objects.requireNonNull(dst, "dst");
         int[] chw = checkMask(mask);
         int n = length(chw, "mask");
-        if (offset < 0 || offset > dst.length - n) {
-            throw new IllegalArgumentException("dst of length " + dst.length + " has no room for " + n + " mask values (" + shape(chw) + ") at offset " + offset);
-        }
+        requireRoom(dst.length, offset, n, "mask values", chw);
         int plane = chw[1] * chw[2];
         int[] row = new int[plane];
         maskPlanes(mask, chw[0], (c, values) -> {
@@ -218,6 +212,13 @@ public final class Tensors {
         long n = (long) chw[0] * chw[1] * chw[2];
         if (n > Integer.MAX_VALUE - 8) throw new IllegalArgumentException(what + " of " + shape(chw) + " holds " + n + " values, more than a Java array can");
         return (int) n;
+    }
+
+    /** Fails, before anything is written, when an array of {@code length} has no room for {@code n} values from {@code offset}. */
+    private static void requireRoom(int length, int offset, int n, String what, int[] chw) {
+        if (offset < 0 || offset > length - n) {
+            throw new IllegalArgumentException("dst of length " + length + " has no room for " + n + " " + what + " (" + shape(chw) + ") at offset " + offset);
+        }
     }
 
     private static String shape(int[] chw) {
