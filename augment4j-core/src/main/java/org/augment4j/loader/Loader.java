@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.IntFunction;
+import java.util.function.LongUnaryOperator;
 import org.augment4j.Compose;
 import org.augment4j.Sample;
 import org.augment4j.Seeds;
@@ -30,7 +31,7 @@ import org.augment4j.Seeds;
  * }</pre>
  *
  * <ul>
- *   <li><b>Reproducible</b>: sample {@code i} is {@code pipeline.apply(input_i, Seeds.mix(seed, i))}, so the output is
+ *   <li><b>Reproducible</b>: sample {@code i} is {@code pipeline.apply(input_i, Seeds.mix(seed, i))} (or the seed {@link Builder#seedOf} gives), so the output is
  *       bit-identical whatever the thread count or scheduling.</li>
  *   <li><b>Bounded</b>: at most {@code threads + prefetch} samples are read but not yet handed out (in flight or
  *       finished and waiting); workers block until the consumer takes one.</li>
@@ -58,7 +59,7 @@ public final class Loader implements Iterable<Sample>, Iterator<Sample>, AutoClo
     private static final AtomicInteger THREAD_NUMBER = new AtomicInteger();
 
     private final Compose pipeline;
-    private final long seed;
+    private final LongUnaryOperator seedOf;
     private final SampleSource source;
     private final Semaphore permits;
     private final List<Thread> workers = new ArrayList<>();
@@ -83,7 +84,8 @@ public final class Loader implements Iterable<Sample>, Iterator<Sample>, AutoClo
 
     private Loader(Builder b) {
         this.pipeline = b.pipeline;
-        this.seed = b.seed;
+        long base = b.seed;
+        this.seedOf = b.seedOf != null ? b.seedOf : i -> Seeds.mix(base, i);
         this.source = b.source;
         this.end = source.size() < 0 ? Long.MAX_VALUE : source.size();
         int threads = b.threads;
@@ -319,7 +321,7 @@ public final class Loader implements Iterable<Sample>, Iterator<Sample>, AutoClo
             try {
                 if (result == null) {
                     if (in == null) in = Objects.requireNonNull(source.indexedSupplier().apply((int) index), "the source returned null");
-                    result = pipeline.apply(in, Seeds.mix(seed, index));
+                    result = pipeline.apply(in, seedOf.applyAsLong(index));
                 }
             } catch (Throwable t) {
                 result = new Failure(t);
@@ -371,6 +373,7 @@ public final class Loader implements Iterable<Sample>, Iterator<Sample>, AutoClo
         private int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
         private int prefetch = -1;
         private long seed;
+        private LongUnaryOperator seedOf;
 
         private Builder(Compose pipeline) {
             this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
@@ -427,6 +430,17 @@ public final class Loader implements Iterable<Sample>, Iterator<Sample>, AutoClo
         /** The base seed; sample {@code i} runs with {@code Seeds.mix(seed, i)}. Default 0. */
         public Builder seed(long s) {
             this.seed = s;
+            return this;
+        }
+
+        /**
+         * How the seed of the sample at source position {@code i} is made, replacing {@link #seed}'s
+         * {@code Seeds.mix(seed, i)}; must be a pure function (it runs on the worker threads). For a source that
+         * yields a shuffled dataset, seed by the dataset index, so that a record's draws do not depend on where the
+         * shuffle put it: {@code seedOf(i -> Seeds.mix(seed, order[(int) i]))}.
+         */
+        public Builder seedOf(LongUnaryOperator seedOf) {
+            this.seedOf = Objects.requireNonNull(seedOf, "seedOf");
             return this;
         }
 

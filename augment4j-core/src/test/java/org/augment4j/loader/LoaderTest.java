@@ -123,6 +123,30 @@ class LoaderTest {
     }
 
     @Test
+    void seedOfSeedsEachPositionAsGivenSoAShuffledOrderKeepsEachSamplesDraws() throws Exception {
+        Compose pipeline = article();
+        IntFunction<Sample> photos = photos();
+        int[] order = {5, 0, 3, 1, 4, 2};
+        List<String> expected = new ArrayList<>();
+        for (int k : order) {
+            try (Sample in = photos.apply(k); Sample out = pipeline.apply(in, Seeds.mix(9, k))) {
+                expected.add(fingerprint(out));
+            }
+        }
+        List<String> got = new ArrayList<>();
+        try (Loader loader = Loader.builder(pipeline).indexed(order.length, i -> photos.apply(order[i])).threads(2)
+                .seed(123).seedOf(i -> Seeds.mix(9, order[(int) i])).build()) {
+            for (Sample s : loader) {
+                try (s) {
+                    got.add(fingerprint(s));
+                }
+            }
+        }
+        assertThat(got).isEqualTo(expected);
+        assertThatThrownBy(() -> Loader.builder(pipeline).seedOf(null)).isInstanceOf(NullPointerException.class).hasMessageContaining("seedOf");
+    }
+
+    @Test
     void folderImagesAreReadAsRgbAndAugmentedInFileNameOrder() throws Exception {
         Compose pipeline = articleWithoutMasks();
         Path folder = TestData.data("photos");
