@@ -19,8 +19,10 @@ import org.bytedeco.opencv.opencv_core.Scalar;
  * non-crowd objects' boxes (label fields {@value #CATEGORY} and {@value #OBJECT}, the object's index in the image)
  * and, when the objects have segmentations, an instance mask as the sample's mask (object {@code k} has value
  * {@code k + 1}, background 0). The pipeline that augments these samples declares {@code bbox_params} with the label
- * field {@value #CATEGORY} (any box format: boxes are handed over normalised). Samples are read on each access and
- * owned by the caller.
+ * field {@value #CATEGORY} (any box format: boxes are handed over normalised). A mask-folder dataset
+ * ({@link MaskFolders}) gives each image with its masks, read as single-channel uint8: the first mask folder (by name)
+ * is the sample's main mask, the others are masks named after their folder. Samples are read on each access and owned
+ * by the caller.
  */
 public final class DatasetSamples {
     /** The box label field of the category id. */
@@ -38,8 +40,9 @@ public final class DatasetSamples {
         return SampleSource.indexed(images.size(), i -> sample(images.get(i)));
     }
 
-    /** One image with its boxes and instance mask. */
+    /** One image with its boxes and instance mask, or with its mask files. */
     static Sample sample(DatasetImage img) {
+        if (img.extra().get(MaskFolders.MASKS) instanceof Map<?, ?> files) return withMaskFiles(img, files);
         List<DatasetObject> objects = img.objects().stream().filter(o -> !o.crowd()).toList();
         Mat image = ImageIO.readRgb(img.file());
         try {
@@ -59,6 +62,27 @@ public final class DatasetSamples {
             return b.build();
         } catch (RuntimeException e) {
             image.close();
+            throw e;
+        }
+    }
+
+    /** An image of a mask-folder dataset with its masks: the first folder's is the main mask. */
+    private static Sample withMaskFiles(DatasetImage img, Map<?, ?> files) {
+        List<Mat> read = new ArrayList<>();
+        try {
+            read.add(ImageIO.readRgb(img.file()));
+            Sample.Builder b = Sample.builder().image(read.get(0));
+            boolean main = true;
+            for (Map.Entry<?, ?> e : files.entrySet()) {
+                Mat m = ImageIO.readMask((java.nio.file.Path) e.getValue());
+                read.add(m);
+                if (main) b.mask(m);
+                else b.mask((String) e.getKey(), m);
+                main = false;
+            }
+            return b.build();
+        } catch (RuntimeException e) {
+            read.forEach(Mat::close);
             throw e;
         }
     }

@@ -54,4 +54,32 @@ class DatasetSamplesTest {
         }
         assertThat(checked).isGreaterThan(20);
     }
+
+    @Test
+    void aMaskFolderDatasetGivesEachImageWithItsMasksTheFirstFolderAsTheMainMask(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path coco = TestData.data("coco/images"), masks = TestData.data("masks/coco_derived");
+        for (String folder : new String[] {"images", "instances", "semantic"}) java.nio.file.Files.createDirectories(dir.resolve(folder));
+        List<String> stems = List.of("000000000790", "000000129648");
+        for (String stem : stems) {
+            java.nio.file.Files.copy(coco.resolve(stem + ".jpg"), dir.resolve("images/" + stem + ".jpg"));
+            java.nio.file.Files.copy(masks.resolve(stem + "_instances.png"), dir.resolve("instances/" + stem + ".png"));
+            java.nio.file.Files.copy(masks.resolve(stem + "_semantic.png"), dir.resolve("semantic/" + stem + ".png"));
+        }
+        SampleSource source = DatasetSamples.of(MaskFolders.read(dir));
+        assertThat(source.size()).isEqualTo(2);
+        for (int i = 0; i < stems.size(); i++) {
+            try (Sample s = source.get(i); Mat instances = org.augment4j.opencv.ImageIO.readMask(masks.resolve(stems.get(i) + "_instances.png"));
+                 Mat semantic = org.augment4j.opencv.ImageIO.readMask(masks.resolve(stems.get(i) + "_semantic.png")); Mat diff = new Mat()) {
+                assertThat(s.image().channels()).isEqualTo(3);
+                assertThat(s.masks()).containsOnlyKeys("mask", "semantic");
+                assertThat(s.mask().channels()).isEqualTo(1);
+                org.bytedeco.opencv.global.opencv_core.absdiff(s.mask(), instances, diff);
+                assertThat(countNonZero(diff)).as("main mask = instances/ of image %d", i).isZero();
+                org.bytedeco.opencv.global.opencv_core.absdiff(s.masks().get("semantic"), semantic, diff);
+                assertThat(countNonZero(diff)).as("semantic mask of image %d", i).isZero();
+                assertThat(countNonZero(s.mask())).isPositive();
+                assertThat(s.boxes().size()).isZero();
+            }
+        }
+    }
 }
