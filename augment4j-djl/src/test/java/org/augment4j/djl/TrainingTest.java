@@ -56,9 +56,9 @@ class TrainingTest {
                     .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(0.01f)).build());
             try (Trainer trainer = model.newTrainer(config)) {
                 trainer.initialize(new Shape(1, 3, 32, 32));
+                AugmentedDataset data = AugmentedDataset.builder(SampleSource.imageFolder(root), recipe).seed(7)
+                        .normalization(Normalization.IMAGENET).threads(2).setSampling(3, true).build();
                 for (int epoch = 0; epoch < 25; epoch++) {
-                    AugmentedDataset data = AugmentedDataset.builder(SampleSource.imageFolder(root), recipe).seed(7).epoch(epoch)
-                            .normalization(Normalization.IMAGENET).setSampling(3, false).build();
                     float sum = 0;
                     for (Batch batch : trainer.iterateDataset(data)) {
                         try (batch; GradientCollector gc = trainer.newGradientCollector()) {
@@ -70,6 +70,7 @@ class TrainingTest {
                         trainer.step();
                     }
                     epochLoss.add(sum);
+                    assertThat(data.epoch()).isEqualTo(epoch);   // each pass is the next epoch
                 }
             }
         }
