@@ -19,7 +19,7 @@ import org.bytedeco.opencv.opencv_core.Scalar;
  * non-crowd objects' boxes (label fields {@value #CATEGORY} and {@value #OBJECT}, the object's index in the image)
  * and, when the objects have segmentations, an instance mask as the sample's mask (object {@code k} has value
  * {@code k + 1}, background 0). The pipeline that augments these samples declares {@code bbox_params} with the label
- * field {@value #CATEGORY} (any box format: boxes are handed over normalised). A mask-folder dataset
+ * field {@value #CATEGORY} (any box format: boxes are handed over normalised, clipped to the image). A mask-folder dataset
  * ({@link MaskFolders}) gives each image with its masks, read as single-channel uint8: the first mask folder (by name)
  * is the sample's main mask, the others are masks named after their folder. Samples are read on each access and owned
  * by the caller.
@@ -30,7 +30,8 @@ public final class DatasetSamples {
     /** The box label field of the object's index among the image's non-crowd objects. */
     public static final String OBJECT = "object_index";
 
-    private static final BboxParams COCO = BboxParams.of("coco", CATEGORY, OBJECT);
+    /** How boxes are read: clipped to the image, as the CLI does, since YOLO's rounding and 1-based VOC files overshoot it by a fraction of a pixel. */
+    private static final BboxParams COCO = BboxParams.of("coco", CATEGORY, OBJECT).withClip(true);
 
     private DatasetSamples() {}
 

@@ -190,4 +190,36 @@ class AugmentedDatasetTest {
         assertThatThrownBy(() -> AugmentedDataset.builder(SampleSource.of(List.of()), A.Compose(A.Blur())).keypoints(4))
                 .hasMessageContaining("must declare keypoint_params");
     }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"coco", "yolo", "yolo-seg", "voc"})
+    void everyDatasetFormatGivesOneDetectionRowPerObjectFlippedWithItsPixels(String format) throws Exception {
+        Path data = TestData.data("");
+        Path images = data.resolve("coco/images");
+        org.augment4j.datasets.Dataset dataset = switch (format) {
+            case "coco" -> org.augment4j.datasets.CocoReader.read(data.resolve("coco"));
+            case "yolo" -> org.augment4j.datasets.Yolo.read(images, data.resolve("yolo/labels"), data.resolve("yolo/data.yaml"), org.augment4j.datasets.Yolo.Task.DETECT);
+            case "yolo-seg" -> org.augment4j.datasets.Yolo.read(images, data.resolve("yolo/labels-seg"), data.resolve("yolo/data.yaml"), org.augment4j.datasets.Yolo.Task.SEGMENT);
+            default -> org.augment4j.datasets.Voc.read(data.resolve("voc/coco_derived/Annotations"), images, false);
+        };
+        assertThat(dataset.images()).hasSize(10);
+        Compose flip = Compose.builder().add(A.HorizontalFlip().withP(1)).bboxParams(BboxParams.of("coco", "category_id")).build();
+        AugmentedDataset records = AugmentedDataset.builder(dataset, flip).detection("category_id").threads(1).setSampling(10, false).build();
+        try (NDManager m = NDManager.newBaseManager()) {
+            for (int i = 0; i < 10; i++) {
+                var image = dataset.images().get(i);
+                List<org.augment4j.datasets.DatasetObject> objects = image.objects().stream().filter(o -> !o.crowd()).toList();
+                float[] rows = records.get(m, i).getLabels().head().toFloatArray();
+                assertThat(rows.length / 5).as("%s image %d", format, i).isEqualTo(objects.size());
+                for (int r = 0; r < objects.size(); r++) {
+                    double[] box = objects.get(r).bbox();   // COCO [x, y, w, h] in pixels
+                    assertThat((double) rows[5 * r]).isEqualTo(objects.get(r).categoryId());
+                    assertThat((double) rows[5 * r + 1]).as("%s image %d object %d x0", format, i, r)
+                            .isCloseTo(Math.max(0, (image.width() - box[0] - box[2]) / image.width()), within(1e-4));
+                    assertThat((double) rows[5 * r + 4]).isCloseTo(Math.min(1, (box[1] + box[3]) / image.height()), within(1e-4));
+                }
+                if (format.equals("yolo-seg")) assertThat(records.get(m, i).getLabels().size()).isEqualTo(1);
+            }
+        }
+    }
 }
