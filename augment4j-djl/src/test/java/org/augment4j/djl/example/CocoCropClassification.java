@@ -41,7 +41,8 @@ import org.augment4j.loader.SampleSource;
  * categories, {@link CocoCrops}) with DJL's PyTorch engine on the CPU, trained twice from the same initial weights, the
  * same seeds and the same batch order: once on plain crops (resize and normalise only) and once on crops augmented by
  * an augment4j pipeline fed through {@link AugmentedDataset}, with a new epoch's draws every epoch. Validation crops
- * are never augmented. Prints every epoch's mean training loss and validation accuracy of both runs, then a two-row
+ * are never augmented. Prints every epoch's mean training loss, validation loss and accuracy and wall time of both
+ * runs, then a two-row
  * table beside the majority-class baseline.
  *
  * <p>Run it with {@code mvn -B -q test -pl augment4j-djl -am -Dtest=CocoCropClassificationTest
@@ -94,14 +95,17 @@ public final class CocoCropClassification {
      *
      * @param name               "plain" or "augmented"
      * @param trainLoss          each epoch's mean softmax cross-entropy over the training crops (as trained on)
+     * @param validationLoss     each epoch's mean softmax cross-entropy over the validation crops
      * @param validationAccuracy each epoch's share of validation crops classified right, in [0, 1]
      * @param balancedAccuracy   each epoch's mean over classes of the share of that class's validation crops classified right
      * @param time               the wall time of the run (data, training and validation)
      */
-    public record Run(String name, List<Double> trainLoss, List<Double> validationAccuracy, List<Double> balancedAccuracy, Duration time) {
+    public record Run(String name, List<Double> trainLoss, List<Double> validationLoss, List<Double> validationAccuracy, List<Double> balancedAccuracy,
+                      Duration time) {
         /** Copies the lists. */
         public Run {
             trainLoss = List.copyOf(trainLoss);
+            validationLoss = List.copyOf(validationLoss);
             validationAccuracy = List.copyOf(validationAccuracy);
             balancedAccuracy = List.copyOf(balancedAccuracy);
         }
@@ -109,6 +113,21 @@ public final class CocoCropClassification {
         /** The last epoch's training loss. */
         public double finalLoss() {
             return trainLoss.get(trainLoss.size() - 1);
+        }
+
+        /** The last epoch's validation loss. */
+        public double finalValidationLoss() {
+            return validationLoss.get(validationLoss.size() - 1);
+        }
+
+        /** The lowest validation loss of any epoch. */
+        public double bestValidationLoss() {
+            return Collections.min(validationLoss);
+        }
+
+        /** The mean validation accuracy of the last {@code n} epochs (less noisy than one epoch's on a small set). */
+        public double meanAccuracyOfLast(int n) {
+            return mean(validationAccuracy.subList(validationAccuracy.size() - n, validationAccuracy.size()));
         }
 
         /** The last epoch's validation accuracy. */
@@ -128,12 +147,16 @@ public final class CocoCropClassification {
 
         /** The mean training loss of the first {@code n} epochs. */
         public double meanLossOfFirst(int n) {
-            return trainLoss.subList(0, n).stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+            return mean(trainLoss.subList(0, n));
         }
 
         /** The mean training loss of the last {@code n} epochs. */
         public double meanLossOfLast(int n) {
-            return trainLoss.subList(trainLoss.size() - n, trainLoss.size()).stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+            return mean(trainLoss.subList(trainLoss.size() - n, trainLoss.size()));
+        }
+
+        private static double mean(List<Double> values) {
+            return values.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
         }
     }
 
@@ -184,13 +207,15 @@ public final class CocoCropClassification {
     }
 
     /**
-     * Fixes PyTorch's thread counts for reproducible numbers (intra-op {@code ai.djl.pytorch.num_threads} 2,
-     * inter-op {@code ai.djl.pytorch.num_interop_threads} 1) unless the caller set them, and switches DJL to offline
+     * Fixes PyTorch's thread counts for reproducible numbers (intra-op {@code ai.djl.pytorch.num_threads} 1,
+     * inter-op {@code ai.djl.pytorch.num_interop_threads} 1) unless the caller set them: the same count gives the same
+     * numbers on every run, another count slightly different ones (the order of float sums changes). One thread is as
+     * fast as two for this small network and much steadier on a busy 2-core machine. Also switches DJL to offline
      * mode (nothing downloaded; the native library comes from {@code pytorch-native-cpu} on the classpath) unless
      * {@code ai.djl.offline} is set. Takes effect only before DJL's engine is first loaded in this JVM.
      */
     public static void fixThreads() {
-        if (System.getProperty("ai.djl.pytorch.num_threads") == null) System.setProperty("ai.djl.pytorch.num_threads", "2");
+        if (System.getProperty("ai.djl.pytorch.num_threads") == null) System.setProperty("ai.djl.pytorch.num_threads", "1");
         if (System.getProperty("ai.djl.pytorch.num_interop_threads") == null) System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
         if (System.getProperty("ai.djl.offline") == null) System.setProperty("ai.djl.offline", "true");
     }
@@ -215,7 +240,7 @@ public final class CocoCropClassification {
     public static Run train(String name, CocoCrops crops, Compose recipe, Settings settings, PrintStream log) throws IOException, TranslateException {
         long start = System.nanoTime();
         int classes = crops.classes().size();
-        List<Double> losses = new ArrayList<>(), accuracies = new ArrayList<>(), balanced = new ArrayList<>();
+        List<Double> losses = new ArrayList<>(), validationLosses = new ArrayList<>(), accuracies = new ArrayList<>(), balanced = new ArrayList<>();
         Engine.getInstance().setRandomSeed((int) settings.seed());   // the initial weights and DJL's shuffling
         AugmentedDataset validation = validationSet(crops, settings);
         try (Model model = Model.newInstance("coco-crops-" + name)) {
@@ -225,6 +250,7 @@ public final class CocoCropClassification {
             try (Trainer trainer = model.newTrainer(config)) {
                 trainer.initialize(new Shape(1, 3, settings.inputSize(), settings.inputSize()));
                 for (int epoch = 0; epoch < settings.epochs(); epoch++) {
+                    long epochStart = System.nanoTime();
                     double lossSum = 0;
                     long seen = 0;
                     for (Batch batch : trainer.iterateDataset(trainingSet(crops, recipe, settings, epoch))) {
@@ -237,24 +263,31 @@ public final class CocoCropClassification {
                         }
                         trainer.step();
                     }
-                    double[] accuracy = validate(trainer, validation, classes);
+                    double[] measured = validate(trainer, validation, classes);
                     losses.add(lossSum / seen);
-                    accuracies.add(accuracy[0]);
-                    balanced.add(accuracy[1]);
-                    log.printf(Locale.ROOT, "%-9s epoch %3d  train loss %.4f  val acc %5.1f %%  balanced %5.1f %%%n",
-                            name, epoch + 1, lossSum / seen, 100 * accuracy[0], 100 * accuracy[1]);
+                    validationLosses.add(measured[0]);
+                    accuracies.add(measured[1]);
+                    balanced.add(measured[2]);
+                    log.printf(Locale.ROOT, "%-9s epoch %3d  train loss %.4f  val loss %.4f  val acc %5.1f %%  balanced %5.1f %%  %5.2f s%n",
+                            name, epoch + 1, lossSum / seen, measured[0], 100 * measured[1], 100 * measured[2], (System.nanoTime() - epochStart) / 1e9);
                 }
             }
         }
-        return new Run(name, losses, accuracies, balanced, Duration.ofNanos(System.nanoTime() - start));
+        return new Run(name, losses, validationLosses, accuracies, balanced, Duration.ofNanos(System.nanoTime() - start));
     }
 
-    /** {accuracy, balanced accuracy} of the trained network on {@code validation} (inference mode: batch norm's running statistics). */
+    /**
+     * {mean loss, accuracy, balanced accuracy} of the trained network on {@code validation}, in inference mode (batch
+     * norm uses its running statistics).
+     */
     private static double[] validate(Trainer trainer, AugmentedDataset validation, int classes) throws IOException, TranslateException {
         int[] right = new int[classes], total = new int[classes];
+        double lossSum = 0;
         for (Batch batch : trainer.iterateDataset(validation)) {
             try (batch) {
-                long[] predicted = trainer.evaluate(batch.getData()).singletonOrThrow().argMax(1).toLongArray();
+                NDArray prediction = trainer.evaluate(batch.getData()).singletonOrThrow();
+                lossSum += trainer.getLoss().evaluate(batch.getLabels(), new NDList(prediction)).getFloat() * batch.getSize();
+                long[] predicted = prediction.argMax(1).toLongArray();
                 int[] truth = batch.getLabels().singletonOrThrow().toIntArray();
                 for (int i = 0; i < truth.length; i++) {
                     total[truth[i]]++;
@@ -269,7 +302,8 @@ public final class CocoCropClassification {
             recallSum += (double) right[c] / total[c];
             present++;
         }
-        return new double[] {(double) Arrays.stream(right).sum() / Arrays.stream(total).sum(), recallSum / present};
+        int all = Arrays.stream(total).sum();
+        return new double[] {lossSum / all, (double) Arrays.stream(right).sum() / all, recallSum / present};
     }
 
     /**
@@ -295,13 +329,22 @@ public final class CocoCropClassification {
         }
     }
 
-    /** The two-row summary. */
+    /** How many final epochs the table's mean validation accuracy covers. */
+    static final int LAST = 10;
+
+    /**
+     * The two-row summary: final training loss; final and lowest validation loss; validation accuracy of the last epoch,
+     * the best epoch, and the mean of the last {@link #LAST} epochs (or all, if fewer); the last epoch's balanced
+     * accuracy; the majority-class baseline; wall time.
+     */
     static void printTable(Report report, PrintStream out) {
-        out.printf(Locale.ROOT, "%n%-10s %12s %12s %12s %14s %10s %8s%n", "run", "final loss", "final acc", "best acc", "final bal acc", "majority", "time");
+        int last = Math.min(LAST, report.plain().trainLoss().size());
+        out.printf(Locale.ROOT, "%n%-9s %10s %10s %10s %9s %9s %10s %9s %9s %7s%n", "run", "train loss", "val loss", "best vloss",
+                "val acc", "best acc", "last" + last + " acc", "bal acc", "majority", "time");
         for (Run r : List.of(report.plain(), report.augmented())) {
-            out.printf(Locale.ROOT, "%-10s %12.4f %10.1f %% %10.1f %% %12.1f %% %8.1f %% %7.1fs%n", r.name(), r.finalLoss(),
-                    100 * r.finalAccuracy(), 100 * r.bestAccuracy(), 100 * r.finalBalancedAccuracy(), 100 * report.majority(),
-                    r.time().toMillis() / 1000.0);
+            out.printf(Locale.ROOT, "%-9s %10.4f %10.4f %10.4f %7.1f %% %7.1f %% %8.1f %% %7.1f %% %7.1f %% %6.1fs%n", r.name(), r.finalLoss(),
+                    r.finalValidationLoss(), r.bestValidationLoss(), 100 * r.finalAccuracy(), 100 * r.bestAccuracy(),
+                    100 * r.meanAccuracyOfLast(last), 100 * r.finalBalancedAccuracy(), 100 * report.majority(), r.time().toMillis() / 1000.0);
         }
     }
 
