@@ -42,8 +42,7 @@ import org.augment4j.loader.SampleSource;
  * same seeds and the same batch order: once on plain crops (resize and normalise only) and once on crops augmented by
  * an augment4j pipeline fed through {@link AugmentedDataset}, with a new epoch's draws every epoch. Validation crops
  * are never augmented. Prints every epoch's mean training loss, validation loss and accuracy and wall time of both
- * runs, then a two-row
- * table beside the majority-class baseline.
+ * runs, then a two-row table beside the majority-class baseline.
  *
  * <p>Run it with {@code mvn -B -q test -pl augment4j-djl -am -Dtest=CocoCropClassificationTest
  * -Dsurefire.failIfNoSpecifiedTests=false -Daugment4j.example.epochs=60} (the test runs {@link #run} with that many
