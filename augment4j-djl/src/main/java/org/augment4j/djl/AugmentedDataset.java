@@ -109,10 +109,11 @@ public final class AugmentedDataset extends RandomAccessDataset {
     }
 
     /**
-     * A builder over a labelled dataset as augment4j-datasets reads it (COCO, YOLO, Pascal VOC), through
-     * {@link org.augment4j.datasets.DatasetSamples}: boxes carry the label fields {@code category_id} and
-     * {@code object_index}, which {@code pipeline}'s {@code bbox_params} must declare; use
-     * {@code detection("category_id", maxObjects)}.
+     * A builder over a labelled dataset as augment4j-datasets reads it, through
+     * {@link org.augment4j.datasets.DatasetSamples}. COCO, YOLO and Pascal VOC: boxes with the label fields
+     * {@code category_id} and {@code object_index}, of which {@code pipeline}'s {@code bbox_params} must declare
+     * {@code category_id}; use {@code detection("category_id")}. COCO and YOLO-seg objects also give an instance mask.
+     * Mask folders: the masks, for {@link Builder#segmentation()}.
      */
     public static Builder builder(org.augment4j.datasets.Dataset dataset, Compose pipeline) {
         return new Builder(org.augment4j.datasets.DatasetSamples.of(dataset), pipeline);
