@@ -1,7 +1,10 @@
 package org.augment4j.bench;
 
+import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
+
 import ai.djl.Device;
 import ai.djl.modality.cv.transform.Normalize;
+import ai.djl.modality.cv.transform.RandomFlipLeftRight;
 import ai.djl.modality.cv.transform.Resize;
 import ai.djl.modality.cv.transform.ToTensor;
 import ai.djl.ndarray.NDArray;
@@ -18,6 +21,7 @@ import org.augment4j.A;
 import org.augment4j.Compose;
 import org.augment4j.Sample;
 import org.augment4j.Seeds;
+import org.augment4j.Transform;
 import org.augment4j.djl.Tensors;
 import org.augment4j.loader.Normalization;
 import org.augment4j.transform.Range;
@@ -54,21 +58,26 @@ import org.openjdk.jmh.annotations.Warmup;
  * <ul>
  *   <li>{@code eval}: Resize 224 × 224 (bilinear) → ToTensor → Normalize (ImageNet). DJL: {@code Resize},
  *       {@code ToTensor}, {@code Normalize}. augment4j: {@code Resize(224, 224)}, {@code Tensors.chw(..., IMAGENET)}.</li>
- *   <li>{@code crop}: RandomResizedCrop 224 (scale 0.08–1, ratio 3/4–4/3) → ToTensor → Normalize: the part of the
- *       training recipe that DJL's own transforms can run on PyTorch.</li>
- *   <li>{@code train}: RandomResizedCrop 224 → horizontal flip (p 0.5) → colour jitter (brightness, contrast,
- *       saturation 0.4, hue 0.1, always, random order) → ToTensor → Normalize. DJL's {@code RandomFlipLeftRight} and
- *       {@code RandomColorJitter} throw {@code UnsupportedOperationException("Not implemented")} on the PyTorch engine,
- *       so the DJL side uses DJL's {@code RandomResizedCrop}, {@code ToTensor}, {@code Normalize} and, for the two
- *       missing steps, the NDArray code a DJL user would write ({@link NDArrayJitter}: torchvision's tensor
- *       algorithm, run on the float [0, 1] tensor after {@code ToTensor}). augment4j runs the jitter on uint8 before
- *       the conversion, as Albumentations does.</li>
+ *   <li>{@code cropFlip}: RandomResizedCrop 224 (scale 0.08–1, ratio 3/4–4/3) → horizontal flip (p 0.5) → ToTensor →
+ *       Normalize: the part of the training recipe that DJL's own transforms run on PyTorch ({@code RandomResizedCrop},
+ *       {@code RandomFlipLeftRight}, {@code ToTensor}, {@code Normalize}).</li>
+ *   <li>{@code train}: {@code cropFlip} with a colour jitter (brightness, contrast, saturation 0.4, hue 0.1, always,
+ *       the four in a random order) after the flip. DJL's {@code RandomColorJitter} throws
+ *       {@code UnsupportedOperationException("Not implemented")} on the PyTorch engine, so the DJL side runs the NDArray
+ *       code a DJL user would write instead ({@link NDArrayJitter}: torchvision's tensor algorithm, on the float [0, 1]
+ *       tensor after {@code ToTensor}); augment4j runs its {@code ColorJitter} on uint8 before the conversion, as
+ *       Albumentations does.</li>
  * </ul>
- * Differences in semantics that remain (the work is otherwise the same): DJL's random-resized crop draws the area
- * uniformly, the ratio uniformly (not log-uniformly) within the range that fits, makes one attempt and falls back to a
- * centre crop; augment4j's (torchvision's) draws the ratio log-uniformly, tries ten times. DJL's resize runs
- * PyTorch's bilinear {@code interpolate} on a float copy and casts back to uint8 (truncating); augment4j's runs
- * OpenCV's {@code INTER_LINEAR} on uint8 (rounding). Neither antialiases.
+ * DJL 0.36's {@code RandomFlipLeftRight} computes {@code array.flip(1)} with probability 0.5 and then returns the
+ * input unflipped (it drops the result), so it does the work of a flip without its effect; it is timed as it is.
+ * Differences in semantics that remain (the work is otherwise the same): DJL's resize (PyTorch's {@code interpolate},
+ * bilinear, on a float copy, cast back to uint8 by truncation) antialiases when it shrinks (a triangle filter as wide
+ * as the scale, as PIL does: about 5 taps per axis at 512 → 224 instead of 2); augment4j's default, OpenCV's
+ * {@code INTER_LINEAR} on uint8, does not (as Albumentations), so {@link #augment4jArea()} also times augment4j with
+ * {@code INTER_AREA}, OpenCV's antialiased shrink. DJL's random-resized crop draws the area uniformly, the ratio
+ * uniformly (not log-uniformly) within the range that fits, makes one attempt and falls back to a centre crop;
+ * augment4j's (torchvision's) draws the ratio log-uniformly and tries ten times. DJL's jitter works on float, augment4j's
+ * on uint8 (tables, OpenCV's 180-step hue).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -82,8 +91,8 @@ public class DjlTransformsBenchmark {
     private static final float[] MEAN = {0.485f, 0.456f, 0.406f};
     private static final float[] STD = {0.229f, 0.224f, 0.225f};
 
-    /** {@code eval}, {@code crop} or {@code train}, see the class comment. */
-    @Param({"eval", "crop", "train"})
+    /** {@code eval}, {@code cropFlip} or {@code train}, see the class comment. */
+    @Param({"eval", "cropFlip", "train"})
     public String recipe;
 
     private final List<Mat> mats = new ArrayList<>();
@@ -92,6 +101,7 @@ public class DjlTransformsBenchmark {
     private NDManager base;
     private Pipeline djl;
     private Compose augment4j;
+    private Compose augment4jArea;
     private int call;
 
     @Setup(Level.Trial)
@@ -105,28 +115,37 @@ public class DjlTransformsBenchmark {
             arrays.add(Tensors.hwc(base, m));
         }
         RandomUtils.RANDOM.setSeed(17);
+        Transform resize = A.Resize(SIZE, SIZE), crop = A.RandomResizedCrop(SIZE, SIZE);
+        Transform jitter = new ColorJitter(Range.of(0.6, 1.4), Range.of(0.6, 1.4), Range.of(0.6, 1.4), Range.of(-0.1, 0.1), 1.0);
+        Transform[] linear, area;
         switch (recipe) {
             case "eval" -> {
                 djl = new Pipeline(new Resize(SIZE, SIZE), new ToTensor(), new Normalize(MEAN, STD));
-                augment4j = Compose.of(A.Resize(SIZE, SIZE));
+                linear = new Transform[] {resize};
+                area = new Transform[] {resize.with("interpolation", INTER_AREA)};
             }
-            case "crop" -> {
-                djl = new Pipeline(randomResizedCrop(), new ToTensor(), new Normalize(MEAN, STD));
-                augment4j = Compose.of(A.RandomResizedCrop(SIZE, SIZE));
+            case "cropFlip" -> {
+                djl = new Pipeline(randomResizedCrop(), new RandomFlipLeftRight(), new ToTensor(), new Normalize(MEAN, STD));
+                linear = new Transform[] {crop, A.HorizontalFlip()};
+                area = new Transform[] {crop.with("interpolation", INTER_AREA), A.HorizontalFlip()};
             }
             case "train" -> {
-                djl = new Pipeline(randomResizedCrop(), NDArrayJitter.flipLeftRight(), new ToTensor(),
+                djl = new Pipeline(randomResizedCrop(), new RandomFlipLeftRight(), new ToTensor(),
                         NDArrayJitter.colorJitter(0.4f, 0.4f, 0.4f, 0.1f), new Normalize(MEAN, STD));
-                augment4j = Compose.of(A.RandomResizedCrop(SIZE, SIZE), A.HorizontalFlip(),
-                        new ColorJitter(Range.of(0.6, 1.4), Range.of(0.6, 1.4), Range.of(0.6, 1.4), Range.of(-0.1, 0.1), 1.0));
+                linear = new Transform[] {crop, A.HorizontalFlip(), jitter};
+                area = new Transform[] {crop.with("interpolation", INTER_AREA), A.HorizontalFlip(), jitter};
             }
-            default -> throw new IllegalArgumentException("recipe must be eval, crop or train, got " + recipe);
+            default -> throw new IllegalArgumentException("recipe must be eval, cropFlip or train, got " + recipe);
         }
+        augment4j = Compose.of(linear);
+        augment4jArea = Compose.of(area);
         // One call of each side before timing: a recipe that cannot run fails here, and the shapes are checked.
         for (int i = 0; i < 2; i++) {
             check(djlShape(), "DJL");
-            check(augment4jShape(), "augment4j");
+            check(augment4jShape(augment4j), "augment4j");
+            check(augment4jShape(augment4jArea), "augment4j (INTER_AREA)");
         }
+        if (recipe.equals("eval")) printEvalDifference();
         System.out.println("PyTorch intra-op threads " + ai.djl.pytorch.jni.JniUtils.getNumThreads()
                 + ", inter-op threads " + ai.djl.pytorch.jni.JniUtils.getNumInteropThreads()
                 + ", OpenCV threads " + opencv_core.getNumThreads());
@@ -147,7 +166,16 @@ public class DjlTransformsBenchmark {
     /** augment4j's pipeline on the next image's Mat, then the normalised CHW NDArray; returns the output's element count. */
     @Benchmark
     public long augment4j() {
-        return augment4jShape()[0] * SIZE * SIZE;
+        return augment4jShape(augment4j)[0] * SIZE * SIZE;
+    }
+
+    /**
+     * As {@link #augment4j()} with OpenCV's {@code INTER_AREA} for the resize (interpolation 3): an antialiased
+     * downscale, closer in output and in work to DJL's resize, which antialiases (see the class comment).
+     */
+    @Benchmark
+    public long augment4jArea() {
+        return augment4jShape(augment4jArea)[0] * SIZE * SIZE;
     }
 
     private long[] djlShape() {
@@ -159,14 +187,33 @@ public class DjlTransformsBenchmark {
         }
     }
 
-    private long[] augment4jShape() {
+    private long[] augment4jShape(Compose pipeline) {
         Sample input = samples.get(call++ % samples.size());
-        Sample out = augment4j.apply(input, Seeds.mix(17, call));
+        Sample out = pipeline.apply(input, Seeds.mix(17, call));
         try (NDManager scope = base.newSubManager()) {
             NDArray tensor = Tensors.chw(scope, out.image(), Normalization.IMAGENET);
             return tensor.getShape().getShape();
         } finally {
             Sample.releaseReplaced(out, input, Set.of());
+        }
+    }
+
+    /** Both sides' eval outputs of the first image compared, as a check that they compute the same thing. */
+    private void printEvalDifference() {
+        try (NDManager scope = base.newSubManager()) {
+            NDArray input = arrays.get(0);
+            input.tempAttach(scope);
+            NDArray fromDjl = djl.transform(new NDList(input)).singletonOrThrow();
+            for (Compose pipeline : List.of(augment4j, augment4jArea)) {
+                Sample out = pipeline.apply(samples.get(0), 0L);
+                try {
+                    NDArray diff = Tensors.chw(scope, out.image(), Normalization.IMAGENET).sub(fromDjl).abs();
+                    System.out.printf("eval outputs of image 0, DJL vs augment4j%s: mean |difference| %.4f, max %.4f (normalised units)%n",
+                            pipeline == augment4j ? "" : " (INTER_AREA)", diff.mean().getFloat(), diff.max().getFloat());
+                } finally {
+                    Sample.releaseReplaced(out, samples.get(0), Set.of());
+                }
+            }
         }
     }
 
