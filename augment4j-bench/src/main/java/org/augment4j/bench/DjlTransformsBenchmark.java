@@ -232,7 +232,7 @@ public class DjlTransformsBenchmark {
      * unpacked under {@code augment4j-bench/target/djl-cache} (unless {@code DJL_CACHE_DIR}/{@code ENGINE_CACHE_DIR}
      * are given); one thread per PyTorch pool unless set otherwise.
      */
-    private static void configureDjl() {
+    static void configureDjl() {
         String cache = BenchFiles.home().resolve("augment4j-bench/target/djl-cache").toString();
         System.getProperties().putIfAbsent("ai.djl.offline", "true");
         System.getProperties().putIfAbsent("ai.djl.pytorch.num_threads", "1");

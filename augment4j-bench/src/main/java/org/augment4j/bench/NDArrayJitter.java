@@ -42,6 +42,7 @@ final class NDArrayJitter {
             }
             NDArray cur = image;
             for (int step : order) {
+                if (step == 3 && hue == 0) continue;   // torchvision skips an adjustment whose range is 0 (None)
                 cur = switch (step) {
                     case 0 -> cur.mul(b).clip(0f, 1f);
                     case 1 -> blend(cur, gray(cur).mean(), c);
