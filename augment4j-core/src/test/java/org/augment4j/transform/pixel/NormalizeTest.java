@@ -42,6 +42,25 @@ class NormalizeTest {
     }
 
     @Test
+    void uint8GivesNumpysFloat32ValuesBitForBit() {
+        byte[] all = new byte[256 * 3];
+        for (int v = 0; v < 256; v++) for (int c = 0; c < 3; c++) all[3 * v + c] = (byte) v;
+        Mat image = Mats.fromBytes(all, 1, 256, 3);
+        Mat out = run(new Normalize(), image);
+        float[] got = Mats.toFloats(out);
+        float[] mean = {0.485f, 0.456f, 0.406f}, std = {0.229f, 0.224f, 0.225f};
+        for (int v = 0; v < 256; v++) {
+            for (int c = 0; c < 3; c++) {
+                // numpy: (img.astype(float32) - mean32 * 255) * reciprocal(std32 * 255), every step in float32
+                float want = ((float) v - mean[c] * 255f) * (1f / (std[c] * 255f));
+                assertThat(Float.floatToIntBits(got[3 * v + c])).as("value %d channel %d: %s vs %s", v, c, got[3 * v + c], want)
+                        .isEqualTo(Float.floatToIntBits(want));
+            }
+        }
+        Mats.release(image, out);
+    }
+
+    @Test
     void standardIsTheFormulaPerChannelForUint8AndFloat() {
         Mat image = Images.ramp(3);
         Mat f = Images.toFloat(image);
