@@ -14,18 +14,37 @@ import org.augment4j.transform.Range;
 public final class Records {
     private Records() {}
 
+    private static final java.util.regex.Pattern CAMEL_HUMP = java.util.regex.Pattern.compile("([a-z0-9])([A-Z])");
+
+    /** A record component's snake_case name and accessor. */
+    private record Component(String snakeName, java.lang.reflect.Method accessor) {}
+
+    /**
+     * The components of each record class, looked up once: {@link #toMap} runs for every transform of every call (the
+     * applied parameters), where reflecting on the class and converting names each time cost microseconds per call.
+     */
+    private static final ClassValue<Component[]> COMPONENTS = new ClassValue<>() {
+        @Override
+        protected Component[] computeValue(Class<?> type) {
+            RecordComponent[] rc = type.getRecordComponents();
+            Component[] out = new Component[rc.length];
+            for (int i = 0; i < rc.length; i++) out[i] = new Component(snake(rc[i].getName()), rc[i].getAccessor());
+            return out;
+        }
+    };
+
     /** {@code numBits} → {@code num_bits}. */
     public static String snake(String camel) {
-        return camel.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+        return CAMEL_HUMP.matcher(camel).replaceAll("$1_$2").toLowerCase(java.util.Locale.ROOT);
     }
 
     /** The components of a record as a JSON-ready map with snake_case keys. */
     public static Map<String, Object> toMap(Record r) {
         Map<String, Object> out = new LinkedHashMap<>();
         if (r == null) return out;
-        for (RecordComponent c : r.getClass().getRecordComponents()) {
+        for (Component c : COMPONENTS.get(r.getClass())) {
             try {
-                out.put(snake(c.getName()), jsonValue(c.getAccessor().invoke(r)));
+                out.put(c.snakeName(), jsonValue(c.accessor().invoke(r)));
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException(e);
             }
