@@ -24,13 +24,16 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * {@code augment4j bench}: throughput (images/s) of every row of a pipelines file on the images of a folder, as CSV
  * {@code transform,images_per_sec[,reference,ratio]}. OpenCV's own threading is off while it runs, so
- * {@code --threads 1} is exactly one thread. Rows this build cannot run are reported on stderr and skipped.
+ * {@code --threads 1} is exactly one thread. Rows this build cannot run are reported on stderr and skipped. With
+ * {@code --size S} the inputs are resized once, before any timing, to S × S (see {@link BenchInputs}).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Measure the throughput of pipelines (images/s, median over runs) on the images of a folder.",
             "FILE.json maps a row name to {\"kind\": \"image\"|\"mask\"|\"full\", \"to_dict\": <Albumentations to_dict of a pipeline or one transform>}; "
                 + "image rows get the image, mask rows image + --mask, full rows image + --mask + --targets (pascal_voc boxes with labels, xy keypoints).",
             "Every PNG and JPEG in DIR is loaded once as RGB uint8 and the calls cycle over them; call i uses seed mix(--seed, i).",
+            "--size S resizes the images (INTER_AREA to shrink, INTER_CUBIC to enlarge) and the mask (INTER_NEAREST) to S x S once at load, "
+                + "and scales the targets' boxes and keypoints with them.",
             "Rows that this build cannot run are reported on stderr and skipped. "
                 + "Exit codes: 0 success, 1 no row ran, 2 bad input (one line on stderr)."})
 public final class BenchCommand implements Callable<Integer> {
@@ -49,6 +52,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--targets", paramLabel = "T.json", description = "Boxes, labels and keypoints for full rows.")
     Path targets;
 
+    @Option(names = "--size", paramLabel = "S",
+            description = "Resize every image and the mask to S x S pixels once at load, and scale the targets with them (16..8192; default: the files' own size).")
+    Integer size;
+
     @Option(names = "--only", split = ",", paramLabel = "NAME", description = "Time only these rows (comma-separated).")
     List<String> only = new ArrayList<>();
 
@@ -64,6 +71,11 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--warmup-seconds", defaultValue = "1", paramLabel = "S",
             description = "Keep warming up each row for at least this long, so that the JVM has compiled its code (default: ${DEFAULT-VALUE}; 0 = exactly --warmup calls).")
     double warmupSeconds;
+
+    @Option(names = "--min-run-seconds", defaultValue = "0", paramLabel = "S",
+            description = "Repeat each timed run's N calls (same seeds) until at least S seconds have passed, so that cheap rows are timed long enough "
+                + "while every row still averages over the same N seeds at any --size (default: ${DEFAULT-VALUE} = exactly N calls).")
+    double minRunSeconds;
 
     @Option(names = "--threads", defaultValue = "1", paramLabel = "T", description = "Threads: 1 = the calling thread does every call; more = a Loader with that many workers, consumed in order; the total rate is reported (default: ${DEFAULT-VALUE}).")
     int threads;
@@ -84,6 +96,8 @@ public final class BenchCommand implements Callable<Integer> {
         if (warmup < 0) throw Errors.bad("--warmup must not be negative, got " + warmup);
         if (!(warmupSeconds >= 0 && warmupSeconds <= 3600)) throw Errors.bad("--warmup-seconds must be in [0, 3600], got " + warmupSeconds);
         if (threads < 1) throw Errors.bad("--threads must be at least 1, got " + threads);
+        if (!(minRunSeconds >= 0 && minRunSeconds <= 3600)) throw Errors.bad("--min-run-seconds must be in [0, 3600], got " + minRunSeconds);
+        if (size != null) BenchInputs.checkSize(size);
         Map<String, Double> reference = compare == null ? null : BenchReference.read(compare);
         Map<String, Object> targetMap = targets == null ? null : Json.readObject(targets, "targets file");
         BenchSuite suite = BenchSuite.load(pipelines, only, targetMap != null && targetMap.containsKey("labels"));
@@ -105,8 +119,17 @@ public final class BenchCommand implements Callable<Integer> {
                     }
                 }
             }
+            if (size != null) {
+                if (targetMap != null) targetMap = scaledTargets(targetMap, loaded);
+                resizeAll(loaded);
+                if (maskMat != null) {
+                    Mat m = BenchInputs.resizedMask(maskMat, size);
+                    maskMat.release();
+                    maskMat = m;
+                }
+            }
             opencv_core.setNumThreads(0); // OpenCV 4: 0 = threading optimisations off, every function sequential
-            BenchRunner runner = new BenchRunner(new BenchRunner.Settings(n, runs, warmup, warmupSeconds, threads, seed));
+            BenchRunner runner = new BenchRunner(new BenchRunner.Settings(n, runs, warmup, warmupSeconds, minRunSeconds, threads, seed));
             List<String> lines = new ArrayList<>();
             lines.add(reference == null ? "transform,images_per_sec" : "transform,images_per_sec,reference,ratio");
             List<Double> ratios = new ArrayList<>();
@@ -144,6 +167,32 @@ public final class BenchCommand implements Callable<Integer> {
             opencv_core.setNumThreads(before);
             Mats.release(loaded.toArray(new Mat[0]));
             Mats.release(maskMat);
+        }
+    }
+
+    /** The targets scaled from the images' own size to {@code --size}; every image must then have the same size. */
+    private Map<String, Object> scaledTargets(Map<String, Object> targetMap, List<Mat> loaded) {
+        Mat first = loaded.get(0);
+        for (int i = 1; i < loaded.size(); i++) {
+            Mat img = loaded.get(i);
+            if (img.rows() != first.rows() || img.cols() != first.cols()) {
+                throw Errors.bad("--size with --targets needs images of one size (the targets' pixels), but " + imageFiles().get(0) + " is "
+                        + first.cols() + "x" + first.rows() + " and " + imageFiles().get(i) + " is " + img.cols() + "x" + img.rows());
+            }
+        }
+        try {
+            return BenchInputs.scaledTargets(targetMap, (double) size / first.cols(), (double) size / first.rows());
+        } catch (IllegalArgumentException e) {
+            throw Errors.bad("targets file " + targets + ": " + e.getMessage());
+        }
+    }
+
+    /** Replaces every loaded image by its {@code --size} copy, releasing the original. */
+    private void resizeAll(List<Mat> loaded) {
+        for (int i = 0; i < loaded.size(); i++) {
+            Mat original = loaded.get(i);
+            loaded.set(i, BenchInputs.resizedImage(original, size));
+            original.release();
         }
     }
 

@@ -22,8 +22,12 @@ import org.bytedeco.opencv.opencv_core.Mat;
  * are the caller's and are never touched).
  */
 final class BenchRunner {
-    /** How to run: calls per timed run, timed runs, untimed warm-up calls and seconds, worker threads, base seed. */
-    record Settings(int n, int runs, int warmup, double warmupSeconds, int threads, long seed) {}
+    /**
+     * How to run: calls per timed run, timed runs, untimed warm-up calls and seconds, the least seconds of a timed run
+     * (its {@code n} calls are repeated, with the same seeds, until then; 0 = exactly {@code n} calls), worker threads,
+     * base seed.
+     */
+    record Settings(int n, int runs, int warmup, double warmupSeconds, double minRunSeconds, int threads, long seed) {}
 
     private final Settings settings;
 
@@ -51,11 +55,17 @@ final class BenchRunner {
             warmed += batch;
         }
         double[] rates = new double[settings.runs()];
+        long minRunNanos = (long) (settings.minRunSeconds() * 1e9);
         for (int r = 0; r < rates.length; r++) {
             long t0 = System.nanoTime();
-            run(row.pipeline(), inputs, settings.n());
-            long dt = Math.max(1, System.nanoTime() - t0);
-            rates[r] = settings.n() * 1e9 / dt;
+            long calls = 0;
+            long dt;
+            do {
+                run(row.pipeline(), inputs, settings.n());
+                calls += settings.n();
+                dt = System.nanoTime() - t0;
+            } while (dt < minRunNanos);
+            rates[r] = calls * 1e9 / Math.max(1, dt);
         }
         return median(rates);
     }

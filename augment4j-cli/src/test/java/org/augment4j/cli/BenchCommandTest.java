@@ -168,6 +168,78 @@ class BenchCommandTest {
     }
 
     @Test
+    void sizeResizesTheInputsThePipelinesSee() throws Exception {
+        // a 100 x 100 centre crop fails on the 48 x 40 files and on 64 x 64, and runs on 128 x 128
+        Files.writeString(pipelines, """
+                {"Crop100": {"kind": "mask", "to_dict": {"transform": {"__class_fullname__": "CenterCrop", "height": 100, "width": 100, "p": 1}}}}
+                """);
+        Cli.Result asIs = bench();
+        assertThat(asIs.code()).as(asIs.err()).isEqualTo(1);
+        assertThat(asIs.err()).contains("skipped Crop100");
+        Cli.Result small = bench("--size", "64");
+        assertThat(small.code()).as(small.err()).isEqualTo(1);
+        Cli.Result big = bench("--size", "128");
+        assertThat(big.code()).as(big.err()).isZero();
+        assertRows(big.out().lines().toList(), "Crop100");
+    }
+
+    @Test
+    void sizeScalesTheTargetsWithTheImages() {
+        // the box [10, 12, 30, 35] and the keypoint (40, 30) lie outside a 16 x 16 image unless scaled with it
+        Cli.Result r = bench("--size", "16", "--only", "Pipe");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertRows(r.out().lines().toList(), "Pipe");
+
+        Map<String, Object> scaled = BenchInputs.scaledTargets(Map.of("bboxes", List.of(List.of(10, 12, 30, 35, 7)),
+                "keypoints", List.of(List.of(40, 30, 90)), "labels", List.of(1)), 0.5, 2.0);
+        assertThat(scaled.get("bboxes")).isEqualTo(List.of(List.of(5.0, 24.0, 15.0, 70.0, 7)));
+        assertThat(scaled.get("keypoints")).isEqualTo(List.of(List.of(20.0, 60.0, 90)));
+        assertThat(scaled.get("labels")).isEqualTo(List.of(1));
+    }
+
+    @Test
+    void resizedImagesAndMasksHaveTheSizeAndTheMaskKeepsItsLabels() {
+        byte[] labels = new byte[40 * 48];
+        for (int i = 0; i < labels.length; i++) labels[i] = (byte) (i % 48 < 24 ? 3 : 7);
+        Mat img = Mats.fromBytes(new byte[40 * 48 * 3], 40, 48, 3);
+        Mat mask = Mats.fromBytes(labels, 40, 48, 1);
+        Mat up = BenchInputs.resizedImage(img, 100);
+        Mat down = BenchInputs.resizedImage(img, 20);
+        Mat m = BenchInputs.resizedMask(mask, 100);
+        try {
+            assertThat(new int[] {up.rows(), up.cols(), up.channels()}).containsExactly(100, 100, 3);
+            assertThat(new int[] {down.rows(), down.cols(), down.channels()}).containsExactly(20, 20, 3);
+            assertThat(new int[] {m.rows(), m.cols()}).containsExactly(100, 100);
+            byte[] out = Mats.toBytes(m);
+            java.util.Set<Byte> values = new java.util.HashSet<>();
+            for (byte b : out) values.add(b);
+            assertThat(values).containsExactlyInAnyOrder((byte) 3, (byte) 7);
+        } finally {
+            Mats.release(img, mask, up, down, m);
+        }
+    }
+
+    @Test
+    void minRunSecondsRepeatsTheCalls() {
+        Cli.Result r = bench("--min-run-seconds", "0.05", "--only", "HorizontalFlip");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertRows(r.out().lines().toList(), "HorizontalFlip");
+        assertBadInput(bench("--min-run-seconds", "-1"), "--min-run-seconds -1");
+    }
+
+    @Test
+    void badSizesAreRejectedNamingTheOptionTheValueAndTheRange() {
+        for (String bad : List.of("8", "15", "8193", "-1")) {
+            Cli.Result r = bench("--size", bad);
+            assertBadInput(r, "--size " + bad);
+            assertThat(r.err()).contains("--size").contains(bad).contains("[16, 8192]");
+        }
+        Cli.Result r = bench("--size", "big");
+        assertBadInput(r, "--size big");
+        assertThat(r.err()).contains("--size").contains("big");
+    }
+
+    @Test
     void singleTransformsAreWrappedAtProbabilityOneAndFullRowsGetLabelParams() {
         Map<String, Object> tree = BenchSuite.prepare(Map.of("transform", Map.of("__class_fullname__", "HorizontalFlip", "p", 0.5)),
                 BenchSuite.Kind.FULL, true);
