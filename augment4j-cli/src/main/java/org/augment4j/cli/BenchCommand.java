@@ -86,6 +86,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--compare", paramLabel = "REF.csv", description = "Reference CSV (transform,images_per_sec,…): adds reference and ratio columns.")
     Path compare;
 
+    @Option(names = "--compare-floor", paramLabel = "FLOOR.csv",
+            description = "JMH's CSV of OpenCvFloorBenchmark (-rf csv): adds floor and floor_ratio columns and names the rows below 0.95 of their floor.")
+    Path compareFloor;
+
     @Option(names = "--out", paramLabel = "CSV", description = "Write the CSV here instead of stdout.")
     Path out;
 
@@ -99,6 +103,7 @@ public final class BenchCommand implements Callable<Integer> {
         if (!(minRunSeconds >= 0 && minRunSeconds <= 3600)) throw Errors.bad("--min-run-seconds must be in [0, 3600], got " + minRunSeconds);
         if (size != null) BenchInputs.checkSize(size);
         Map<String, Double> reference = compare == null ? null : BenchReference.read(compare);
+        Map<String, Double> floor = compareFloor == null ? null : BenchFloor.read(compareFloor);
         Map<String, Object> targetMap = targets == null ? null : Json.readObject(targets, "targets file");
         BenchSuite suite = BenchSuite.load(pipelines, only, targetMap != null && targetMap.containsKey("labels"));
         PrintWriter err = spec.commandLine().getErr();
@@ -131,8 +136,10 @@ public final class BenchCommand implements Callable<Integer> {
             opencv_core.setNumThreads(0); // OpenCV 4: 0 = threading optimisations off, every function sequential
             BenchRunner runner = new BenchRunner(new BenchRunner.Settings(n, runs, warmup, warmupSeconds, minRunSeconds, threads, seed));
             List<String> lines = new ArrayList<>();
-            lines.add(reference == null ? "transform,images_per_sec" : "transform,images_per_sec,reference,ratio");
+            lines.add((reference == null ? "transform,images_per_sec" : "transform,images_per_sec,reference,ratio") + (floor == null ? "" : ",floor,floor_ratio"));
             List<Double> ratios = new ArrayList<>();
+            List<String> belowFloor = new ArrayList<>();
+            int floored = 0;
             for (BenchSuite.Row row : suite.rows()) {
                 double rate;
                 try {
@@ -150,6 +157,15 @@ public final class BenchCommand implements Callable<Integer> {
                         ratios.add(rate / ref);
                     }
                 }
+                if (floor != null) {
+                    Double f = floor.get(row.name());
+                    line.append(',').append(f == null ? "" : format(f)).append(',');
+                    if (f != null && f > 0) {
+                        line.append(String.format(Locale.ROOT, "%.3f", rate / f));
+                        floored++;
+                        if (rate / f < BenchFloor.TARGET) belowFloor.add(String.format(Locale.ROOT, "%s %.2f", row.name(), rate / f));
+                    }
+                }
                 lines.add(line.toString());
                 err.println("bench: " + row.name() + " " + format(rate) + " images/s");
                 err.flush();
@@ -160,6 +176,10 @@ public final class BenchCommand implements Callable<Integer> {
             }
             if (!ratios.isEmpty()) {
                 err.println(String.format(Locale.ROOT, "bench: median ratio %.3f over %d row(s)", BenchRunner.median(ratios.stream().mapToDouble(Double::doubleValue).toArray()), ratios.size()));
+            }
+            if (floor != null) {
+                err.println(String.format(Locale.ROOT, "bench: %d of %d row(s) with a floor at >= %.2f of it%s", floored - belowFloor.size(), floored,
+                        BenchFloor.TARGET, belowFloor.isEmpty() ? "" : "; below: " + String.join(", ", belowFloor)));
             }
             write(lines);
             return 0;

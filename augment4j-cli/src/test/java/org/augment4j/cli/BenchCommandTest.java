@@ -117,6 +117,33 @@ class BenchCommandTest {
     }
 
     @Test
+    void compareFloorAddsTheFloorAndItsRatioAndNamesTheRowsBelowIt() throws Exception {
+        Path floor = tmp.resolve("floor.csv");
+        // JMH's -rf csv output of OpenCvFloorBenchmark, with a floor no row can reach for HorizontalFlip
+        Files.writeString(floor, """
+                "Benchmark","Mode","Threads","Samples","Score","Score Error (99.9%)","Unit","Param: row"
+                "org.augment4j.bench.OpenCvFloorBenchmark.call","thrpt",1,5,1.0E12,5.0E10,"ops/s",HorizontalFlip
+                "org.augment4j.bench.OpenCvFloorBenchmark.call","thrpt",1,5,2.0,0.1,"ops/s",Rotate
+                """);
+        Cli.Result r = bench("--compare-floor", floor.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        List<String> lines = r.out().lines().toList();
+        assertThat(lines.get(0)).isEqualTo("transform,images_per_sec,floor,floor_ratio");
+        assertRows(lines, "HorizontalFlip", "Pipe");
+        String[] flip = lines.get(1).split(",", -1);
+        assertThat(Double.parseDouble(flip[2])).isEqualTo(1.0E12);
+        assertThat(Double.parseDouble(flip[3])).isLessThan(0.95);
+        assertThat(lines.get(2)).endsWith(",,");   // no floor for Pipe
+        assertThat(r.err()).containsPattern("bench: 0 of 1 row\\(s\\) with a floor at >= 0.95 of it; below: HorizontalFlip 0\\.\\d\\d");
+
+        Path notJmh = tmp.resolve("plain.csv");
+        Files.writeString(notJmh, "transform,images_per_sec\nHorizontalFlip,5\n");
+        assertBadInput(bench("--compare-floor", notJmh.toString()), "a CSV that is not JMH's");
+        Files.writeString(notJmh, "\"Benchmark\",\"Score\",\"Unit\",\"Param: row\"\n\"x\",3.5,\"us/op\",HorizontalFlip\n");
+        assertBadInput(bench("--compare-floor", notJmh.toString()), "a floor in us/op");
+    }
+
+    @Test
     void rowsThatCannotRunAreSkippedOnStderr() throws Exception {
         Files.writeString(pipelines, """
                 {"Nope": {"kind": "image", "to_dict": {"transform": {"__class_fullname__": "NoSuchTransform", "p": 1}}},
