@@ -14,5 +14,5 @@ mvn -q -B package -pl augment4j-bench -am -DskipTests
 java -jar augment4j-bench/target/benchmarks.jar OpenCvFloorBenchmark -wi 2 -w 2 -i 5 -r 2 -rf csv -rff "$out/floor.csv"
 ./augment4j bench --pipelines testdata/perf/pipelines.json --images testdata/perf/images --mask testdata/perf/mask.png \
   --targets testdata/perf/targets.json --compare testdata/perf/albumentations-1.3.1.csv --compare-floor "$out/floor.csv" \
-  --out "$out/bench.csv"
+  --min-run-seconds 0.5 --out "$out/bench.csv"
 column -s, -t < "$out/bench.csv"
