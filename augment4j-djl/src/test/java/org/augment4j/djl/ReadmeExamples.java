@@ -16,8 +16,6 @@ import ai.djl.training.loss.Loss;
 import ai.djl.translate.TranslateException;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.augment4j.A;
 import org.augment4j.Compose;
 import org.augment4j.datasets.CocoReader;
@@ -54,9 +52,8 @@ final class ReadmeExamples {
         // README classification: end
     }
 
-    /** Detection: the bundled COCO sample through the article's pipeline file, into batches of DJL detection labels; their shapes. */
-    static List<Shape> detection(Path repository) throws IOException, TranslateException {
-        List<Shape> shapes = new ArrayList<>();
+    /** Detection: the bundled COCO sample through the article's pipeline file, into batches of DJL detection labels, each handed to {@code step}. */
+    static void detection(Path repository, java.util.function.BiConsumer<NDArray, NDArray> step) throws IOException, TranslateException {
         // README detection: begin
         Dataset coco = CocoReader.read(repository.resolve("testdata/data/coco"));
         Compose article = PipelineFile.load(repository.resolve("pipelines/article.json"));   // bbox_params: coco, category_id
@@ -68,12 +65,10 @@ final class ReadmeExamples {
                 try (batch) {
                     NDArray images = batch.getData().head();     // (4, 3, 512, 512) float32
                     NDArray boxes = batch.getLabels().head();    // (4, most boxes in the batch, 5) float32
-                    shapes.add(images.getShape());
-                    shapes.add(boxes.getShape());
+                    step.accept(images, boxes);                  // your model's step
                 }
             }
         }
         // README detection: end
-        return shapes;
     }
 }

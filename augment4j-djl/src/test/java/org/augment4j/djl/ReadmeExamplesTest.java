@@ -41,7 +41,11 @@ class ReadmeExamplesTest {
 
     @Test
     void theDetectionExampleGivesPaddedBoxBatches() throws Exception {
-        List<Shape> shapes = ReadmeExamples.detection(TestData.root().getParent());
+        List<Shape> shapes = new java.util.ArrayList<>();
+        ReadmeExamples.detection(TestData.root().getParent(), (images, boxes) -> {
+            shapes.add(images.getShape());
+            shapes.add(boxes.getShape());
+        });
         assertThat(shapes).hasSize(6);   // 10 images in batches of 4, 4, 2
         for (int b = 0; b < 3; b++) {
             long n = b < 2 ? 4 : 2;
