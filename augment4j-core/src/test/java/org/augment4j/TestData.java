@@ -36,6 +36,20 @@ public final class TestData {
         return p;
     }
 
+    /**
+     * A classification dataset in torchvision's {@code ImageFolder} layout made of the bundled photos: photo {@code i}
+     * of {@code photos} (names under {@code data/photos/}) is copied to {@code root/<classOf(i)>/<name>}.
+     *
+     * @return {@code root}
+     */
+    public static Path imageFolder(Path root, java.util.function.IntFunction<String> classOf, String... photos) throws java.io.IOException {
+        for (int i = 0; i < photos.length; i++) {
+            Path dir = Files.createDirectories(root.resolve(classOf.apply(i)));
+            Files.copy(data("photos/" + photos[i]), dir.resolve(photos[i]));
+        }
+        return root;
+    }
+
     private static Path folder(String name) {
         Path p = root().resolve(name);
         if (!Files.isDirectory(p)) throw new IllegalStateException("missing test data folder testdata/" + name + " (" + p + ")");

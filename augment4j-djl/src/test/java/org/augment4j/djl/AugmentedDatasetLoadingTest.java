@@ -40,13 +40,8 @@ class AugmentedDatasetLoadingTest {
     Path tmp;
 
     private Path photoFolder() throws Exception {
-        Path root = tmp.resolve("photos");
-        String[] photos = {"astronaut.png", "camera.png", "chelsea.png", "china.jpg", "coffee.png", "flower.jpg", "horse.png", "rocket.jpg"};
-        for (int i = 0; i < photos.length; i++) {
-            Path dir = Files.createDirectories(root.resolve("class" + i % 3));
-            Files.copy(TestData.data("photos/" + photos[i]), dir.resolve(photos[i]));
-        }
-        return root;
+        return TestData.imageFolder(tmp.resolve("photos"), i -> "class" + i % 3,
+                "astronaut.png", "camera.png", "chelsea.png", "china.jpg", "coffee.png", "flower.jpg", "horse.png", "rocket.jpg");
     }
 
     private AugmentedDataset.Builder builder(Path root) {
@@ -165,12 +160,7 @@ class AugmentedDatasetLoadingTest {
 
     @Test
     void anUnreadableSampleInAPassFailsNamingRecordAndFileOrIsSkipped() throws Exception {
-        Path root = tmp.resolve("broken");
-        Files.createDirectories(root.resolve("a"));
-        Files.createDirectories(root.resolve("b"));
-        Files.copy(TestData.data("photos/chelsea.png"), root.resolve("a/1.png"));
-        Files.writeString(root.resolve("a/2.png"), "not an image");
-        Files.copy(TestData.data("photos/coffee.png"), root.resolve("b/3.png"));
+        Path root = AugmentedDatasetTest.withUnreadableSample(tmp.resolve("broken"));
         Compose recipe = A.Compose(A.Resize(16, 16));
         try (NDManager m = NDManager.newBaseManager()) {
             AugmentedDataset failing = AugmentedDataset.builder(SampleSource.imageFolder(root), recipe).threads(2).setSampling(1, false).build();

@@ -35,12 +35,7 @@ class AugmentedDatasetTest {
 
     @Test
     void classificationBatchesFromAnImageFolder() throws Exception {
-        Path root = tmp.resolve("train");
-        String[] photos = {"astronaut.png", "chelsea.png", "coffee.png", "rocket.jpg", "horse.png"};
-        for (int i = 0; i < photos.length; i++) {
-            Path dir = Files.createDirectories(root.resolve(i < 3 ? "a" : "b"));
-            Files.copy(TestData.data("photos/" + photos[i]), dir.resolve(photos[i]));
-        }
+        Path root = TestData.imageFolder(tmp.resolve("train"), i -> i < 3 ? "a" : "b", "astronaut.png", "chelsea.png", "coffee.png", "rocket.jpg", "horse.png");
         Compose recipe = A.Compose(A.RandomResizedCrop(32, 32), A.HorizontalFlip());
         AugmentedDataset data = AugmentedDataset.builder(SampleSource.imageFolder(root), recipe).seed(3).normalization(Normalization.IMAGENET)
                 .setSampling(2, false).build();
@@ -133,14 +128,19 @@ class AugmentedDatasetTest {
         assertThat(boxes).isGreaterThan(10);
     }
 
-    @Test
-    void anUnreadableSampleFailsNamingItOrIsSkipped() throws IOException {
-        Path root = tmp.resolve("broken");
+    /** An image folder whose sample 1 ({@code a/2.png}) is not an image: samples a/1.png (class 0), a/2.png, b/3.png (class 1). */
+    static Path withUnreadableSample(Path root) throws IOException {
         Files.createDirectories(root.resolve("a"));
         Files.createDirectories(root.resolve("b"));
         Files.copy(TestData.data("photos/chelsea.png"), root.resolve("a/1.png"));
         Files.writeString(root.resolve("a/2.png"), "not an image");
         Files.copy(TestData.data("photos/coffee.png"), root.resolve("b/3.png"));
+        return root;
+    }
+
+    @Test
+    void anUnreadableSampleFailsNamingItOrIsSkipped() throws IOException {
+        Path root = withUnreadableSample(tmp.resolve("broken"));
         Compose recipe = A.Compose(A.Resize(16, 16));
         try (NDManager m = NDManager.newBaseManager()) {
             AugmentedDataset failing = AugmentedDataset.builder(SampleSource.imageFolder(root), recipe).setSampling(1, false).build();

@@ -26,11 +26,8 @@ class ReadmeExamplesTest {
 
     @Test
     void theClassificationExampleTrainsAndValidates() throws Exception {
-        String[] photos = {"astronaut.png", "camera.png", "chelsea.png", "china.jpg", "coffee.png", "flower.jpg", "horse.png", "rocket.jpg"};
-        for (int i = 0; i < photos.length; i++) {
-            Path dir = Files.createDirectories(tmp.resolve(i < 6 ? "train" : "val").resolve(i % 2 == 0 ? "even" : "odd"));
-            Files.copy(TestData.data("photos/" + photos[i]), dir.resolve(photos[i]));
-        }
+        TestData.imageFolder(tmp, i -> (i < 6 ? "train/" : "val/") + (i % 2 == 0 ? "even" : "odd"),
+                "astronaut.png", "camera.png", "chelsea.png", "china.jpg", "coffee.png", "flower.jpg", "horse.png", "rocket.jpg");
         SequentialBlock cnn = new SequentialBlock().add(Conv2d.builder().setKernelShape(new Shape(3, 3)).setFilters(4).build()).add(Activation::relu)
                 .add(Pool.globalAvgPool2dBlock()).add(Blocks.batchFlattenBlock()).add(Linear.builder().setUnits(2).build());
         TrainingResult result = ReadmeExamples.classification(tmp, cnn, 2);

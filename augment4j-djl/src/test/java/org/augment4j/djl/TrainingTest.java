@@ -38,12 +38,8 @@ class TrainingTest {
 
     @Test
     void aSmallCnnLearnsFromAugmentedBatches() throws Exception {
-        Path root = tmp.resolve("train");
-        String[] photos = {"astronaut.png", "chelsea.png", "coffee.png", "rocket.jpg", "horse.png", "camera.png"};
-        for (int i = 0; i < photos.length; i++) {
-            Path dir = Files.createDirectories(root.resolve(i % 2 == 0 ? "even" : "odd"));
-            Files.copy(TestData.data("photos/" + photos[i]), dir.resolve(photos[i]));
-        }
+        Path root = TestData.imageFolder(tmp.resolve("train"), i -> i % 2 == 0 ? "even" : "odd",
+                "astronaut.png", "chelsea.png", "coffee.png", "rocket.jpg", "horse.png", "camera.png");
         Compose recipe = A.Compose(A.RandomResizedCrop(32, 32).with("scale", List.of(0.5, 1.0)), A.HorizontalFlip());
         SequentialBlock cnn = new SequentialBlock()
                 .add(Conv2d.builder().setKernelShape(new Shape(3, 3)).setFilters(8).build()).add(Activation::relu)

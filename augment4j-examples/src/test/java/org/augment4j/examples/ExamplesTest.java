@@ -44,12 +44,8 @@ class ExamplesTest {
 
     @Test
     void classificationLoaderGivesNchwBatchesWithClassIndices() throws IOException {
-        Path root = tmp.resolve("train");
-        String[] photos = {"astronaut.png", "chelsea.png", "coffee.png", "rocket.jpg", "horse.png"};
-        for (int i = 0; i < photos.length; i++) {
-            Path dir = Files.createDirectories(root.resolve(i < 3 ? "a_class" : "b_class"));
-            Files.copy(TestData.data("photos/" + photos[i]), dir.resolve(photos[i]));
-        }
+        Path root = TestData.imageFolder(tmp.resolve("train"), i -> i < 3 ? "a_class" : "b_class",
+                "astronaut.png", "chelsea.png", "coffee.png", "rocket.jpg", "horse.png");
         List<ClassificationExample.Step> steps = ClassificationExample.epoch(root, 2, 7);
         assertThat(steps).hasSize(3);
         assertThat(steps.get(0).shape()).containsExactly(2, 3, 224, 224);
