@@ -1,7 +1,5 @@
 package org.augment4j.cli;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,14 +23,7 @@ final class BenchFloor {
      * @throws Errors.CliException if the file is missing or is not JMH's CSV of a benchmark with a {@code row} parameter in ops/s
      */
     static Map<String, Double> read(Path file) {
-        Inputs.requireFile(file, "floor file");
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file);
-        } catch (IOException e) {
-            throw Errors.bad("cannot read floor file " + file + ": " + e.getMessage());
-        }
-        if (lines.isEmpty()) throw Errors.bad("floor file " + file + " is empty");
+        List<String> lines = BenchReference.lines(file, "floor file");
         List<String> header = cells(lines.get(0));
         int score = header.indexOf("Score"), unit = header.indexOf("Unit"), row = header.indexOf("Param: row");
         if (score < 0 || unit < 0 || row < 0) {

@@ -20,14 +20,7 @@ final class BenchReference {
      * @throws Errors.CliException if the file is missing, lacks the two columns or holds a value that is not a number
      */
     static Map<String, Double> read(Path file) {
-        Inputs.requireFile(file, "reference file");
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file);
-        } catch (IOException e) {
-            throw Errors.bad("cannot read reference file " + file + ": " + e.getMessage());
-        }
-        if (lines.isEmpty()) throw Errors.bad("reference file " + file + " is empty");
+        List<String> lines = lines(file, "reference file");
         List<String> header = List.of(lines.get(0).strip().split(",", -1));
         int name = header.indexOf("transform"), rate = header.indexOf("images_per_sec");
         if (name < 0 || rate < 0) throw Errors.bad("reference file " + file + ": the header must name transform and images_per_sec columns, got " + lines.get(0));
@@ -43,5 +36,22 @@ final class BenchReference {
             }
         }
         return out;
+    }
+
+    /**
+     * The lines of a CSV file the bench compares with, {@code what} naming it in errors.
+     *
+     * @throws Errors.CliException if the file is missing, unreadable or empty
+     */
+    static List<String> lines(Path file, String what) {
+        Inputs.requireFile(file, what);
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file);
+        } catch (IOException e) {
+            throw Errors.bad("cannot read " + what + " " + file + ": " + e.getMessage());
+        }
+        if (lines.isEmpty()) throw Errors.bad(what + " " + file + " is empty");
+        return lines;
     }
 }
