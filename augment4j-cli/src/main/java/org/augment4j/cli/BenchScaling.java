@@ -95,22 +95,16 @@ public final class BenchScaling {
     static Map<String, TreeMap<Integer, Double>> read(Map<Integer, Path> csvBySize) {
         Map<String, TreeMap<Integer, Double>> rates = new LinkedHashMap<>();
         for (Map.Entry<Integer, Path> e : new TreeMap<>(csvBySize).entrySet()) {
-            List<String> lines;
+            Map<String, Double> rows;
             try {
-                lines = Files.readAllLines(e.getValue());
-            } catch (IOException x) {
-                throw new UncheckedIOException("cannot read " + e.getValue() + ": " + x.getMessage(), x);
+                rows = BenchReference.read(e.getValue());   // the same transform,images_per_sec CSV that --compare reads
+            } catch (Errors.CliException x) {
+                throw new IllegalArgumentException(x.getMessage(), x);
             }
-            if (lines.isEmpty() || !lines.get(0).startsWith("transform,images_per_sec")) {
-                throw new IllegalArgumentException(e.getValue() + " is not a bench CSV (header transform,images_per_sec,… expected)");
-            }
-            for (String l : lines.subList(1, lines.size())) {
-                if (l.isBlank()) continue;
-                String[] cells = l.split(",", -1);
-                double rate = Double.parseDouble(cells[1]);
-                if (!(rate > 0)) throw new IllegalArgumentException(e.getValue() + ": rate of " + cells[0] + " must be positive, got " + cells[1]);
-                rates.computeIfAbsent(cells[0], k -> new TreeMap<>()).put(e.getKey(), rate);
-            }
+            rows.forEach((row, rate) -> {
+                if (!(rate > 0)) throw new IllegalArgumentException(e.getValue() + ": rate of " + row + " must be positive, got " + rate);
+                rates.computeIfAbsent(row, k -> new TreeMap<>()).put(e.getKey(), rate);
+            });
         }
         return rates;
     }
