@@ -5,8 +5,11 @@ import static org.bytedeco.opencv.global.opencv_core.minMaxLoc;
 import static org.bytedeco.opencv.global.opencv_core.multiply;
 import static org.bytedeco.opencv.global.opencv_core.split;
 import static org.bytedeco.opencv.global.opencv_core.subtract;
+import static org.bytedeco.opencv.global.opencv_core.transform;
+import static org.bytedeco.opencv.global.opencv_core.CV_32F;
 
 import java.nio.DoubleBuffer;
+import java.nio.FloatBuffer;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -131,20 +134,44 @@ public final class Normalize extends FixedPixelTransform {
         return out;
     }
 
-    /** {@code (img − m) · d} per channel in float32: a float table for uint8, OpenCV arithmetic for float32. */
+    /**
+     * {@code (img − m) · d} per channel in float32. For uint8: a conversion to float32, then two {@code cv::transform}
+     * passes, {@code x − m} and {@code x · d}, each one float operation rounded once, so the result is bit-identical to
+     * {@code ((float) v − m) · d} (and to a float lookup table, which is slower: it gathers per element). For float32:
+     * OpenCV arithmetic.
+     */
     private static Mat affine(Mat image, float[] m, float[] d) {
         int c = m.length;
-        if (!Mats.isFloat(image)) {
-            float[][] tables = new float[c][256];
-            for (int i = 0; i < c; i++) for (int v = 0; v < 256; v++) tables[i][v] = ((float) v - m[i]) * d[i];
-            return PixelKernels.lutFloat(image, tables);
-        }
         Mat out = new Mat();
+        if (!Mats.isFloat(image)) {
+            float[] one = new float[c], zero = new float[c], minusM = new float[c];
+            Arrays.fill(one, 1f);
+            for (int i = 0; i < c; i++) minusM[i] = -m[i];
+            try (Mat f = new Mat(); Mat shifted = new Mat(); Mat sub = diagonal(one, minusM); Mat mul = diagonal(d, zero)) {
+                image.convertTo(f, CV_32F);
+                transform(f, shifted, sub);     // separate outputs: OpenCV's in-place transform is slower
+                transform(shifted, out, mul);
+            }
+            return out;
+        }
         try (Mat ms = Mats.scalarMat(toDoubles(m)); Mat ds = Mats.scalarMat(toDoubles(d))) {
             subtract(image, ms, out);
             multiply(out, ds, out);
         }
         return out;
+    }
+
+    /** The {@code c × (c+1)} float32 matrix of {@code y_i = scale_i · x_i + offset_i}, for {@code cv::transform}. */
+    private static Mat diagonal(float[] scale, float[] offset) {
+        int c = scale.length;
+        float[] values = new float[c * (c + 1)];
+        for (int i = 0; i < c; i++) {
+            values[i * (c + 1) + i] = scale[i];
+            values[i * (c + 1) + c] = offset[i];
+        }
+        Mat mtx = new Mat(c, c + 1, CV_32F);
+        ((FloatBuffer) mtx.createBuffer()).put(values);
+        return mtx;
     }
 
     private float[] perChannel(String param, double[] v, int channels) {

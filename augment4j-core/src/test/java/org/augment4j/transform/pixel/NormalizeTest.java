@@ -60,6 +60,34 @@ class NormalizeTest {
         Mats.release(image, out);
     }
 
+    /** Seeded mean, std and max_pixel_value, 1 to 4 channels: every uint8 value, every channel, bit for bit. */
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(ints = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12})
+    void uint8IsFloat32ArithmeticBitForBitForAnyChannelsAndStatistics(int seed) {
+        java.util.Random rng = new java.util.Random(seed);
+        int c = 1 + (seed - 1) % 4;
+        double[] mean = new double[c], std = new double[c];
+        for (int i = 0; i < c; i++) {
+            mean[i] = rng.nextDouble() * 2 - 0.5;
+            std[i] = 1e-3 + rng.nextDouble() * 3;
+        }
+        double mpv = seed % 3 == 0 ? 1.0 : 255.0 * rng.nextDouble() + 1;
+        byte[] all = new byte[256 * c];
+        for (int v = 0; v < 256; v++) for (int ch = 0; ch < c; ch++) all[c * v + ch] = (byte) v;
+        Mat image = Mats.fromBytes(all, 1, 256, c);
+        Mat out = run(new Normalize(mean, std, mpv, "standard", 1), image);
+        float[] got = Mats.toFloats(out);
+        for (int v = 0; v < 256; v++) {
+            for (int ch = 0; ch < c; ch++) {
+                float m = (float) mean[ch] * (float) mpv, d = 1f / ((float) std[ch] * (float) mpv);
+                float want = ((float) v - m) * d;
+                assertThat(Float.floatToIntBits(got[c * v + ch])).as("value %d channel %d of %d: %s vs %s", v, ch, c, got[c * v + ch], want)
+                        .isEqualTo(Float.floatToIntBits(want));
+            }
+        }
+        Mats.release(image, out);
+    }
+
     @Test
     void standardIsTheFormulaPerChannelForUint8AndFloat() {
         Mat image = Images.ramp(3);
