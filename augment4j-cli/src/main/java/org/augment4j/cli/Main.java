@@ -22,14 +22,17 @@ public final class Main implements Runnable {
     /** Exit code for bad input: usage errors, missing files, malformed pipelines or targets. */
     public static final int BAD_INPUT = 2;
     private static final String MAX_PHYSICAL_BYTES = "org.bytedeco.javacpp.maxPhysicalBytes";
+    private static final String MAX_BYTES = "org.bytedeco.javacpp.maxBytes";
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
         // Every native matrix is released deterministically, so JavaCPP's memory watchdog (which reads the process's
-        // resident size on every native allocation, ~2 µs each, to decide when to call System.gc()) only costs time.
+        // resident size on every native allocation, ~2 µs each, to decide when to call System.gc()) only costs time;
+        // so does its byte budget (maxBytes), checked against a shared counter on every allocation.
         if (System.getProperty(MAX_PHYSICAL_BYTES) == null) System.setProperty(MAX_PHYSICAL_BYTES, "0");
+        if (System.getProperty(MAX_BYTES) == null) System.setProperty(MAX_BYTES, "0");
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
