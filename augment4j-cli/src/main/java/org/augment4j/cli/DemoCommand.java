@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.concurrent.Callable;
 import org.augment4j.Compose;
 import org.augment4j.Sample;
@@ -270,15 +271,22 @@ public final class DemoCommand implements Callable<Integer> {
             if (!Files.isDirectory(samples)) throw Errors.bad("samples folder not found: " + samples);
             return samples;
         }
+        boolean onDisk = ProjectFiles.find(SAMPLES + "/annotations/instances.json").isPresent();
+        Path root = bundledSamples(this::temp);
+        samplesName = onDisk ? root.toString() : SAMPLES + " (embedded in the jar)";
+        return root;
+    }
+
+    /**
+     * The COCO samples shipped with augment4j: {@code samples/coco} above the working directory or the jar, else
+     * extracted from the jar into the folder {@code temp} gives (images, annotations and instance masks).
+     */
+    static Path bundledSamples(Supplier<Path> temp) {
         Optional<Path> onDisk = ProjectFiles.find(SAMPLES + "/annotations/instances.json");
-        if (onDisk.isPresent()) {
-            samplesName = onDisk.get().getParent().getParent().toString();
-            return onDisk.get().getParent().getParent();
-        }
-        samplesName = SAMPLES + " (embedded in the jar)";
+        if (onDisk.isPresent()) return onDisk.get().getParent().getParent();
         String inst = SAMPLES + "/annotations/instances.json";
         if (!ProjectFiles.embedded(inst)) throw Errors.bad(SAMPLES + " not found (looked above the working directory and the jar); give --samples DIR");
-        Path dir = temp();
+        Path dir = temp.get();
         ProjectFiles.extract(inst, dir);
         if (ProjectFiles.embedded(SAMPLES + "/annotations/person_keypoints.json")) ProjectFiles.extract(SAMPLES + "/annotations/person_keypoints.json", dir);
         Path root = dir.resolve(SAMPLES);

@@ -108,46 +108,7 @@ public final class PreviewCommand implements Callable<Integer> {
 
     /** One augmentation of {@code img} drawn with its surviving objects. */
     private BufferedImage thumbnail(ObjectAugmenter augmenter, Dataset dataset, DatasetImage img, long s, List<int[]> skeleton) {
-        Map<String, Mat> masks = new LinkedHashMap<>();
-        ObjectAugmenter.Result r = null;
-        try (Mat image = ImageIO.readRgb(img.file())) {
-            for (Map.Entry<String, Path> m : maskFiles(img).entrySet()) masks.put(m.getKey(), ImageIO.readMask(m.getValue()));
-            r = augmenter.apply(img, image, masks, s);
-            Mat result = r.image();
-            int w = result.cols(), h = result.rows();
-            List<Preview.Box> boxes = new ArrayList<>();
-            List<String> names = new ArrayList<>();
-            List<Preview.Point> points = new ArrayList<>();
-            for (int k = 0; k < r.kept().size(); k++) {
-                DatasetObject o = r.kept().get(k);
-                double[] b = o.bbox();
-                boxes.add(new Preview.Box(b[0], b[1], b[0] + b[2], b[1] + b[3], o.categoryId()));
-                names.add(dataset.categoryName(o.categoryId()));
-                double[] kp = o.keypoints();
-                if (kp == null) continue;
-                for (int j = 0; 3 * j + 2 < kp.length; j++) {
-                    if (kp[3 * j + 2] > 0) points.add(new Preview.Point(kp[3 * j], kp[3 * j + 1], j, k));
-                }
-            }
-            try (Mat mask = PreviewLabels.instanceMap(r.kept(), w, h)) {
-                Mat drawn = mask != null ? mask : r.masks().values().stream().findFirst().orElse(null);
-                BufferedImage thumb = Preview.thumbnail(result, drawn, boxes, points, skeleton, thumbHeight);
-                Preview.labelBoxes(thumb, w, h, boxes, names);
-                return thumb;
-            }
-        } finally {
-            masks.values().forEach(Mat::close);
-            if (r != null) {
-                r.image().close();
-                r.masks().values().forEach(Mat::close);
-            }
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Path> maskFiles(DatasetImage img) {
-        Object m = img.extra().get(MaskFolders.MASKS);
-        return m == null ? Map.of() : (Map<String, Path>) m;
+        return AugmentedPicture.of(augmenter, dataset, img, s, skeleton, thumbHeight).picture();
     }
 
     private void write(BufferedImage sheet) {

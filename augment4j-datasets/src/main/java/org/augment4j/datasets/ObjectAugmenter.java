@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.augment4j.AppliedTransform;
 import org.augment4j.Compose;
 import org.augment4j.Sample;
 import org.augment4j.internal.GeometryStep;
@@ -60,10 +61,10 @@ public final class ObjectAugmenter {
     }
 
     /**
-     * The result of one image: the augmented image and extra masks (the caller closes them), kept objects, and the
-     * dropped ones.
+     * The result of one image: the augmented image and extra masks (the caller closes them), kept objects, the dropped
+     * ones, and the transforms that were applied with their sampled parameters ({@link Sample#applied()}).
      */
-    public record Result(Mat image, Map<String, Mat> masks, List<DatasetObject> kept, List<DatasetObject> dropped) {}
+    public record Result(Mat image, Map<String, Mat> masks, List<DatasetObject> kept, List<DatasetObject> dropped, List<AppliedTransform> applied) {}
 
     /** Augments {@code image} (RGB, the size the annotations state) with its objects, using {@code seed}. */
     public Result apply(DatasetImage entry, Mat image, long seed) {
@@ -128,7 +129,7 @@ public final class ObjectAugmenter {
             Result r = collect(objects, out, dropped);
             Map<String, Mat> extra = new LinkedHashMap<>();
             for (String name : masks.keySet()) extra.put(name, out.masks().get(EXTRA + name).clone());
-            return new Result(r.image(), extra, r.kept(), r.dropped());
+            return new Result(r.image(), extra, r.kept(), r.dropped(), out.applied());
         } finally {
             if (out != null) {
                 for (Map.Entry<String, Mat> e : out.masks().entrySet()) e.getValue().close();
@@ -189,7 +190,7 @@ public final class ObjectAugmenter {
         for (int o = 0; o < objects.size(); o++) {
             if (!survived[o] && !dropped.contains(objects.get(o))) lost.add(objects.get(o));
         }
-        return new Result(out.image().clone(), Map.of(), kept, lost);
+        return new Result(out.image().clone(), Map.of(), kept, lost, List.of());
     }
 
     /** True when the spatial steps compose to a reflection (determinant of the linear part below 0). */
