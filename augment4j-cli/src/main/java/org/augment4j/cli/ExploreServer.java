@@ -43,7 +43,7 @@ import org.augment4j.serial.TransformDescriptions;
  * POST /api/pipeline/check    {"pipeline": tree} → {"pipeline": tree as written, "warnings": […]}
  * POST /api/pipeline/download {"pipeline": tree, "format": "json"|"yaml"} → the file's text
  * POST /api/render            {"image": id, "pipeline": tree, "seed": n, "count": 1..16, "height": px}
- *                             → {"outputs": [{seed, png (base64), applied, sha256, width, height, objects}…], "warnings"}
+ *                             → {"outputs": [{seed (as a string), png (base64), applied, sha256, width, height, objects}…], "warnings"}
  * </pre>
  */
 final class ExploreServer implements AutoCloseable {
@@ -136,6 +136,11 @@ final class ExploreServer implements AutoCloseable {
         return app.port();
     }
 
+    /** The images it offers. */
+    ExploreImages images() {
+        return config.images();
+    }
+
     /** The page's address. */
     String url() {
         String h = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
@@ -212,7 +217,7 @@ final class ExploreServer implements AutoCloseable {
                 throw new HttpError(400, e.name() + " (seed " + s + "): " + Errors.describe(ex));
             }
             Map<String, Object> o = new LinkedHashMap<>();
-            o.put("seed", s);
+            o.put("seed", Long.toString(s));   // a string: 64-bit seeds do not survive JavaScript numbers
             o.put("png", Base64.getEncoder().encodeToString(png(p.picture())));
             o.put("applied", p.applied());
             o.put("sha256", p.pixelSha256());
