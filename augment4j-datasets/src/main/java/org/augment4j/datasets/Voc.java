@@ -28,6 +28,11 @@ import org.w3c.dom.NodeList;
  * when the source said so or the box touches the image border (it was cut by it); {@code difficult} is carried over.
  * Stateless.
  *
+ * <p>As labelling tools export it: an XML without objects is an image without objects; an image of the image folder
+ * that no XML names is read as an image without objects; a {@code <filename>} that does not exist is matched by stem
+ * (with or without its extension, or the XML's own stem); a missing or zero {@code <size>} is read from the image. Each
+ * such adjustment is noted in {@link Dataset#notes()}. {@link #readLayout} finds the folders of an export.
+ *
  * <p>Under {@link OutsidePaths#REFUSE}, the default, an XML file that is a symbolic link out of the annotation folder,
  * and an image whose {@code <filename>} leads outside the image folder ({@code ..}, an absolute path, a symbolic link
  * out), are left out and reported in {@link Dataset#problems()}.

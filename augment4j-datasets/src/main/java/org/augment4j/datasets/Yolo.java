@@ -28,8 +28,9 @@ import org.augment4j.OutsidePaths;
  * Class names, {@code kpt_shape} and {@code flip_idx} come from {@code data.yaml} ({@code names} as a list or an
  * index map); class ids are the category ids. Images are found by stem in the image folder. Stateless.
  *
- * <p>The image and label folders are the caller's choice; {@code data.yaml}'s {@code path}, {@code train}, {@code val}
- * and {@code test} are not followed (the command line names the folders). Under {@link OutsidePaths#REFUSE}, the
+ * <p>The image and label folders are the caller's choice here; {@link YoloLayout} finds them in an export (the data
+ * file's {@code path}, {@code train}, {@code val}, {@code test}, or darknet's {@code obj_<split>_data/}). Label files of
+ * the label folder without an image are noted in {@link Dataset#notes()}, not read. Under {@link OutsidePaths#REFUSE}, the
  * default, an image or label file that is a symbolic link out of its folder is left out with its image and reported in
  * {@link Dataset#problems()}.
  */
