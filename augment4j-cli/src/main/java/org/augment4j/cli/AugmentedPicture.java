@@ -73,7 +73,7 @@ record AugmentedPicture(BufferedImage picture, List<Map<String, Object>> applied
             DatasetObject o = r.kept().get(k);
             double[] b = o.bbox();
             boxes.add(new Preview.Box(b[0], b[1], b[0] + b[2], b[1] + b[3], o.categoryId()));
-            names.add(dataset.categoryName(o.categoryId()));
+            names.add(dataset.categoryLabel(o.categoryId()));
             double[] kp = o.keypoints();
             if (kp == null) continue;
             for (int j = 0; 3 * j + 2 < kp.length; j++) {

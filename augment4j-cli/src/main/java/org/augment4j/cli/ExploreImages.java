@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.augment4j.OutsidePaths;
 import org.augment4j.datasets.Dataset;
 import org.augment4j.datasets.DatasetImage;
+import org.augment4j.datasets.DatasetSplit;
 import org.augment4j.opencv.ImageIO;
 import org.augment4j.opencv.ReadMode;
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -57,6 +58,7 @@ final class ExploreImages {
     }
 
     private final Map<String, Entry> fixed = new LinkedHashMap<>();
+    private final Map<String, Integer> counts = new java.util.HashMap<>();
     private final LinkedHashMap<String, Entry> uploads = new LinkedHashMap<>();
     private final AtomicLong uploadCount = new AtomicLong();
     private final Path uploadDir;
@@ -80,14 +82,20 @@ final class ExploreImages {
         }
     }
 
+    /** Every split's images, found as {@code run} finds them (the usual export layouts; file names kept inside the folder). */
     private void addDataset(String source, Path dir, String format) {
-        Dataset d;
+        List<DatasetSplit> splits;
         try {
-            d = RunFormat.of(format, dir, false, OutsidePaths.REFUSE).read(dir);
+            splits = RunFormat.of(format, dir, null, null, false, OutsidePaths.REFUSE).read(dir);
         } catch (IllegalArgumentException e) {
             throw Errors.bad((source.equals("sample") ? "bundled samples " : "--images ") + dir + " (" + format + "): " + e.getMessage());
         }
-        for (DatasetImage img : d.images()) add(new Entry(source + ":" + count(source), img.fileName(), source, img, d));
+        for (DatasetSplit split : splits) {
+            for (DatasetImage img : split.dataset().images()) {
+                String name = splits.size() > 1 ? split.name() + "/" + img.fileName() : img.fileName();
+                add(new Entry(source + ":" + count(source), name, source, img, split.dataset()));
+            }
+        }
     }
 
     /** The image files below {@code folder} (sorted, at most {@link #MAX_FOLDER_IMAGES}); links that lead out are skipped. */
@@ -117,7 +125,7 @@ final class ExploreImages {
     }
 
     private int count(String source) {
-        return (int) fixed.keySet().stream().filter(k -> k.startsWith(source + ":")).count();
+        return counts.merge(source, 1, Integer::sum) - 1;
     }
 
     private void add(Entry e) {

@@ -17,6 +17,7 @@ import org.augment4j.Seeds;
 import org.augment4j.datasets.Dataset;
 import org.augment4j.datasets.DatasetImage;
 import org.augment4j.datasets.DatasetObject;
+import org.augment4j.datasets.DatasetSplit;
 import org.augment4j.datasets.MaskFolders;
 import org.augment4j.datasets.ObjectAugmenter;
 import org.augment4j.opencv.ImageIO;
@@ -36,7 +37,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "preview", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Draw a contact sheet of N random augmentations of random images of a dataset, with boxes, "
                 + "category names, keypoints (and skeleton) and masks, to check a pipeline by eye.",
-            "Dataset layouts are those of 'augment4j run'. The same --seed gives the same sheet.",
+            "Dataset layouts are those of 'augment4j run' (every split; --annotations and --data name the files). The same --seed gives the same sheet.",
+            "Notes on what was adjusted while reading (boxes clipped to the image…) are printed on stderr.",
             "Exit codes: 0 success, 2 bad input, 3 sheet written but the dataset had annotation problems (entries left out, listed on stderr)."})
 public final class PreviewCommand implements Callable<Integer> {
     @Spec
@@ -64,22 +66,29 @@ public final class PreviewCommand implements Callable<Integer> {
         if (!out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")) throw Errors.bad("--out must name a .png file, got " + out);
         if (Files.isDirectory(out)) throw Errors.bad("--out " + out + " is a folder; give a .png file name");
         DatasetOptions.Loaded loaded = data.load(spec.commandLine().getErr(), "preview");
-        RunFormat reader = loaded.format();
         Compose compose = loaded.pipeline();
-        Dataset dataset = loaded.dataset();
-        dataset.problems().forEach(p -> spec.commandLine().getErr().println("preview: annotation problem: " + p));
-        List<DatasetImage> images = dataset.images();
+        loaded.problems().forEach(p -> spec.commandLine().getErr().println("preview: annotation problem: " + p));
+        loaded.notes().forEach(p -> spec.commandLine().getErr().println("preview: note: " + p));
+        // Every split's images, each with the dataset (categories, keypoint layout) it belongs to.
+        List<DatasetImage> images = new ArrayList<>();
+        List<Dataset> owners = new ArrayList<>();
+        for (DatasetSplit split : loaded.splits()) {
+            for (DatasetImage img : split.dataset().images()) {
+                images.add(img);
+                owners.add(split.dataset());
+            }
+        }
         if (images.isEmpty()) throw Errors.bad("dataset " + data.input + " (" + data.format + ") has no images");
-        ObjectAugmenter augmenter = new ObjectAugmenter(compose, dataset.flipIndex());
-        List<int[]> skeleton = PreviewLabels.skeleton(dataset);
 
         RandomGenerator pick = Seeds.generator(seed);
         List<BufferedImage> thumbs = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            DatasetImage img = images.get(pick.nextInt(images.size()));
+            int chosen = pick.nextInt(images.size());
+            DatasetImage img = images.get(chosen);
+            Dataset dataset = owners.get(chosen);
             long s = Seeds.mix(seed, i);
             try {
-                thumbs.add(thumbnail(augmenter, dataset, img, s, skeleton));
+                thumbs.add(thumbnail(new ObjectAugmenter(compose, dataset.flipIndex()), dataset, img, s, PreviewLabels.skeleton(dataset)));
             } catch (IllegalArgumentException | UncheckedIOException e) {
                 throw Errors.bad(img.file() + " (seed " + s + "): " + Errors.describe(e));
             }
@@ -95,7 +104,7 @@ public final class PreviewCommand implements Callable<Integer> {
         spec.commandLine().getOut().printf("preview: %d augmentations of %d images (seed %d), %dx%d grid, %dx%d px; wrote %s%n",
                 n, images.size(), seed, cols, rows.size(), sheet.getWidth(), sheet.getHeight(), out);
         spec.commandLine().getOut().flush();
-        return dataset.problems().isEmpty() ? 0 : RunCommand.SKIPPED;
+        return loaded.problems().isEmpty() ? 0 : RunCommand.SKIPPED;
     }
 
     /** Columns of the grid: {@code ceil(sqrt(n))}, so the sheet is about square in cells. */

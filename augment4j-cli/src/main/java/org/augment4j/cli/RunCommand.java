@@ -17,6 +17,7 @@ import java.util.concurrent.Future;
 import org.augment4j.Compose;
 import org.augment4j.datasets.Dataset;
 import org.augment4j.datasets.DatasetImage;
+import org.augment4j.datasets.DatasetSplit;
 import org.augment4j.datasets.ObjectAugmenter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,13 +32,18 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Augment a whole dataset: N copies of every image with its annotations, in the same format.",
-            "COCO: DIR/annotations/instances.json (+ optional person_keypoints.json) and DIR/images/; writes OUT/images/ and "
-                + "OUT/annotations/instances.json (last, atomically; keypoints included).",
-            "YOLO: DIR/images/, DIR/labels/, DIR/data.yaml (detect, segment, or pose with kpt_shape and flip_idx); writes the same.",
-            "VOC: DIR/JPEGImages/ and DIR/Annotations/*.xml, 0-based coordinates (albumentations' pascal_voc) or 1-based with "
-                + "--voc-one-based; writes the same, truncated=1 where a box touches the border.",
+            "Annotations are found where labelling tools export them, and the output keeps the input's layout (same folders and file names).",
+            "COCO: --annotations FILE, else annotations/*.json (instances*.json joined with person_keypoints*.json; CVAT: instances_default.json), "
+                + "else <split>/_annotations.coco.json beside the images (Roboflow), else a single *.json at the top; file_names resolve in "
+                + "images/[<split>/], the annotation file's folder or DIR. Keypoints are written into the annotation file.",
+            "YOLO: --data FILE, else data.yaml, a single *.yaml with 'names' (Ultralytics), or obj.data + obj.names (darknet, CVAT's YOLO 1.1); "
+                + "train/val/test splits (images/train with labels/train…) are all processed; a 'path:' that does not lead into DIR falls "
+                + "back to the data file's folder (noted). Detect, segment, or pose with kpt_shape and flip_idx.",
+            "VOC: DIR/Annotations/*.xml with DIR/JPEGImages/, or XML beside the images (labelImg; Roboflow's split folders); 0-based "
+                + "coordinates (albumentations' pascal_voc) or 1-based with --voc-one-based; truncated=1 where a box touches the border.",
             "Masks: DIR/images/ plus mask folders (every other folder) matched by file stem; writes the same, masks as PNG.",
-            "Every run writes OUT/report.json: counts, skipped inputs with reasons, objects kept/dropped per class.",
+            "Every run writes OUT/report.json: images and objects in and out (per split), skipped inputs with reasons, notes on what was "
+                + "adjusted while reading (boxes clipped to the image, label files without images…), objects kept/dropped per class.",
             "Files the dataset names must lie in its folders: an image, label, mask or annotation file that leads outside (.., an absolute "
                 + "path, a symbolic link out) is left out and listed under annotation_problems, unless --allow-outside-paths is given.",
             "Output names and ids depend only on (seed, input file, copy index), whatever --threads; --resume skips outputs already complete.",
@@ -84,22 +90,40 @@ public final class RunCommand implements Callable<Integer> {
         DatasetOptions.Loaded loaded = data.load(spec.commandLine().getErr(), "run");
         RunFormat reader = loaded.format();
         Compose compose = loaded.pipeline();
-        Dataset dataset = loaded.dataset();
-        RunWriter coco = new RunWriter(reader, dataset, new ObjectAugmenter(compose, dataset.flipIndex()), out, copies, seed, includeOriginal, resume);
+        List<DatasetSplit> splits = loaded.splits();
+        PrintWriter log = spec.commandLine().getErr();
+        loaded.notes().forEach(n -> log.println("run: note: " + n));
+        // One writer per split; tasks run over all splits' images in order.
+        List<RunWriter> writers = new ArrayList<>();
+        List<RunWriter> taskWriter = new ArrayList<>();
+        List<Integer> taskIndex = new ArrayList<>();
+        List<DatasetImage> images = new ArrayList<>();
+        for (int k = 0; k < splits.size(); k++) {
+            DatasetSplit split = splits.get(k);
+            Path parts = Path.of(".augment4j", "parts");
+            if (splits.size() > 1) parts = parts.resolve(k + "-" + (split.name().isEmpty() ? "unnamed" : split.name().replace('/', '-')));
+            Dataset d = split.dataset();
+            RunWriter w = new RunWriter(reader, split, parts, new ObjectAugmenter(compose, d.flipIndex()), out, copies, seed, includeOriginal, resume);
+            writers.add(w);
+            for (int i = 0; i < d.images().size(); i++) {
+                taskWriter.add(w);
+                taskIndex.add(i);
+                images.add(d.images().get(i));
+            }
+        }
         Inputs.createDirectories(out);
         if (resume) removeTemporaries();
 
-        PrintWriter log = spec.commandLine().getErr();
-        List<DatasetImage> images = dataset.images();
         List<Map<String, Object>> skipped = new ArrayList<>();
-        List<DatasetImage> done = new ArrayList<>();
+        List<List<DatasetImage>> done = new ArrayList<>();
+        for (int k = 0; k < splits.size(); k++) done.add(new ArrayList<>());
         int resumed = 0;
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             List<Future<Integer>> futures = new ArrayList<>();
             for (int i = 0; i < images.size(); i++) {
-                int index = i;
-                futures.add(pool.submit(() -> coco.process(index, images.get(index))));
+                int t = i;
+                futures.add(pool.submit(() -> taskWriter.get(t).process(taskIndex.get(t), images.get(t))));
             }
             // On a terminal: a bar redrawn in place after every image; on a pipe or in CI: a plain line every 10%.
             boolean terminal = System.console() != null && System.getenv("CI") == null;
@@ -107,7 +131,7 @@ public final class RunCommand implements Callable<Integer> {
             for (int i = 0; i < futures.size(); i++) {
                 try {
                     resumed += futures.get(i).get();
-                    done.add(images.get(i));
+                    done.get(writers.indexOf(taskWriter.get(i))).add(images.get(i));
                 } catch (ExecutionException e) {
                     Throwable cause = e.getCause();
                     if (!(cause instanceof RuntimeException) || !Errors.isBadInput(cause)) throw new IllegalStateException("image " + images.get(i).file() + ": " + cause, cause);
@@ -138,26 +162,58 @@ public final class RunCommand implements Callable<Integer> {
             pool.shutdownNow();
         }
         RunStats stats = new RunStats();
-        int written = coco.finish(done, stats);
+        int written = 0, objectsIn = 0;
+        List<Map<String, Object>> perSplit = new ArrayList<>();
+        for (int k = 0; k < splits.size(); k++) {
+            RunStats own = new RunStats();
+            int n = writers.get(k).finish(done.get(k), own);
+            own.perClass.forEach((c, v) -> {
+                stats.perClass.computeIfAbsent(c, x -> new int[2])[0] += v[0];
+                stats.perClass.get(c)[1] += v[1];
+            });
+            written += n;
+            int in = splits.get(k).dataset().images().stream().mapToInt(i -> i.objects().size()).sum();
+            objectsIn += in;
+            Map<String, Object> sp = new LinkedHashMap<>();
+            sp.put("name", splits.get(k).name());
+            sp.put("images", reader.imageFolder(splits.get(k)).toString());
+            sp.put("images_in", splits.get(k).dataset().images().size());
+            sp.put("objects_in", in);
+            sp.put("images_out", n);
+            sp.put("objects_out", own.keptTotal());
+            perSplit.add(sp);
+        }
+        try {
+            reader.finishAll(out, splits);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot finish the output in " + out + ": " + e.getMessage(), e);
+        }
         double secs = (System.nanoTime() - start) / 1e9;
+        List<String> problems = loaded.problems();
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("format", data.format);
         report.put("images_in", images.size());
         report.put("images_out", written);
         report.put("images_resumed", resumed);
+        report.put("objects_in", objectsIn);
+        report.put("objects_out", stats.keptTotal());
+        report.put("splits", perSplit);
         report.put("skipped", skipped);
-        report.put("annotation_problems", dataset.problems());
+        report.put("annotation_problems", problems);
+        report.put("notes", loaded.notes());
         report.put("allow_outside_paths", loaded.outsidePathsAllowed());
         report.put("objects_per_class", stats.toJson());
         report.put("elapsed_seconds", Math.round(secs * 1000) / 1000.0);
         Json.write(out.resolve("report.json"), report);
 
         PrintWriter o = spec.commandLine().getOut();
-        o.printf("run: %d images in, %d images out (%d resumed), %d skipped, %d annotation problems%n",
-                images.size(), written, resumed, skipped.size(), dataset.problems().size());
+        o.printf("run: %d images in, %d images out (%d resumed), %d skipped, %d annotation problems, %d notes%n",
+                images.size(), written, resumed, skipped.size(), problems.size(), loaded.notes().size());
+        o.printf("run: %d objects in, %d objects out%s%n", objectsIn, stats.keptTotal(),
+                splits.size() > 1 ? " in " + splits.size() + " splits (" + String.join(", ", splits.stream().map(DatasetSplit::name).toList()) + ")" : "");
         stats.perClass.forEach((k, v) -> o.printf("  %-16s kept %5d  dropped %5d%n", k, v[0], v[1]));
         o.printf("run: %.2f s, %.1f images/s (output images); wrote %s%n", secs, written / Math.max(secs, 1e-9), out);
-        return skipped.isEmpty() && dataset.problems().isEmpty() ? 0 : SKIPPED;
+        return skipped.isEmpty() && problems.isEmpty() ? 0 : SKIPPED;
     }
 
     /** Deletes the temporary files ({@code .tmp-*}) a killed run left in the output folder. */

@@ -4,7 +4,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Counts for the run summary and report: objects kept and dropped per class. Not thread-safe: filled by one thread. */
+/**
+ * Counts for the run summary and report: objects kept and dropped per class (named by
+ * {@link org.augment4j.datasets.Dataset#categoryLabel}, so two categories of the same name stay apart). Not thread-safe:
+ * filled by one thread.
+ */
 final class RunStats {
     final Map<String, int[]> perClass = new TreeMap<>();
 
@@ -14,6 +18,11 @@ final class RunStats {
 
     void dropped(String name) {
         perClass.computeIfAbsent(name, k -> new int[2])[1]++;
+    }
+
+    /** Objects kept over every class. */
+    int keptTotal() {
+        return perClass.values().stream().mapToInt(v -> v[0]).sum();
     }
 
     /** {@code {class: {"kept": n, "dropped": m}}} in class-name order. */

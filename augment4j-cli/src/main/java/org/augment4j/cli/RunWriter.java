@@ -15,6 +15,7 @@ import org.augment4j.datasets.AtomicFiles;
 import org.augment4j.datasets.Dataset;
 import org.augment4j.datasets.DatasetImage;
 import org.augment4j.datasets.DatasetObject;
+import org.augment4j.datasets.DatasetSplit;
 import org.augment4j.datasets.MaskFolders;
 import org.augment4j.datasets.ObjectAugmenter;
 import org.augment4j.opencv.ImageIO;
@@ -24,7 +25,7 @@ import org.bytedeco.opencv.opencv_core.Mat;
  * The copies of one input image for {@code augment4j run}, and what is written at the end, for any {@link RunFormat}.
  *
  * <p>Each output image is written atomically, then its labels (COCO: kept for the end; YOLO, VOC: the label file), then
- * a part file {@code .augment4j/parts/<name>.json} with the kept and dropped category ids (also atomic): an output is
+ * a part file {@code .augment4j/parts/[<split>/]<name>.json} with the kept and dropped category ids (also atomic): an output is
  * complete when its image and part exist, which is what {@code --resume} checks. Names, image ids and sample seeds depend only on (seed, input file name, copy index):
  * image id = input position × slots + slot + 1, so thread count and resumption change nothing. The annotation file is
  * assembled from the parts at the end, annotation ids numbered in image order. Immutable, thread-safe.
@@ -33,7 +34,9 @@ final class RunWriter {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final RunFormat format;
+    private final DatasetSplit split;
     private final Dataset dataset;
+    private final Path parts;
     private final ObjectAugmenter augmenter;
     private final Path out;
     private final int copies;
@@ -41,9 +44,16 @@ final class RunWriter {
     private final boolean includeOriginal;
     private final boolean resume;
 
-    RunWriter(RunFormat format, Dataset dataset, ObjectAugmenter augmenter, Path out, int copies, long seed, boolean includeOriginal, boolean resume) {
+    /**
+     * @param parts the folder of this split's part files, relative to {@code out} ({@code .augment4j/parts}, with a
+     *              sub-folder per split when there are several)
+     */
+    RunWriter(RunFormat format, DatasetSplit split, Path parts, ObjectAugmenter augmenter, Path out, int copies, long seed, boolean includeOriginal,
+              boolean resume) {
         this.format = format;
-        this.dataset = dataset;
+        this.split = split;
+        this.dataset = split.dataset();
+        this.parts = parts;
         this.augmenter = augmenter;
         this.out = out;
         this.copies = copies;
@@ -72,7 +82,7 @@ final class RunWriter {
     }
 
     private Path part(String name) {
-        return out.resolve(".augment4j/parts").resolve(name + ".json");
+        return out.resolve(parts).resolve(name + ".json");
     }
 
     /** Writes every slot of input {@code index}; returns how many slots were already complete (resumed). */
@@ -81,7 +91,7 @@ final class RunWriter {
         List<Integer> todo = new ArrayList<>();
         for (int s = 0; s < slots(); s++) {
             String name = outputName(img, s);
-            if (resume && Files.isRegularFile(out.resolve(format.imageFolder()).resolve(name)) && Files.isRegularFile(part(name))) skipped++;
+            if (resume && Files.isRegularFile(out.resolve(format.imageFolder(split)).resolve(name)) && Files.isRegularFile(part(name))) skipped++;
             else todo.add(s);
         }
         if (todo.isEmpty()) return skipped;
@@ -93,7 +103,7 @@ final class RunWriter {
                 long id = (long) index * slots() + s + 1;
                 if (includeOriginal && s == 0) {
                     writeMasks(name, masks);
-                    copyFile(img.file(), out.resolve(format.imageFolder()).resolve(name));
+                    copyFile(img.file(), out.resolve(format.imageFolder(split)).resolve(name));
                     writePart(name, image(img, name, id, -1, img.width(), img.height(), img.objects()), List.of());
                     continue;
                 }
@@ -106,7 +116,7 @@ final class RunWriter {
                     } finally {
                         r.masks().values().forEach(Mat::close);
                     }
-                    Path file = out.resolve(format.imageFolder()).resolve(name);
+                    Path file = out.resolve(format.imageFolder(split)).resolve(name);
                     Path tmp = AtomicFiles.temporary(file);
                     ImageIO.write(tmp, result);
                     AtomicFiles.move(tmp, file);
@@ -149,7 +159,7 @@ final class RunWriter {
 
     private void writePart(String name, DatasetImage img, List<DatasetObject> dropped) throws IOException {
         Map<String, Object> part = new LinkedHashMap<>();
-        part.put("labels", format.writeLabels(out, dataset, img));
+        part.put("labels", format.writeLabels(out, split, img));
         part.put("kept_category_ids", img.objects().stream().map(DatasetObject::categoryId).toList());
         part.put("dropped_category_ids", dropped.stream().map(DatasetObject::categoryId).toList());
         AtomicFiles.write(part(name), JSON.writeValueAsBytes(part));
@@ -162,15 +172,18 @@ final class RunWriter {
     }
 
     /**
-     * Reads the parts of the given inputs (in order), counts kept and dropped objects per category name into
-     * {@code stats}, and lets the format write what comes last; returns the number of output images.
+     * Reads the parts of the given inputs (in order), counts kept and dropped objects per category into {@code stats}
+     * (by {@link Dataset#categoryLabel}), and lets the format write what comes last for this split; returns the number
+     * of output images.
      */
     @SuppressWarnings("unchecked")
     int finish(List<DatasetImage> done, RunStats stats) {
         List<Map<String, Object>> labels = new ArrayList<>();
+        List<String> names = new ArrayList<>();
         int n = 0;
         for (DatasetImage img : done) {
             for (int s = 0; s < slots(); s++) {
+                names.add(outputName(img, s));
                 Map<String, Object> p;
                 try {
                     p = JSON.readValue(part(outputName(img, s)).toFile(), Map.class);
@@ -179,12 +192,12 @@ final class RunWriter {
                 }
                 n++;
                 if (p.get("labels") != null) labels.add((Map<String, Object>) p.get("labels"));
-                for (Object c : (List<Object>) p.get("kept_category_ids")) stats.kept(dataset.categoryName(((Number) c).intValue()));
-                for (Object c : (List<Object>) p.get("dropped_category_ids")) stats.dropped(dataset.categoryName(((Number) c).intValue()));
+                for (Object c : (List<Object>) p.get("kept_category_ids")) stats.kept(dataset.categoryLabel(((Number) c).intValue()));
+                for (Object c : (List<Object>) p.get("dropped_category_ids")) stats.dropped(dataset.categoryLabel(((Number) c).intValue()));
             }
         }
         try {
-            format.finish(out, dataset, labels);
+            format.finish(out, split, labels, names);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot finish the output in " + out + ": " + e.getMessage(), e);
         }

@@ -15,7 +15,8 @@ import java.util.Map;
  * plus {@code file_name}, {@code width}, {@code height}) and one annotation per object with ids 1, 2, … in order:
  * {@code bbox} and {@code area} rounded to 2 decimals, polygon {@code segmentation} for non-crowd objects and
  * uncompressed RLE for crowd ones, {@code keypoints} and {@code num_keypoints} (labelled points, v > 0) for objects
- * that have them, and {@code source_id}, the id of the annotation it came from. Keypoints go into the same file, so
+ * that have them, {@code source_id}, the id of the annotation it came from, and the source annotation's fields the
+ * reader did not interpret ({@link CocoReader#OTHER_FIELDS}, e.g. CVAT's {@code attributes}) unchanged. Keypoints go into the same file, so
  * {@link CocoReader} reads it back as one. The write is atomic (temporary file, then rename). Stateless.
  */
 public final class CocoWriter {
@@ -90,6 +91,9 @@ public final class CocoWriter {
             a.put("num_keypoints", labelled);
         }
         if (o.extra().get("id") != null) a.put("source_id", o.extra().get("id"));
+        if (o.extra().get(CocoReader.OTHER_FIELDS) instanceof Map<?, ?> other) {
+            other.forEach((k, v) -> a.putIfAbsent(String.valueOf(k), v));
+        }
         return a;
     }
 

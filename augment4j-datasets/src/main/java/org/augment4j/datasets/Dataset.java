@@ -10,14 +10,44 @@ import java.util.Map;
  *                      keypoint category also carries {@code keypoints} and {@code skeleton}); unmodifiable
  * @param images        the images in file order
  * @param header        the format's other top-level fields carried over unchanged (COCO: {@code info}, {@code licenses})
- * @param problems      annotations that could not be attached to an image, one message each
+ * @param problems      entries that were left out (an annotation that could not be attached to an image, a file
+ *                      outside its folder…), one message each; a caller that must read everything treats them as failures
+ * @param notes         adjustments made while reading that lost nothing a user labelled (a box clipped to its image by a
+ *                      rounding overshoot, a box replaced by its polygon's extent, a label file without its image, a path
+ *                      in a data file that was not followed…), one message each
  */
-public record Dataset(List<Map<String, Object>> categories, List<DatasetImage> images, Map<String, Object> header, List<String> problems) {
+public record Dataset(List<Map<String, Object>> categories, List<DatasetImage> images, Map<String, Object> header, List<String> problems,
+                      List<String> notes) {
     public Dataset {
         categories = List.copyOf(categories);
         images = List.copyOf(images);
         header = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(header));
         problems = List.copyOf(problems);
+        notes = List.copyOf(notes);
+    }
+
+    /** A dataset without notes. */
+    public Dataset(List<Map<String, Object>> categories, List<DatasetImage> images, Map<String, Object> header, List<String> problems) {
+        this(categories, images, header, problems, List.of());
+    }
+
+    /** This dataset with {@code more} notes after its own. */
+    public Dataset withNotes(List<String> more) {
+        if (more.isEmpty()) return this;
+        List<String> all = new java.util.ArrayList<>(notes);
+        all.addAll(more);
+        return new Dataset(categories, images, header, problems, all);
+    }
+
+    /**
+     * The name of category {@code id} as reports show it: {@link #categoryName} when that name is unique among the
+     * categories, otherwise {@code "<name> (id <id>)"} (Roboflow exports list their umbrella class and a real class under
+     * the same name).
+     */
+    public String categoryLabel(int id) {
+        String name = categoryName(id);
+        long same = categories.stream().filter(c -> name.equals(String.valueOf(c.get("name")))).count();
+        return same > 1 ? name + " (id " + id + ")" : name;
     }
 
     /** The name of category {@code id}, or {@code "category <id>"} when it is not listed. */

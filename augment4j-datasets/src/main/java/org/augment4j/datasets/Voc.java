@@ -28,6 +28,11 @@ import org.w3c.dom.NodeList;
  * when the source said so or the box touches the image border (it was cut by it); {@code difficult} is carried over.
  * Stateless.
  *
+ * <p>As labelling tools export it: an XML without objects is an image without objects; an image of the image folder
+ * that no XML names is read as an image without objects; a {@code <filename>} that does not exist is matched by stem
+ * (with or without its extension, or the XML's own stem); a missing or zero {@code <size>} is read from the image. Each
+ * such adjustment is noted in {@link Dataset#notes()}. {@link #readLayout} finds the folders of an export.
+ *
  * <p>Under {@link OutsidePaths#REFUSE}, the default, an XML file that is a symbolic link out of the annotation folder,
  * and an image whose {@code <filename>} leads outside the image folder ({@code ..}, an absolute path, a symbolic link
  * out), are left out and reported in {@link Dataset#problems()}.
@@ -55,6 +60,8 @@ public final class Voc {
             if (ref.problem() == null) files.add(f);
             else problems.add(ref.skipped("VOC file " + f));
         }
+        List<String> renamed = new ArrayList<>(), sized = new ArrayList<>();
+        java.util.Set<Path> named = new java.util.HashSet<>();
         List<Document> docs = new ArrayList<>();
         TreeSet<String> names = new TreeSet<>();
         for (Path f : files) {
@@ -73,14 +80,26 @@ public final class Voc {
             Path f = files.get(n);
             Element root = d.getDocumentElement();
             String fileName = text(root, "filename", f);
+            String found = existing(imageDir, fileName, f);
+            if (!found.equals(fileName)) {
+                renamed.add(f.getFileName() + " (" + fileName + " -> " + found + ")");
+                fileName = found;
+            }
             FileRef image = FileRef.named(imageDir, fileName, outside);
+            if (image.path() != null) named.add(image.path().toAbsolutePath().normalize());
             if (image.problem() != null) {
                 problems.add(image.skipped("VOC file " + f + ": <filename> '" + fileName + "'"));
                 continue;
             }
             Element size = (Element) root.getElementsByTagName("size").item(0);
-            if (size == null) throw new IllegalArgumentException("VOC file " + f + " has no <size>");
-            int w = (int) number(size, "width", f), h = (int) number(size, "height", f);
+            int w = size == null ? 0 : (int) optionalNumber(size, "width", f), h = size == null ? 0 : (int) optionalNumber(size, "height", f);
+            if (w <= 0 || h <= 0) {
+                int[] real = ImageSize.of(image.path());
+                if (real == null) throw new IllegalArgumentException("VOC file " + f + " has no usable <size> and its image " + image.path() + " cannot be read");
+                w = real[0];
+                h = real[1];
+                sized.add(f.getFileName().toString());
+            }
             List<DatasetObject> objects = new ArrayList<>();
             NodeList objs = root.getElementsByTagName("object");
             for (int i = 0; i < objs.getLength(); i++) {
@@ -101,7 +120,107 @@ public final class Voc {
             }
             images.add(new DatasetImage(fileName, image.path(), w, h, objects, Map.of("annotation_file", f.getFileName().toString())));
         }
-        return new Dataset(categories, images, Map.of("zero_based", zeroBased), problems);
+        List<String> notes = new ArrayList<>();
+        if (!renamed.isEmpty()) notes.add(renamed.size() + " VOC file(s) in " + annotationDir + " name an image that does not exist; the image of the same stem was used: " + shortList(renamed));
+        if (!sized.isEmpty()) notes.add(sized.size() + " VOC file(s) in " + annotationDir + " have no usable <size>; it was read from the image: " + shortList(sized));
+        List<String> unlabelled = new ArrayList<>();
+        if (Files.isDirectory(imageDir)) {
+            try (Stream<Path> s = Files.list(imageDir)) {
+                for (Path img : s.filter(Voc::isImage).sorted().toList()) {
+                    if (named.contains(img.toAbsolutePath().normalize())) continue;
+                    FileRef ref = FileRef.found(imageDir, img, outside);
+                    if (ref.problem() != null) {
+                        problems.add(ref.skipped("image " + img + " (no VOC file)"));
+                        continue;
+                    }
+                    int[] size = ImageSize.of(img);
+                    if (size == null) {
+                        problems.add("image " + img + " has no VOC file and cannot be read; skipped");
+                        continue;
+                    }
+                    unlabelled.add(img.getFileName().toString());
+                    images.add(new DatasetImage(img.getFileName().toString(), img, size[0], size[1], List.of(), Map.of()));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot list VOC image folder " + imageDir + ": " + e.getMessage(), e);
+            }
+        }
+        if (!unlabelled.isEmpty()) {
+            notes.add(unlabelled.size() + " image(s) in " + imageDir + " have no VOC file; they were augmented as images without objects: " + shortList(unlabelled));
+        }
+        return new Dataset(categories, images, Map.of("zero_based", zeroBased), problems, notes);
+    }
+
+    /**
+     * The splits of a Pascal VOC export in {@code dir}: {@code Annotations/} with {@code JPEGImages/} (the VOC devkit),
+     * else every folder ({@code dir} itself and its sub-folders) that holds {@code *.xml} files, with the images beside
+     * them (labelImg saves next to the image; Roboflow exports {@code train/}, {@code valid/}, {@code test/} so). Under
+     * {@link OutsidePaths#REFUSE} these folders must lie in {@code dir} (an {@link IllegalArgumentException} otherwise).
+     */
+    public static List<DatasetSplit> readLayout(Path dir, boolean zeroBased, OutsidePaths outside) {
+        Path ann = dir.resolve("Annotations"), jpeg = dir.resolve("JPEGImages");
+        if (Files.isDirectory(ann)) {
+            for (Path p : List.of(ann, jpeg)) if (Files.exists(p)) outside.require(dir, p, "VOC dataset entry");
+            return List.of(new DatasetSplit("", read(ann, jpeg, zeroBased, outside), jpeg, ann));
+        }
+        List<DatasetSplit> out = new ArrayList<>();
+        List<Path> folders = new ArrayList<>();
+        folders.add(dir);
+        try (Stream<Path> s = Files.list(dir)) {
+            folders.addAll(s.filter(f -> Files.isDirectory(f) && !f.getFileName().toString().startsWith(".")).sorted().toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir + ": " + e.getMessage(), e);
+        }
+        for (Path f : folders) {
+            if (!hasXml(f)) continue;
+            if (!f.equals(dir)) outside.require(dir, f, "VOC dataset entry");
+            out.add(new DatasetSplit(f.equals(dir) ? "" : f.getFileName().toString(), read(f, f, zeroBased, outside), f, f));
+        }
+        if (out.isEmpty()) {
+            throw new IllegalArgumentException("VOC folder " + dir + " has no Annotations/ folder and no *.xml files beside its images (labelImg, Roboflow)");
+        }
+        return out;
+    }
+
+    private static boolean hasXml(Path folder) {
+        try (Stream<Path> s = Files.list(folder)) {
+            return s.anyMatch(f -> f.getFileName().toString().endsWith(".xml"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static final List<String> IMAGE_EXTENSIONS = List.of(".jpg", ".jpeg", ".png", ".bmp", ".tif", ".tiff", ".webp");
+
+    private static boolean isImage(Path f) {
+        String n = f.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        return IMAGE_EXTENSIONS.stream().anyMatch(n::endsWith) && Files.isRegularFile(f);
+    }
+
+    /**
+     * {@code fileName} when that file exists in {@code imageDir} (or cannot be a path), else the first existing image
+     * named {@code fileName} plus an extension, or the XML's stem plus an extension; else {@code fileName} unchanged.
+     */
+    private static String existing(Path imageDir, String fileName, Path xml) {
+        try {
+            if (Files.exists(imageDir.resolve(fileName))) return fileName;
+        } catch (java.nio.file.InvalidPathException e) {
+            return fileName;
+        }
+        String xmlName = xml.getFileName().toString();
+        for (String stem : List.of(fileName, xmlName.substring(0, xmlName.length() - ".xml".length()))) {
+            if (stem.isEmpty() || stem.contains("/") || stem.contains("\\") || stem.startsWith(".")) continue;
+            for (String ext : IMAGE_EXTENSIONS) {
+                for (String e : List.of(ext, ext.toUpperCase(java.util.Locale.ROOT))) {
+                    if (Files.isRegularFile(imageDir.resolve(stem + e))) return stem + e;
+                }
+            }
+        }
+        return fileName;
+    }
+
+    private static String shortList(List<String> items) {
+        return String.join(", ", items.subList(0, Math.min(10, items.size()))) + (items.size() > 10 ? ", …" : "");
     }
 
     /** The XML of one image's objects, coordinates rounded to integers in the chosen convention. */
@@ -148,6 +267,11 @@ public final class Voc {
         } catch (NumberFormatException ex) {
             throw new IllegalArgumentException("VOC file " + f + ": <" + tag + "> is not a number: " + t);
         }
+    }
+
+    private static double optionalNumber(Element e, String tag, Path f) {
+        NodeList l = e.getElementsByTagName(tag);
+        return l.getLength() == 0 || l.item(0).getTextContent().isBlank() ? 0 : number(e, tag, f);
     }
 
     private static String optional(Element e, String tag) {

@@ -28,8 +28,9 @@ import org.augment4j.OutsidePaths;
  * Class names, {@code kpt_shape} and {@code flip_idx} come from {@code data.yaml} ({@code names} as a list or an
  * index map); class ids are the category ids. Images are found by stem in the image folder. Stateless.
  *
- * <p>The image and label folders are the caller's choice; {@code data.yaml}'s {@code path}, {@code train}, {@code val}
- * and {@code test} are not followed (the command line names the folders). Under {@link OutsidePaths#REFUSE}, the
+ * <p>The image and label folders are the caller's choice here; {@link YoloLayout} finds them in an export (the data
+ * file's {@code path}, {@code train}, {@code val}, {@code test}, or darknet's {@code obj_<split>_data/}). Label files of
+ * the label folder without an image are noted in {@link Dataset#notes()}, not read. Under {@link OutsidePaths#REFUSE}, the
  * default, an image or label file that is a symbolic link out of its folder is left out with its image and reported in
  * {@link Dataset#problems()}.
  */
@@ -60,32 +61,63 @@ public final class Yolo {
     }
 
     /** Reads every image of {@code imageDir} with its labels from {@code labelDir} (an image without a label file has no objects). */
-    @SuppressWarnings("unchecked")
     public static Dataset read(Path imageDir, Path labelDir, Path dataYaml, Task task, OutsidePaths outside) {
         Map<String, Object> data = readDataYaml(dataYaml);
+        List<Map<String, Object>> categories = categories(data, dataYaml);
+        Map<String, Object> header = new LinkedHashMap<>(data);
+        header.remove("names");
+        return read(imageFiles(imageDir), imageDir, labelDir, categories, header, task, outside);
+    }
+
+    /** The categories ({@code id}, {@code name}) of a data file's {@code names}, a list or an index map. */
+    static List<Map<String, Object>> categories(Map<String, Object> data, Path dataYaml) {
         List<Map<String, Object>> categories = new ArrayList<>();
         Object names = data.get("names");
         if (names instanceof List<?> l) {
             for (int i = 0; i < l.size(); i++) categories.add(Map.of("id", i, "name", String.valueOf(l.get(i))));
         } else if (names instanceof Map<?, ?> m) {
-            for (Map.Entry<?, ?> e : m.entrySet()) categories.add(Map.of("id", Integer.parseInt(String.valueOf(e.getKey())), "name", String.valueOf(e.getValue())));
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                try {
+                    categories.add(Map.of("id", Integer.parseInt(String.valueOf(e.getKey())), "name", String.valueOf(e.getValue())));
+                } catch (NumberFormatException ex) {
+                    throw new IllegalArgumentException("YOLO data file " + dataYaml + ": names key '" + e.getKey() + "' is not a class index");
+                }
+            }
         } else {
             throw new IllegalArgumentException("YOLO data file " + dataYaml + " has no 'names'");
         }
-        Map<String, Object> header = new LinkedHashMap<>(data);
-        header.remove("names");
-        int kpts = task == Task.POSE ? ((List<Number>) data.getOrDefault("kpt_shape", List.of(0, 3))).get(0).intValue() : 0;
-        List<DatasetImage> images = new ArrayList<>();
-        List<Path> files;
+        return categories;
+    }
+
+    /** The image files directly in {@code imageDir}, by name. */
+    static List<Path> imageFiles(Path imageDir) {
         try (Stream<Path> s = Files.list(imageDir)) {
-            files = s.filter(f -> IMAGE_EXTENSIONS.stream().anyMatch(x -> f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(x))).sorted().toList();
+            return s.filter(Yolo::isImage).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list image folder " + imageDir + ": " + e.getMessage(), e);
         }
+    }
+
+    static boolean isImage(Path f) {
+        String n = f.getFileName().toString().toLowerCase(Locale.ROOT);
+        return IMAGE_EXTENSIONS.stream().anyMatch(n::endsWith);
+    }
+
+    /**
+     * Reads {@code files} (images of {@code imageDir}) with their labels {@code labelDir/<stem>.txt}. Label files of
+     * {@code labelDir} whose image is not among {@code files} are noted, not read.
+     */
+    @SuppressWarnings("unchecked")
+    static Dataset read(List<Path> files, Path imageDir, Path labelDir, List<Map<String, Object>> categories, Map<String, Object> header, Task task,
+                        OutsidePaths outside) {
+        int kpts = task == Task.POSE ? ((List<Number>) header.getOrDefault("kpt_shape", List.of(0, 3))).get(0).intValue() : 0;
+        List<DatasetImage> images = new ArrayList<>();
         List<String> problems = new ArrayList<>();
+        java.util.Set<String> stems = new java.util.HashSet<>();
         for (Path f : files) {
             String name = f.getFileName().toString();
             String stem = name.substring(0, name.lastIndexOf('.'));
+            stems.add(stem);
             Path label = labelDir.resolve(stem + ".txt");
             FileRef image = FileRef.found(imageDir, f, outside), labels = FileRef.found(labelDir, label, outside);
             if (image.problem() != null || labels.problem() != null) {
@@ -105,7 +137,24 @@ public final class Yolo {
             }
             images.add(new DatasetImage(name, f, size == null ? 0 : size[0], size == null ? 0 : size[1], objects, Map.of()));
         }
-        return new Dataset(categories, images, header, problems);
+        List<String> notes = new ArrayList<>();
+        List<String> orphans = orphanLabels(labelDir, stems);
+        if (!orphans.isEmpty()) {
+            notes.add(orphans.size() + " label file(s) in " + labelDir + " have no image and were not read: "
+                    + String.join(", ", orphans.subList(0, Math.min(10, orphans.size()))) + (orphans.size() > 10 ? ", …" : ""));
+        }
+        return new Dataset(categories, images, header, problems, notes);
+    }
+
+    /** The {@code *.txt} files of {@code labelDir} whose stem is not among {@code stems} ({@code classes.txt} aside). */
+    private static List<String> orphanLabels(Path labelDir, java.util.Set<String> stems) {
+        if (!Files.isDirectory(labelDir)) return List.of();
+        try (Stream<Path> s = Files.list(labelDir)) {
+            return s.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".txt") && !n.equals("classes.txt"))
+                    .filter(n -> !stems.contains(n.substring(0, n.length() - 4))).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list label folder " + labelDir + ": " + e.getMessage(), e);
+        }
     }
 
     private static int[] decodedSize(Path f) {
