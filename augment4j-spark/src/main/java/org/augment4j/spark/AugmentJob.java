@@ -160,14 +160,14 @@ public final class AugmentJob implements Callable<Integer> {
             Dataset<Row> rows;
             if (coco != null) {
                 rows = CocoFrames.withInstanceMask(CocoFrames.read(spark, coco, input.resolve("images"), parts)).drop("polygons", "rle");
-                b = SparkAugmenter.builder(CocoFrames.pipeline(user));
+                b = SparkAugmenter.builder(CocoFrames.pipeline(user)).fileFolder(pipeline.toAbsolutePath().getParent());
             } else {
                 rows = spark.read().format("binaryFile").load(input.toAbsolutePath().toString())
                         .select(substring_index(col("path"), "/", -1).as("file_name"), col("content").as("image"))
                         .where(col("file_name").rlike("(?i)\\.(jpe?g|png|bmp|webp|tiff?)$"))
                         .withColumn("width", lit(0)).withColumn("height", lit(0))
                         .repartition(parts, col("file_name"));
-                b = SparkAugmenter.builder(user).boxesColumn(null).keypointsColumn(null).maskColumn(null);
+                b = SparkAugmenter.builder(user).fileFolder(pipeline.toAbsolutePath().getParent()).boxesColumn(null).keypointsColumn(null).maskColumn(null);
             }
             SparkAugmenter augmenter = b.idColumn("file_name").copies(copies).seed(seed).outputFormat(imageFormat).sizeColumns("width", "height").build();
             String ext = "." + imageFormat.toLowerCase(Locale.ROOT).replaceFirst("^\\.", "");
@@ -193,6 +193,7 @@ public final class AugmentJob implements Callable<Integer> {
         Files.createDirectories(dir.resolve("images"));
         List<Row> rows = augmented.mapPartitions(new ImageFileWriter(imagesDir), org.apache.spark.sql.Encoders.row(augmented.drop("image", "mask").schema()))
                 .collectAsList();
+        removeTemporaryFiles(dir.resolve("images"));
         Map<String, Integer> order = new HashMap<>();
         List<String> sources = coco != null ? coco.images().stream().map(DatasetImage::fileName).toList()
                 : rows.stream().map(r -> r.<String>getAs("source_id")).distinct().sorted().toList();
@@ -241,6 +242,20 @@ public final class AugmentJob implements Callable<Integer> {
         Files.writeString(dir.resolve("report.json"), new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(report));
         log.printf("augment4j-spark-job: wrote %d images and %s, %d failed rows%n", images.size(), dir.resolve("annotations/instances.json"), failures.size());
         return failures.size();
+    }
+
+    /**
+     * Deletes the hidden temporary files ({@code .tmp-*}, see {@link AtomicFiles}) that tasks killed between writing
+     * and renaming left in {@code images} (the folder was new or empty: nothing else writes them). Their retries wrote
+     * the complete files.
+     */
+    private void removeTemporaryFiles(Path images) throws java.io.IOException {
+        try (var s = Files.list(images)) {
+            for (Path p : s.filter(p -> p.getFileName().toString().startsWith(".tmp-")).toList()) {
+                Files.deleteIfExists(p);
+                log.println("augment4j-spark-job: removed " + p.getFileName() + ", left by a task that did not finish");
+            }
+        }
     }
 
     /** The local path of {@code out} (a plain path or a {@code file:} URI); an error for other file systems. */

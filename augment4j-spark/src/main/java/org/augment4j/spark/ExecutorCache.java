@@ -30,10 +30,20 @@ final class ExecutorCache {
 
     /** The pipeline of {@code json}, parsed at most once per JVM (while fewer than 64 distinct pipelines are in use). */
     static Compose pipeline(String json) {
+        return pipeline(json, Map.of());
+    }
+
+    /**
+     * The pipeline of {@code json}, whose files ({@code reference_images}) are {@code files} by name (see
+     * {@link PipelineFiles}): written to this JVM's folder for them and read from there. Parsed at most once per JVM
+     * (while fewer than 64 distinct pipelines are in use); the names are content hashes, so the text is the key.
+     */
+    static Compose pipeline(String json, Map<String, byte[]> files) {
         loadNatives();
         Compose c = PIPELINES.get(json);
         if (c != null) return c;
-        c = PipelineFile.fromJson(json);
+        c = files.isEmpty() ? PipelineFile.fromJson(json)
+                : PipelineFile.fromJson(json, PipelineFile.Options.defaults().withFileFolder(PipelineFiles.materialise(files)));
         if (PIPELINES.size() < MAX_PIPELINES) PIPELINES.putIfAbsent(json, c);
         return c;
     }

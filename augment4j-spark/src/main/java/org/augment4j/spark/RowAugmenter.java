@@ -36,7 +36,7 @@ final class RowAugmenter implements MapPartitionsFunction<Row, Row> {
 
     @Override
     public Iterator<Row> call(Iterator<Row> rows) {
-        Compose pipeline = ExecutorCache.pipeline(plan.pipelineJson());
+        Compose pipeline = ExecutorCache.pipeline(plan.pipelineJson(), plan.files());
         return new Iterator<>() {
             private final ArrayList<Row> pending = new ArrayList<>();
             private int next;

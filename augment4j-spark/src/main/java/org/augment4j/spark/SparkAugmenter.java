@@ -64,6 +64,7 @@ public final class SparkAugmenter implements Serializable {
     public static final int MAX_COPIES = 10_000;
 
     private final String pipelineJson;
+    private final java.util.Map<String, byte[]> files;
     private final String imageColumn;
     private final String idColumn;
     private final String boxesColumn;
@@ -76,7 +77,9 @@ public final class SparkAugmenter implements Serializable {
     private final String heightColumn;
 
     private SparkAugmenter(Builder b) {
-        this.pipelineJson = b.pipelineJson;
+        PipelineFiles.Shipped shipped = PipelineFiles.ship(b.pipeline, b.fileFolder);
+        this.pipelineJson = shipped.json();
+        this.files = new java.util.HashMap<>(shipped.files());
         this.imageColumn = b.imageColumn;
         this.idColumn = b.idColumn;
         this.boxesColumn = b.boxesColumn;
@@ -91,12 +94,13 @@ public final class SparkAugmenter implements Serializable {
 
     /** A builder for a pipeline file (JSON or YAML, Albumentations' {@code to_dict} shape). */
     public static Builder builder(Path pipelineFile) {
-        return new Builder(PipelineFile.toJson(PipelineFile.load(pipelineFile)));
+        return new Builder(PipelineFile.load(pipelineFile)).fileFolder(pipelineFile.toAbsolutePath().getParent());
     }
 
     /** A builder for a pipeline (it must be saveable as a file: no {@code Lambda}). */
     public static Builder builder(Compose pipeline) {
-        return new Builder(PipelineFile.toJson(pipeline));
+        PipelineFile.toJson(pipeline); // fails here, on the driver, for a pipeline that cannot be saved
+        return new Builder(pipeline);
     }
 
     /** Copies per input row. */
@@ -109,7 +113,11 @@ public final class SparkAugmenter implements Serializable {
         return seed;
     }
 
-    /** The pipeline, as the JSON text the executors parse. */
+    /**
+     * The pipeline, as the JSON text the executors parse; files it names ({@code reference_images}) are renamed
+     * {@code augment4j-<SHA-256 prefix>.<ext>}: their bytes travel with the tasks (read once on the driver by
+     * {@link Builder#build}), so they need not exist where the executors run.
+     */
     public String pipelineJson() {
         return pipelineJson;
     }
@@ -233,7 +241,7 @@ public final class SparkAugmenter implements Serializable {
         out.add(DataTypes.createStructField(COPY, DataTypes.IntegerType, false));
         out.add(DataTypes.createStructField(ERROR, DataTypes.StringType, true));
         return new RowPlan(pipelineJson, schema, new StructType(out.toArray(StructField[]::new)), image, struct, id, boxes, boxFields, boxLabels,
-                keypoints, kpFields, kpLabels, mask, maskArray, width, height, copies, seed, outputFormat);
+                keypoints, kpFields, kpLabels, mask, maskArray, width, height, copies, seed, outputFormat, files);
     }
 
     private static int[] concat(int[] a, int[] b) {
@@ -298,7 +306,8 @@ public final class SparkAugmenter implements Serializable {
     /** Options of a {@link SparkAugmenter}; defaults: columns image/boxes/keypoints/mask, 1 copy, seed 0, PNG. */
     public static final class Builder {
         static final Set<String> DEFAULTS = Set.of("boxesColumn=boxes", "keypointsColumn=keypoints", "maskColumn=mask");
-        private final String pipelineJson;
+        private final Compose pipeline;
+        private Path fileFolder;
         private String imageColumn = "image";
         private String idColumn;
         private String boxesColumn = "boxes";
@@ -310,8 +319,18 @@ public final class SparkAugmenter implements Serializable {
         private String widthColumn;
         private String heightColumn;
 
-        private Builder(String pipelineJson) {
-            this.pipelineJson = pipelineJson;
+        private Builder(Compose pipeline) {
+            this.pipeline = pipeline;
+        }
+
+        /**
+         * The folder the pipeline's files ({@code reference_images}) are read from on the driver when they are relative
+         * paths; default: the pipeline file's folder for {@link SparkAugmenter#builder(Path)}, the working directory
+         * for {@link SparkAugmenter#builder(Compose)}. Null restores the working directory.
+         */
+        public Builder fileFolder(Path folder) {
+            this.fileFolder = folder;
+            return this;
         }
 
         /** The image column: Spark's image struct or encoded bytes (default {@code image}). */
@@ -380,6 +399,11 @@ public final class SparkAugmenter implements Serializable {
             return s;
         }
 
+        /**
+         * The augmenter; reads the files the pipeline names (see {@link #fileFolder}) now, on the driver.
+         *
+         * @throws java.io.UncheckedIOException if such a file cannot be read
+         */
         public SparkAugmenter build() {
             return new SparkAugmenter(this);
         }
