@@ -10,13 +10,16 @@ import java.util.List;
 
 /**
  * One gallery picture: a band with the transform's name and a caption over each cell, above a row of cells (the input
- * and its augmented copies), each a thumbnail centred on the background, all cells as high as the highest thumbnail.
+ * and its augmented copies), each a thumbnail centred on the background, all cells as high as the highest thumbnail
+ * and at least {@link #MIN_CELL_WIDTH} wide.
  * Everything below {@link #BAND} rows is pixels of the thumbnails and background only (no text), so a regenerated
  * picture can be compared there exactly, whatever fonts the machine has.
  */
 final class GalleryStrip {
     /** Rows of the text band at the top. */
     static final int BAND = 38;
+    /** Narrower thumbnails are centred in a cell this wide, so that their caption fits. */
+    static final int MIN_CELL_WIDTH = 56;
     private static final Color BACKGROUND = new Color(0x20, 0x20, 0x20);
     private static final Color TITLE = new Color(0xf0, 0xf0, 0xf0);
     private static final Color CAPTION = new Color(0xb0, 0xb0, 0xb0);
@@ -34,9 +37,11 @@ final class GalleryStrip {
     static BufferedImage draw(String title, String subtitle, List<BufferedImage> cells, List<String> captions) {
         if (cells.size() != captions.size()) throw new IllegalArgumentException(cells.size() + " cells but " + captions.size() + " captions");
         int gap = Preview.GAP, width = gap, height = 0;
-        for (BufferedImage c : cells) {
-            width += c.getWidth() + gap;
-            height = Math.max(height, c.getHeight());
+        int[] widths = new int[cells.size()];
+        for (int i = 0; i < cells.size(); i++) {
+            widths[i] = Math.max(cells.get(i).getWidth(), MIN_CELL_WIDTH);
+            width += widths[i] + gap;
+            height = Math.max(height, cells.get(i).getHeight());
         }
         BufferedImage out = new BufferedImage(width, BAND + height + gap, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = out.createGraphics();
@@ -54,10 +59,9 @@ final class GalleryStrip {
             if (subtitle != null) g.drawString(fit(subtitle, g.getFontMetrics(), width - after - gap), after, 2 + fm.getAscent());
             int x = gap;
             for (int i = 0; i < cells.size(); i++) {
-                BufferedImage c = cells.get(i);
-                g.drawString(fit(captions.get(i), g.getFontMetrics(), c.getWidth()), x, BAND - 4);
-                g.drawImage(Preview.cell(c, c.getWidth(), height), x, BAND, null);
-                x += c.getWidth() + gap;
+                g.drawString(fit(captions.get(i), g.getFontMetrics(), widths[i]), x, BAND - 4);
+                g.drawImage(Preview.cell(cells.get(i), widths[i], height), x, BAND, null);
+                x += widths[i] + gap;
             }
         } finally {
             g.dispose();
