@@ -27,6 +27,8 @@ class GalleryTest {
     private static final double PIXELS_BOUND = 1.0;
     /** The same over the whole picture, text included (fonts may differ between machines). */
     private static final double WHOLE_BOUND = 6.0;
+    /** Transforms whose output holds text drawn with the JVM's fonts: compared with {@link #WHOLE_BOUND} only. */
+    private static final Set<String> DRAW_TEXT = Set.of("TextImage");
     private static final Pattern ROW = Pattern.compile("^\\| [^|]+ \\| (\\S+) \\|.*\\|$");
 
     private static Path repo, gallery;
@@ -85,7 +87,9 @@ class GalleryTest {
             assertThat(committed).as("docs/gallery/" + name + ".jpg").isNotNull();
             assertThat(new int[] {committed.getWidth(), committed.getHeight()}).as(name + " size (regenerate with ./augment4j gallery --out docs/gallery)")
                     .containsExactly(made.getWidth(), made.getHeight());
-            assertThat(meanAbsoluteDifference(made, committed, GalleryStrip.BAND)).as(name + " pixels below the text band").isLessThan(PIXELS_BOUND);
+            if (!DRAW_TEXT.contains(name)) {
+                assertThat(meanAbsoluteDifference(made, committed, GalleryStrip.BAND)).as(name + " pixels below the text band").isLessThan(PIXELS_BOUND);
+            }
             assertThat(meanAbsoluteDifference(made, committed, 0)).as(name + " whole picture").isLessThan(WHOLE_BOUND);
         }
     }
