@@ -97,7 +97,7 @@ public final class DemoCommand implements Callable<Integer> {
             CocoSamples.Entry e = coco.entries.get(i);
             try (Sample in = prepare(e, bp, kp, coco.keypointNames)) {
                 List<BufferedImage> row = new ArrayList<>();
-                row.add(thumbnail(in, coco));
+                row.add(thumbnail(in, coco.skeleton, thumbHeight));
                 for (int k = 0; k < copies; k++) {
                     long s = Seeds.mix(Seeds.mix(seed, i), k);
                     Sample aug;
@@ -117,7 +117,7 @@ public final class DemoCommand implements Callable<Integer> {
                             files++;
                         }
                         output.add(e, k, s, name + ".png", maskName, aug);
-                        row.add(thumbnail(aug, coco));
+                        row.add(thumbnail(aug, coco.skeleton, thumbHeight));
                     } finally {
                         Sample.releaseReplaced(aug, in, Set.of());
                     }
@@ -143,8 +143,8 @@ public final class DemoCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Reads an entry's image, mask, boxes and keypoints. */
-    Sample prepare(CocoSamples.Entry e, BboxParams bp, KeypointParams kp, List<String> keypointNames) {
+    /** Reads an entry's image, mask, boxes and keypoints (boxes with label fields category_id and annotation_id). */
+    static Sample prepare(CocoSamples.Entry e, BboxParams bp, KeypointParams kp, List<String> keypointNames) {
         Inputs.requireFile(e.imageFile(), "sample image");
         Mat img = ImageIO.readRgb(e.imageFile());
         Mat mask = e.maskFile() == null ? null : ImageIO.readMask(e.maskFile());
@@ -217,7 +217,11 @@ public final class DemoCommand implements Callable<Integer> {
         return TargetCodec.decodeKeypoints(rows.toArray(new double[0][]), labels, xy, W, H);
     }
 
-    private BufferedImage thumbnail(Sample s, CocoSamples coco) {
+    /**
+     * A thumbnail {@code height} pixels high of a prepared sample: its mask, boxes coloured by category_id and
+     * keypoints joined by {@code skeleton} (0-based index pairs) drawn.
+     */
+    static BufferedImage thumbnail(Sample s, List<int[]> skeleton, int height) {
         List<Preview.Box> boxes = new ArrayList<>();
         BoundingBoxes bb = s.boxes();
         List<Object> cats = bb.labels().names().contains("category_id") ? bb.labels().get("category_id") : null;
@@ -234,7 +238,7 @@ public final class DemoCommand implements Callable<Integer> {
             double[] p = k.get(i);
             points.add(new Preview.Point(p[0], p[1], idx == null ? 0 : ((Number) idx.get(i)).intValue(), grp == null ? 0 : ((Number) grp.get(i)).longValue()));
         }
-        return Preview.thumbnail(s.image(), s.mask(), boxes, points, coco.skeleton, thumbHeight);
+        return Preview.thumbnail(s.image(), s.mask(), boxes, points, skeleton, height);
     }
 
     private static void write(Path file, Mat m) {
@@ -271,15 +275,14 @@ public final class DemoCommand implements Callable<Integer> {
             if (!Files.isDirectory(samples)) throw Errors.bad("samples folder not found: " + samples);
             return samples;
         }
-        boolean onDisk = ProjectFiles.find(SAMPLES + "/annotations/instances.json").isPresent();
         Path root = bundledSamples(this::temp);
-        samplesName = onDisk ? root.toString() : SAMPLES + " (embedded in the jar)";
+        samplesName = temp != null && root.startsWith(temp) ? SAMPLES + " (embedded in the jar)" : root.toString();
         return root;
     }
 
     /**
-     * The COCO samples shipped with augment4j: {@code samples/coco} above the working directory or the jar, else
-     * extracted from the jar into the folder {@code temp} gives (images, annotations and instance masks).
+     * The COCO samples shipped with the project: {@code samples/coco} on disk (see {@link ProjectFiles#find}), else the
+     * copy embedded in the jar, extracted under the folder {@code temp} gives (asked for only then).
      */
     static Path bundledSamples(Supplier<Path> temp) {
         Optional<Path> onDisk = ProjectFiles.find(SAMPLES + "/annotations/instances.json");

@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
 @Command(name = "augment4j", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Image augmentation for computer vision: images, masks, boxes and keypoints, with pipelines in Albumentations' format.",
         subcommands = {DemoCommand.class, ApplyCommand.class, ListCommand.class,
-                RunCommand.class, BenchCommand.class, PreviewCommand.class, ExploreCommand.class, SoakCommand.class, CommandLine.HelpCommand.class})
+                RunCommand.class, BenchCommand.class, PreviewCommand.class, ExploreCommand.class, GalleryCommand.class, SoakCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Exit code for bad input: usage errors, missing files, malformed pipelines or targets. */
     public static final int BAD_INPUT = 2;

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /** The README's transform table lists every registered transform and container with the targets the code declares. */
 class ReadmeTableTest {
-    private static final Pattern ROW = Pattern.compile("^\\| [^|]+ \\| `(\\w+)` \\|(.*)\\|$");
+    /** A row: family, the name (as {@code `Name`}, or linked to its gallery picture as {@code [`Name`](...)}), targets. */
+    private static final Pattern ROW = Pattern.compile("^\\| [^|]+ \\| \\[?`(\\w+)`(?:\\]\\([^)]*\\))? \\|(.*)\\|$");
     private static final List<String> COLUMNS = List.of("image", "mask", "bboxes", "keypoints");
 
     @Test
