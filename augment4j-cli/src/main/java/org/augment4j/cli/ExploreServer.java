@@ -35,6 +35,8 @@ import org.augment4j.serial.TransformDescriptions;
  * <pre>
  * GET  /                      the page
  * GET  /api/transforms        {"transforms": [description…]}, as list --json
+ * GET  /api/examples          {"Resize": {"height": …, "width": …}, …}: the gallery's example parameters, which the page
+ *                             starts a transform with (required sizes, visible strengths)
  * GET  /api/images            {"images": [{id, name, source, width, height, objects}…]}
  * GET  /api/images/{id}.png   the image with its labels drawn (?height=PX)
  * POST /api/images            an upload (the raw file; ?name=file.jpg) → the new entry
@@ -83,10 +85,15 @@ final class ExploreServer implements AutoCloseable {
     private final Javalin app;
     private final Semaphore rendering = new Semaphore(Math.max(2, Runtime.getRuntime().availableProcessors()), true);
     private final List<Map<String, Object>> descriptions;
+    private final Map<String, Object> examples = new java.util.TreeMap<>();
 
     private ExploreServer(Config config) {
         this.config = config;
         this.descriptions = TransformDescriptions.describe().stream().map(TransformDescriptions.Description::toJson).toList();
+        GalleryPresets presets = GalleryPresets.load();
+        for (String name : presets.names()) {
+            if (!presets.of(name).params().isEmpty()) examples.put(name, presets.of(name).params());
+        }
         this.app = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
             c.startup.showOldJavalinVersionWarning = false;
@@ -98,6 +105,7 @@ final class ExploreServer implements AutoCloseable {
             c.routes.get("/explore.js", ctx -> resource(ctx, "explore.js", "text/javascript; charset=utf-8"));
             c.routes.get("/explore.css", ctx -> resource(ctx, "explore.css", "text/css; charset=utf-8"));
             c.routes.get("/api/transforms", ctx -> json(ctx, Map.of("transforms", descriptions)));
+            c.routes.get("/api/examples", ctx -> json(ctx, examples));
             c.routes.get("/api/images", ctx -> json(ctx, Map.of("images", config.images().list().stream().map(ExploreImages.Entry::toJson).toList())));
             c.routes.get("/api/images/{file}", this::original);
             c.routes.post("/api/images", this::upload);

@@ -134,6 +134,12 @@ class ExploreServerTest {
         List<Map<String, Object>> ts = (List<Map<String, Object>>) json(get("/api/transforms")).get("transforms");
         assertThat(ts).extracting(t -> t.get("name")).contains("GridDistortion", "RandomSunFlare", "OneOf");
         assertThat(ts).hasSize(org.augment4j.serial.TransformDescriptions.describe().size());
+        Map<String, Object> examples = json(get("/api/examples"));
+        assertThat(examples.get("Resize")).isInstanceOf(Map.class);
+        String resize = "{\"__version__\": \"2.0.8\", \"transform\": {\"__class_fullname__\": \"Compose\", \"p\": 1.0, \"transforms\": [dict(Resize)]}}"
+                .replace("dict(Resize)", JSON.writeValueAsString(new java.util.LinkedHashMap<>(Map.of("__class_fullname__", "Resize"))).replace("}", ", "
+                        + JSON.writeValueAsString(examples.get("Resize")).substring(1)));
+        assertThat(outputs(post("/api/render", render("sample:2", resize, 1, 1))).get(0).get("width")).isEqualTo(((Map<?, ?>) examples.get("Resize")).get("width"));
     }
 
     @Test

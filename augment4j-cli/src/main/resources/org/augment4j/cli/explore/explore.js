@@ -3,7 +3,7 @@
 
 const HEADER = {'X-Augment4j-Explore': '1'};
 const state = {
-  transforms: [], byName: {}, images: [], image: null, version: '2.0.8',
+  transforms: [], byName: {}, examples: {}, images: [], image: null, version: '2.0.8',
   single: {name: null, params: {}, seed: 1},
   pipeline: {steps: [], extra: {}, seed: 1, count: 8},
 };
@@ -231,11 +231,11 @@ function loadTree(t, notes) {
 
 function pickTransform(name) {
   state.single.name = name;
-  state.single.params = {};
+  state.single.params = {...(state.examples[name] || {})};
   document.querySelectorAll('#transform-list button').forEach((b) => b.classList.toggle('selected', b.dataset.name === name));
   const d = state.byName[name];
   $('single-title').textContent = name;
-  $('single-targets').textContent = 'targets: ' + d.targets.join(', ');
+  $('single-targets').textContent = 'targets: ' + d.targets.join(', ') + (state.examples[name] ? ' · starts with the gallery\'s example values' : '');
   buildForm($('single-form'), name, state.single.params, '$.transform.transforms[0]', (params) => {
     state.single.params = params;
     schedule('single');
@@ -345,7 +345,10 @@ function addTo(steps, name) {
     showError('Choose a transform from the list: "' + name + '" is not one');
     return false;
   }
-  steps.push({name, params: {}});
+  // A pipeline step starts from Albumentations' defaults; only what has no default comes from the examples.
+  const required = d.parameters.filter((p) => p.required).map((p) => p.name);
+  const params = Object.fromEntries(Object.entries(state.examples[name] || {}).filter(([k]) => required.includes(k)));
+  steps.push({name, params});
   showError('');
   return true;
 }
@@ -436,6 +439,7 @@ async function init() {
   const t = await api('GET', '/api/transforms');
   state.transforms = t.transforms;
   for (const d of t.transforms) state.byName[d.name] = d;
+  state.examples = await api('GET', '/api/examples');
   const list = $('transform-list');
   const names = $('transform-names');
   for (const d of t.transforms.filter((x) => x.kind === 'transform')) {
