@@ -7,6 +7,7 @@ import static org.bytedeco.opencv.global.opencv_imgproc.GaussianBlur;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.random.RandomGenerator;
+import org.augment4j.internal.Allowed;
 import org.augment4j.Sample;
 import org.augment4j.internal.Check;
 import org.augment4j.internal.PixelKernels;
@@ -51,7 +52,7 @@ public final class Sharpen extends PixelTransform<Sharpen.Amount> {
         super(p);
         this.alpha = Check.range(name(), "alpha", alpha, 0, 1);
         this.lightness = Check.range(name(), "lightness", lightness, 0, Double.MAX_VALUE);
-        Check.that("kernel".equals(method) || "gaussian".equals(method), name(), "method must be 'kernel' or 'gaussian', got '" + method + "'");
+        Allowed.oneOf("kernel", "gaussian").check(name(), "method", method);
         this.method = method;
         Check.that(kernelSize >= 1 && kernelSize % 2 == 1, name(), "kernel_size must be an odd integer >= 1, got " + kernelSize);
         this.kernelSize = kernelSize;

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
+import org.augment4j.internal.Allowed;
 import org.augment4j.Sample;
 import org.augment4j.internal.Check;
 import org.augment4j.internal.PixelKernels;
@@ -45,7 +46,7 @@ public final class RandomSnow extends PixelTransform<RandomSnow.Snow> {
     /** The sampled snow point and the seed of the texture (texture method only). */
     public record Snow(double snowPoint, long seed) {}
 
-    private static final List<String> METHODS = List.of("bleach", "texture");
+    private static final Allowed METHODS = Allowed.oneOf("bleach", "texture");
 
     private final Range snowPointRange;
     private final double brightnessCoeff;
@@ -62,7 +63,7 @@ public final class RandomSnow extends PixelTransform<RandomSnow.Snow> {
         this.snowPointRange = Check.range(name(), "snow_point_range", snowPointRange, 0, 1);
         Check.that(brightnessCoeff > 0, name(), "brightness_coeff must be > 0, got " + brightnessCoeff);
         this.brightnessCoeff = brightnessCoeff;
-        Check.that(METHODS.contains(method), name(), "method must be one of " + METHODS + ", got '" + method + "'");
+        METHODS.check(name(), "method", method);
         this.method = method;
     }
 

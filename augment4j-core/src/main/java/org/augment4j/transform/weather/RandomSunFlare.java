@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
+import org.augment4j.internal.Allowed;
 import org.augment4j.Sample;
 import org.augment4j.internal.Check;
 import org.augment4j.serial.Params;
@@ -30,7 +31,7 @@ public final class RandomSunFlare extends PixelTransform<RandomSunFlare.Flare> {
     /** The sun centre {@code [x, y]}, and per circle its alpha and {@code [x, y, radius, r, g, b]}. */
     public record Flare(int[] flareCenter, double[] circleAlphas, int[][] circles) {}
 
-    private static final List<String> METHODS = List.of("overlay", "physics_based");
+    private static final Allowed METHODS = Allowed.oneOf("overlay", "physics_based");
 
     private final double[] flareRoi;
     private final Range angleRange;
@@ -58,7 +59,7 @@ public final class RandomSunFlare extends PixelTransform<RandomSunFlare.Flare> {
         Check.that(srcColor.length == 3 && Arrays.stream(srcColor).allMatch(c -> c >= 0 && c <= 255 && c == Math.rint(c)), name(),
                 "src_color must be 3 integers in [0, 255], got " + Arrays.toString(srcColor));
         this.srcColor = srcColor.clone();
-        Check.that(METHODS.contains(method), name(), "method must be one of " + METHODS + ", got '" + method + "'");
+        METHODS.check(name(), "method", method);
         this.method = method;
     }
 
