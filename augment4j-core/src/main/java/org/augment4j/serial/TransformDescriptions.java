@@ -129,8 +129,14 @@ public final class TransformDescriptions {
     };
     private static final int MAX_BUILDS = 60;
 
-    /** Builds with placeholders for required parameters until the factory succeeds; then probes alternatives. */
-    private static Description describe(String name, Function<Params, Transform> factory, String kind) {
+    /**
+     * One build through a recording reader: the values given (placeholders for required parameters), what was read,
+     * what the checks allowed, the transform (null if no placeholders made the factory succeed) and the required names.
+     */
+    private record Build(Map<String, Object> values, Params.Recording main, Map<String, Allowed> allowed, Transform built, Set<String> required) {}
+
+    /** Builds with placeholders for required parameters until the factory succeeds. */
+    private static Build firstBuild(String name, Function<Params, Transform> factory) {
         Map<String, Object> values = new LinkedHashMap<>();
         Map<String, Set<Object>> tried = new HashMap<>();
         Set<String> required = new LinkedHashSet<>();
@@ -154,6 +160,28 @@ public final class TransformDescriptions {
             }
         }
         required.addAll(main.required);
+        return new Build(values, main, allowed, built, required);
+    }
+
+    /**
+     * Values for the required parameters of a registered transform or container with which its factory succeeds (the
+     * placeholders its description was built with; empty when nothing is required), for tests that vary one parameter.
+     */
+    static Map<String, Object> buildable(String name) {
+        Function<Params, Transform> f = TransformRegistry.factories().get(name);
+        if (f == null) f = PipelineFile.containerFactories().get(name);
+        if (f == null) throw new IllegalArgumentException("not registered: " + name);
+        return Map.copyOf(firstBuild(name, f).values());
+    }
+
+    /** Describes one factory: its first successful build, then the names read only when given (alternatives). */
+    private static Description describe(String name, Function<Params, Transform> factory, String kind) {
+        Build b = firstBuild(name, factory);
+        Map<String, Object> values = b.values();
+        Params.Recording main = b.main();
+        Map<String, Allowed> allowed = b.allowed();
+        Transform built = b.built();
+        Set<String> required = new LinkedHashSet<>(b.required());
         Map<String, Params.Declared> read = new LinkedHashMap<>(main.read);
         if (kind.equals("container")) read.put("transforms", new Params.Declared("transforms", null));
         if (kind.equals("container")) required.add("transforms");

@@ -54,7 +54,8 @@ public final class Sharpen extends PixelTransform<Sharpen.Amount> {
         this.lightness = Check.range(name(), "lightness", lightness, 0, Double.MAX_VALUE);
         Allowed.oneOf("kernel", "gaussian").check(name(), "method", method);
         this.method = method;
-        Check.that(kernelSize >= 1 && kernelSize % 2 == 1, name(), "kernel_size must be an odd integer >= 1, got " + kernelSize);
+        Allowed.atLeast(1).check(name(), "kernel_size", kernelSize);
+        Check.that(kernelSize % 2 == 1, name(), "kernel_size must be an odd integer >= 1, got " + kernelSize);
         this.kernelSize = kernelSize;
         this.sigma = Check.between(name(), "sigma", sigma, 0, Double.MAX_VALUE);
     }

@@ -57,7 +57,7 @@ public final class Superpixels extends PixelTransform<Superpixels.Replace> {
         super(p);
         this.pReplace = Check.range(name(), "p_replace", pReplace, 0, 1);
         this.nSegments = BlurKernels.blurLimit(name(), "n_segments", nSegments, 1);
-        Check.that(maxSize == null || maxSize >= 1, name(), "max_size must be >= 1 or null, got " + maxSize);
+        Allowed.atLeast(1).checkOrNull(name(), "max_size", maxSize == null ? null : maxSize.doubleValue());
         this.maxSize = maxSize;
         this.interpolation = Allowed.INTERPOLATIONS.check(name(), "interpolation", interpolation);
     }

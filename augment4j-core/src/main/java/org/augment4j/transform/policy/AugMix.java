@@ -69,7 +69,7 @@ public final class AugMix extends Policy {
         Allowed.between(1, 10).check(name(), "severity", severity);
         this.severity = severity;
         this.width = Check.positive(name(), "mixture_width", mixtureWidth);
-        Check.that(chainDepth <= 10, name(), "chain_depth must be <= 10 (or <= 0 for 1 to 3), got " + chainDepth);
+        Allowed.atMost(10).check(name(), "chain_depth", chainDepth);   // <= 0: 1 to 3 drawn
         this.depth = chainDepth;
         Check.that(Double.isFinite(alpha), name(), "alpha must be > 0, got " + alpha);
         Allowed.above(0).check(name(), "alpha", alpha);

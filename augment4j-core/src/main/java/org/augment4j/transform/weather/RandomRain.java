@@ -71,7 +71,7 @@ public final class RandomRain extends PixelTransform<RandomRain.Rain> {
                 "drop_color must be 3 integers in [0, 255], got " + Arrays.toString(dropColor));
         this.dropColor = dropColor.clone();
         this.blurValue = Check.positive(name(), "blur_value", blurValue);
-        Check.that(brightnessCoefficient > 0 && brightnessCoefficient <= 1, name(), "brightness_coefficient must be in (0, 1], got " + brightnessCoefficient);
+        Allowed.interval(0, true, 1, false).check(name(), "brightness_coefficient", brightnessCoefficient);
         this.brightnessCoefficient = brightnessCoefficient;
         TYPES.check(name(), "rain_type", rainType);
         this.rainType = rainType;

@@ -61,7 +61,7 @@ public final class RandomSnow extends PixelTransform<RandomSnow.Snow> {
     public RandomSnow(Range snowPointRange, double brightnessCoeff, String method, double p) {
         super(p);
         this.snowPointRange = Check.range(name(), "snow_point_range", snowPointRange, 0, 1);
-        Check.that(brightnessCoeff > 0, name(), "brightness_coeff must be > 0, got " + brightnessCoeff);
+        Allowed.above(0).check(name(), "brightness_coeff", brightnessCoeff);
         this.brightnessCoeff = brightnessCoeff;
         METHODS.check(name(), "method", method);
         this.method = method;

@@ -54,7 +54,7 @@ public final class RandomSunFlare extends PixelTransform<RandomSunFlare.Flare> {
         this.flareRoi = WeatherKernels.roi(name(), "flare_roi", flareRoi, true);
         this.angleRange = Check.range(name(), "angle_range", angleRange, 0, 1);
         this.numFlareCirclesRange = Check.range(name(), "num_flare_circles_range", numFlareCirclesRange, 1, Integer.MAX_VALUE);
-        Check.that(srcRadius > 1, name(), "src_radius must be > 1, got " + srcRadius);
+        Allowed.above(1).check(name(), "src_radius", srcRadius);
         this.srcRadius = srcRadius;
         Check.that(srcColor.length == 3 && Arrays.stream(srcColor).allMatch(c -> c >= 0 && c <= 255 && c == Math.rint(c)), name(),
                 "src_color must be 3 integers in [0, 255], got " + Arrays.toString(srcColor));
