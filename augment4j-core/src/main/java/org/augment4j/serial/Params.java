@@ -33,7 +33,11 @@ import org.augment4j.transform.Resampling;
  * ({@link #byRelease}). Maps from the Java API ({@link #of}) follow {@link Semantics#ALBUMENTATIONS_2}.
  *
  * <p><b>Description</b>: every accessor also records what it read (name, type, default); {@link TransformDescriptions#describe()}
- * builds each transform from empty parameters to list them, so the list comes from the code itself.
+ * builds each transform from empty parameters to list them, so the list comes from the code itself. What a parameter
+ * allows (bounds, choices) is declared by the check that validates it, an {@code org.augment4j.internal.Allowed}: the
+ * overloads {@link #dbl(String, double, Allowed)}, {@link #integer(String, int, Allowed)} and
+ * {@link #string(String, String, Allowed)} check at reading time (errors at the parameter's path), and a constructor's
+ * own check with the same declaration is recorded as well.
  */
 public final class Params {
     private final Map<String, Object> values;

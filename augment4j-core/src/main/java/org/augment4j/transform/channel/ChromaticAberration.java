@@ -12,7 +12,6 @@ import static org.bytedeco.opencv.global.opencv_imgproc.remap;
 
 import java.nio.DoubleBuffer;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 import org.augment4j.internal.Allowed;

@@ -1,7 +1,6 @@
 package org.augment4j.transform.color;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 import org.augment4j.internal.Allowed;

@@ -7,7 +7,6 @@ import static org.bytedeco.opencv.global.opencv_photo.INPAINT_NS;
 import static org.bytedeco.opencv.global.opencv_photo.INPAINT_TELEA;
 import static org.bytedeco.opencv.global.opencv_photo.inpaint;
 
-import java.util.List;
 import java.util.Locale;
 import org.augment4j.internal.Allowed;
 import org.augment4j.opencv.Mats;

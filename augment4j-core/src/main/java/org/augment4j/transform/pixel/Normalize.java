@@ -9,7 +9,6 @@ import static org.bytedeco.opencv.global.opencv_core.subtract;
 import java.nio.DoubleBuffer;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.augment4j.internal.Allowed;
 import org.augment4j.internal.Check;

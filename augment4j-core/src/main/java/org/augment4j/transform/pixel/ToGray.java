@@ -14,7 +14,6 @@ import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_RGBA2RGB;
 import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.augment4j.internal.Allowed;
 import org.augment4j.internal.Check;

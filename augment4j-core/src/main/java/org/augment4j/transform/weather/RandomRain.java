@@ -8,7 +8,6 @@ import static org.bytedeco.opencv.global.opencv_imgproc.line;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 import org.augment4j.internal.Allowed;

@@ -15,7 +15,6 @@ import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
 
 import java.nio.FloatBuffer;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 import org.augment4j.internal.Allowed;
