@@ -15,7 +15,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "list", mixinStandardHelpOptions = true,
         description = {"List the transforms a pipeline file may name, one per line, then the containers.",
             "Lines starting with '#' are headings. With --json: a JSON array of {name, kind (transform|container), targets,",
-            "parameters: [{name, type, default, required, min, max, alternative}]}, read off the code itself.",
+            "parameters: [{name, type, default, required, min, max, exclusive_min, exclusive_max, choices, labels, alternative}]},",
+            "read off the code itself: min/max/choices are the declarations the parameter checks use, so they cannot disagree.",
             "A Lambda holds Java code: it is never read from a file, so it is not listed."})
 public final class ListCommand implements Runnable {
     /** The containers a pipeline file may use; they nest other transforms. */
@@ -25,7 +26,8 @@ public final class ListCommand implements Runnable {
     CommandSpec spec;
 
     @Option(names = "--json", description = "Print every transform and container with its targets and parameters (type, default, "
-            + "required; min/max where the constructor validates them; alternative: a name read only when given, such as a 1.3 name) as JSON.")
+            + "required; min/max where its check bounds it, exclusive_min/exclusive_max: true for an open end; choices: the only values "
+            + "allowed, with labels naming OpenCV flags such as border_mode; alternative: a name read only when given, such as a 1.3 name) as JSON.")
     boolean json;
 
     @Override

@@ -11,6 +11,8 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.augment4j.OutsidePaths;
 import org.augment4j.Semantics;
+import org.augment4j.internal.Allowed;
+import org.augment4j.internal.Check;
 import org.augment4j.internal.Records;
 import org.augment4j.transform.Fill;
 import org.augment4j.transform.Range;
@@ -31,7 +33,11 @@ import org.augment4j.transform.Resampling;
  * ({@link #byRelease}). Maps from the Java API ({@link #of}) follow {@link Semantics#ALBUMENTATIONS_2}.
  *
  * <p><b>Description</b>: every accessor also records what it read (name, type, default); {@link TransformDescriptions#describe()}
- * builds each transform from empty parameters to list them, so the list comes from the code itself.
+ * builds each transform from empty parameters to list them, so the list comes from the code itself. What a parameter
+ * allows (bounds, choices) is declared by the check that validates it, an {@code org.augment4j.internal.Allowed}: the
+ * overloads {@link #dbl(String, double, Allowed)}, {@link #integer(String, int, Allowed)} and
+ * {@link #string(String, String, Allowed)} check at reading time (errors at the parameter's path), and a constructor's
+ * own check with the same declaration is recorded as well.
  */
 public final class Params {
     private final Map<String, Object> values;
@@ -198,10 +204,10 @@ public final class Params {
     /** {@code p}, with 1.3's {@code always_apply: true} (or 1, as Python's truth) meaning p = 1. */
     public double p(double def) {
         double p = dbl("p", def);
-        bounds("p", 0.0, 1.0);
         Object always = value("always_apply");
         if (Boolean.TRUE.equals(always) || always instanceof Number n && n.doubleValue() != 0) p = 1.0;
-        return p;
+        double checkedP = p;
+        return checked("p", () -> Check.probability(transform, checkedP));
     }
 
     /** A number; {@code def} when the parameter is absent or null. */
@@ -256,6 +262,37 @@ public final class Params {
         if (v == null) return def;
         if (v instanceof String s) return s;
         throw error(name, "must be a string, got " + describe(v));
+    }
+
+    /**
+     * A number that {@code allowed} declares (an interval): read as {@link #dbl(String, double)}, then checked, so a
+     * value outside is an error naming the parameter and what is allowed, and descriptions list the bounds.
+     */
+    public double dbl(String name, double def, Allowed allowed) {
+        double v = dbl(name, def);
+        return checked(name, () -> allowed.check(transform, name, v));
+    }
+
+    /** An integer that {@code allowed} declares (an interval or integer choices such as OpenCV flags); see {@link #dbl(String, double, Allowed)}. */
+    public int integer(String name, int def, Allowed allowed) {
+        int v = integer(name, def);
+        return checked(name, () -> allowed.check(transform, name, v));
+    }
+
+    /** One of the strings {@code allowed} declares; see {@link #dbl(String, double, Allowed)}. */
+    public String string(String name, String def, Allowed allowed) {
+        String v = string(name, def);
+        return checked(name, () -> allowed.check(transform, name, v));
+    }
+
+    /** Runs a check, its failure reported at the parameter's JSON path. */
+    private <T> T checked(String name, java.util.function.Supplier<T> check) {
+        try {
+            return check.get();
+        } catch (IllegalArgumentException e) {
+            if (e instanceof PipelineException) throw e;
+            throw new PipelineException(path + "." + name, e.getMessage(), e);
+        }
     }
 
     /** How a scalar is read where a range is expected. */
@@ -334,12 +371,11 @@ public final class Params {
      * {@code fill_mask}/{@code mask_value}/{@code cval_mask}.
      */
     public Resampling resampling(int defInterpolation, int defBorder) {
-        int interp = integer("interpolation", defInterpolation);
-        bounds("interpolation", 0.0, 4.0);
-        int maskInterp = integer("mask_interpolation", 0);
-        bounds("mask_interpolation", 0.0, 4.0);
-        int border = values.get("border_mode") == null && values.get("mode") != null ? legacyMode(defBorder) : integer("border_mode", defBorder);
-        bounds("border_mode", 0.0, 4.0);
+        int interp = integer("interpolation", defInterpolation, Allowed.INTERPOLATIONS);
+        int maskInterp = integer("mask_interpolation", 0, Allowed.INTERPOLATIONS);
+        int border = values.get("border_mode") == null && values.get("mode") != null
+                ? checked("mode", () -> Allowed.BORDER_MODES.check(transform, "mode", legacyMode(defBorder)))
+                : integer("border_mode", defBorder, Allowed.BORDER_MODES);
         Fill fill = fill(Fill.zero(), "fill", "value", "cval");
         Fill fillMask = fill(Fill.zero(), "fill_mask", "mask_value", "cval_mask");
         try {
@@ -394,13 +430,7 @@ public final class Params {
         if (recording == null) return;
         Declared old = recording.read.get(name);
         if (old != null && !typed) return;
-        recording.read.put(name, new Declared(type, Records.jsonValue(def), old == null ? null : old.min, old == null ? null : old.max));
-    }
-
-    private void bounds(String name, Double min, Double max) {
-        if (recording == null) return;
-        Declared d = recording.read.get(name);
-        if (d != null) recording.read.put(name, new Declared(d.type, d.def, min, max));
+        recording.read.put(name, new Declared(type, Records.jsonValue(def)));
     }
 
     /** What one build of a transform read: parameters in order, those reported missing, those only tested with {@link #has}. */
@@ -410,6 +440,6 @@ public final class Params {
         final Set<String> probed = new LinkedHashSet<>();
     }
 
-    /** One parameter read: its type, default (JSON-ready) and the bounds known to the reader. */
-    record Declared(String type, Object def, Double min, Double max) {}
+    /** One parameter read: its type and default (JSON-ready); what it allows is recorded by its checks ({@link Allowed}). */
+    record Declared(String type, Object def) {}
 }

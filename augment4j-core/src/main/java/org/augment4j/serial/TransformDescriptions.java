@@ -8,35 +8,64 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.augment4j.Transform;
+import org.augment4j.internal.Allowed;
 import org.augment4j.transform.PixelTransform;
 import org.augment4j.transform.Targets;
 
 /**
  * What {@code augment4j list --json} shows: every registered transform and container with its targets and the
- * parameters its factory reads (name, type, default, required, bounds), found by building it from empty parameters
- * through a recording {@link Params}, so the list comes from the code and cannot drift.
+ * parameters its factory reads (name, type, default, required, bounds or choices), found by building it from empty
+ * parameters through a recording {@link Params}, so the list comes from the code and cannot drift: the bounds and
+ * choices are those the checks that ran declared ({@link Allowed}), the same declarations that reject bad values.
  */
 public final class TransformDescriptions {
     private TransformDescriptions() {}
 
     /**
-     * One parameter as {@code augment4j list} shows it.
+     * One parameter as {@code augment4j list} shows it. What it allows comes from the checks that read and validate it
+     * ({@link org.augment4j.internal.Allowed}): the same declaration rejects a bad value, so the list and validation
+     * cannot disagree.
      *
      * @param name         its Albumentations name
      * @param type         number, int, bool, string, range ({@code [min, max]} or a scalar), list (of numbers), fill (a
      *                     number or one per channel), transforms (a container's children) or any
      * @param defaultValue its default, JSON-ready (null when required or when there is none)
      * @param required     whether a file must give it
-     * @param min          the smallest value the constructor accepts, when known (for a range: of either bound)
-     * @param max          the largest value the constructor accepts, when known
+     * @param min          the smallest value allowed, when bounded below (for a range: of either end); exclusive when
+     *                     {@code exclusiveMin}; for integer choices the smallest choice (the choices say which are allowed)
+     * @param max          the largest value allowed, when bounded above; exclusive when {@code exclusiveMax}; for integer
+     *                     choices the largest
      * @param alternative  true for a name read only when given, instead of the defaults of the others (an
      *                     Albumentations 1.3 name, or another spelling such as {@code size} for height and width)
+     * @param exclusiveMin true when {@code min} itself is refused: the interval is {@code (min, ...}
+     * @param exclusiveMax true when {@code max} itself is refused: the interval is {@code ..., max)}
+     * @param choices      the only values allowed (strings; integers for OpenCV flags such as {@code border_mode}), or
+     *                     null when the parameter is not an enumeration; for a {@code fill}, the named fills it takes
+     *                     besides numbers ({@code "random"}, {@code "inpaint_telea"}, …), and for a parameter that
+     *                     also takes a list of them (Spatter's {@code mode}), the values of its elements
+     * @param labels       a name per choice, parallel to {@code choices} (OpenCV's constant: {@code BORDER_CONSTANT},
+     *                     {@code INTER_LINEAR}, …), or null when the choices are names themselves
      */
-    public record Parameter(String name, String type, Object defaultValue, boolean required, Double min, Double max, boolean alternative) {
-        /** {@code {name, type, default, required}} plus {@code min}, {@code max} and {@code alternative} when they apply. */
+    public record Parameter(String name, String type, Object defaultValue, boolean required, Double min, Double max, boolean alternative,
+                            boolean exclusiveMin, boolean exclusiveMax, List<Object> choices, List<String> labels) {
+        /** Copies the lists. */
+        public Parameter {
+            choices = choices == null ? null : List.copyOf(choices);
+            labels = labels == null ? null : List.copyOf(labels);
+        }
+
+        /** A parameter with no open interval and no choices. */
+        public Parameter(String name, String type, Object defaultValue, boolean required, Double min, Double max, boolean alternative) {
+            this(name, type, defaultValue, required, min, max, alternative, false, false, null, null);
+        }
+
+        /**
+         * {@code {name, type, default, required}} plus, when they apply: {@code min}, {@code max},
+         * {@code exclusive_min: true}, {@code exclusive_max: true}, {@code choices: [...]}, {@code labels: [...]} and
+         * {@code alternative: true}.
+         */
         public Map<String, Object> toJson() {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("name", name);
@@ -45,6 +74,10 @@ public final class TransformDescriptions {
             m.put("required", required);
             if (min != null) m.put("min", min);
             if (max != null) m.put("max", max);
+            if (exclusiveMin) m.put("exclusive_min", true);
+            if (exclusiveMax) m.put("exclusive_max", true);
+            if (choices != null) m.put("choices", choices);
+            if (labels != null) m.put("labels", labels);
             if (alternative) m.put("alternative", true);
             return m;
         }
@@ -96,17 +129,25 @@ public final class TransformDescriptions {
     };
     private static final int MAX_BUILDS = 60;
 
-    /** Builds with placeholders for required parameters until the factory succeeds; then probes alternatives and bounds. */
-    private static Description describe(String name, Function<Params, Transform> factory, String kind) {
+    /**
+     * One build through a recording reader: the values given (placeholders for required parameters), what was read,
+     * what the checks allowed, the transform (null if no placeholders made the factory succeed) and the required names.
+     */
+    private record Build(Map<String, Object> values, Params.Recording main, Map<String, Allowed> allowed, Transform built, Set<String> required) {}
+
+    /** Builds with placeholders for required parameters until the factory succeeds. */
+    private static Build firstBuild(String name, Function<Params, Transform> factory) {
         Map<String, Object> values = new LinkedHashMap<>();
         Map<String, Set<Object>> tried = new HashMap<>();
         Set<String> required = new LinkedHashSet<>();
         Params.Recording main = new Params.Recording();
+        Map<String, Allowed> allowed = new LinkedHashMap<>();
         Transform built = null;
         for (int i = 0; i < MAX_BUILDS && built == null; i++) {
             main = new Params.Recording();
+            allowed = new LinkedHashMap<>();
             try {
-                built = factory.apply(Params.describing(name, new LinkedHashMap<>(values), main));
+                built = build(name, factory, new LinkedHashMap<>(values), main, allowed);
             } catch (RuntimeException e) {
                 Set<String> missing = new LinkedHashSet<>(main.required);
                 missing.removeAll(values.keySet());
@@ -119,21 +160,77 @@ public final class TransformDescriptions {
             }
         }
         required.addAll(main.required);
+        return new Build(values, main, allowed, built, required);
+    }
+
+    /**
+     * Values for the required parameters of a registered transform or container with which its factory succeeds (the
+     * placeholders its description was built with; empty when nothing is required), for tests that vary one parameter.
+     */
+    static Map<String, Object> buildable(String name) {
+        Function<Params, Transform> f = TransformRegistry.factories().get(name);
+        if (f == null) f = PipelineFile.containerFactories().get(name);
+        if (f == null) throw new IllegalArgumentException("not registered: " + name);
+        return Map.copyOf(firstBuild(name, f).values());
+    }
+
+    /** Describes one factory: its first successful build, then the names read only when given (alternatives). */
+    private static Description describe(String name, Function<Params, Transform> factory, String kind) {
+        Build b = firstBuild(name, factory);
+        Map<String, Object> values = b.values();
+        Params.Recording main = b.main();
+        Map<String, Allowed> allowed = b.allowed();
+        Transform built = b.built();
+        Set<String> required = new LinkedHashSet<>(b.required());
         Map<String, Params.Declared> read = new LinkedHashMap<>(main.read);
-        if (kind.equals("container")) read.put("transforms", new Params.Declared("transforms", null, null, null));
+        if (kind.equals("container")) read.put("transforms", new Params.Declared("transforms", null));
         if (kind.equals("container")) required.add("transforms");
-        Map<String, Params.Declared> alternatives = alternatives(name, factory, values, main, read.keySet());
+        Set<String> owners = new LinkedHashSet<>(List.of(name));
+        if (built != null) owners.add(built.name());
+        Map<String, Allowed> alternativesAllowed = new LinkedHashMap<>();
+        Map<String, Params.Declared> alternatives = alternatives(name, factory, values, main, read.keySet(), alternativesAllowed);
         List<Parameter> params = new ArrayList<>();
         for (Map.Entry<String, Params.Declared> e : read.entrySet()) {
-            Params.Declared d = bounded(name, factory, values, e.getKey(), e.getValue());
             boolean req = required.contains(e.getKey());
-            params.add(new Parameter(e.getKey(), d.type(), req ? null : d.def(), req, d.min(), d.max(), false));
+            params.add(parameter(e.getKey(), e.getValue(), req ? null : e.getValue().def(), req, false, allowed(allowed, owners, e.getKey())));
         }
         for (Map.Entry<String, Params.Declared> e : alternatives.entrySet()) {
-            Params.Declared d = e.getValue();
-            params.add(new Parameter(e.getKey(), d.type(), d.def(), false, d.min(), d.max(), true));
+            params.add(parameter(e.getKey(), e.getValue(), e.getValue().def(), false, true, allowed(alternativesAllowed, owners, e.getKey())));
         }
         return new Description(name, kind, built == null ? List.of() : targets(built), List.copyOf(params));
+    }
+
+    /** Builds through a recording reader, recording what the checks allow. */
+    private static Transform build(String name, Function<Params, Transform> factory, Map<String, Object> values, Params.Recording rec,
+                                   Map<String, Allowed> allowed) {
+        Transform[] out = new Transform[1];
+        Allowed.recording(allowed, () -> out[0] = factory.apply(Params.describing(name, values, rec)));
+        return out[0];
+    }
+
+    /** What the checks of {@code owners} (the registered name and the transform's own) declared for {@code param}, or null. */
+    private static Allowed allowed(Map<String, Allowed> recorded, Set<String> owners, String param) {
+        Allowed out = null;
+        for (String o : owners) {
+            Allowed a = recorded.get(o + "." + param);
+            if (a != null) out = out == null ? a : out.and(a);
+        }
+        return out;
+    }
+
+    private static Parameter parameter(String name, Params.Declared d, Object def, boolean required, boolean alternative, Allowed a) {
+        if (a == null) return new Parameter(name, d.type(), def, required, null, null, alternative);
+        Double min = bound(a.min()), max = bound(a.max());   // +-Double.MAX_VALUE: "any finite number", no bound
+        if (a.choices() != null && !a.choices().isEmpty() && a.choices().stream().allMatch(c -> c instanceof Integer)) {
+            min = a.choices().stream().mapToDouble(c -> (Integer) c).min().orElseThrow();   // as before choices were listed
+            max = a.choices().stream().mapToDouble(c -> (Integer) c).max().orElseThrow();
+        }
+        return new Parameter(name, d.type(), def, required, min, max, alternative, min != null && a.exclusiveMin(), max != null && a.exclusiveMax(),
+                a.choices(), a.labels());
+    }
+
+    private static Double bound(Double v) {
+        return v == null || Math.abs(v) >= Double.MAX_VALUE ? null : v;
     }
 
     /** Puts the next untried placeholder for {@code n} (by the type read so far); false when none is left. */
@@ -185,18 +282,18 @@ public final class TransformDescriptions {
      * placeholder of that type, so that names read after it are found too.
      */
     private static Map<String, Params.Declared> alternatives(String name, Function<Params, Transform> factory, Map<String, Object> base,
-                                                             Params.Recording main, Set<String> known) {
+                                                             Params.Recording main, Set<String> known, Map<String, Allowed> allowed) {
         Map<String, Params.Declared> found = new LinkedHashMap<>();
         List<String> queue = new ArrayList<>(main.probed);
         Set<String> seen = new LinkedHashSet<>(known);
         for (int i = 0; i < queue.size() && i < MAX_BUILDS; i++) {
             String n = queue.get(i);
             if (!seen.add(n) || n.equals("strict") || n.startsWith("__")) continue;
-            Params.Recording typed = run(name, factory, base, n, UNKNOWN_TYPE);
+            Params.Recording typed = run(name, factory, base, n, UNKNOWN_TYPE, new LinkedHashMap<>());
             Params.Declared d = typed.read.get(n);
             if (d == null) continue;
-            Params.Recording deeper = run(name, factory, base, n, placeholders(d.type()).get(0));
-            found.put(n, new Params.Declared(d.type(), null, d.min(), d.max()));   // read only when given: its fallback is never used
+            Params.Recording deeper = run(name, factory, base, n, placeholders(d.type()).get(0), allowed);
+            found.put(n, new Params.Declared(d.type(), null));   // read only when given: its fallback is never used
             for (Map.Entry<String, Params.Declared> e : deeper.read.entrySet()) {
                 if (!known.contains(e.getKey()) && !found.containsKey(e.getKey()) && !e.getKey().equals(n)) {
                     found.put(e.getKey(), e.getValue());
@@ -208,58 +305,18 @@ public final class TransformDescriptions {
         return found;
     }
 
-    private static Params.Recording run(String name, Function<Params, Transform> factory, Map<String, Object> base, String key, Object value) {
+    private static Params.Recording run(String name, Function<Params, Transform> factory, Map<String, Object> base, String key, Object value,
+                                        Map<String, Allowed> allowed) {
         Map<String, Object> v = new LinkedHashMap<>(base);
         v.put(key, value);
         Params.Recording rec = new Params.Recording();
+        Map<String, Allowed> recorded = new LinkedHashMap<>();
         try {
-            factory.apply(Params.describing(name, v, rec));
+            build(name, factory, v, rec, recorded);
         } catch (RuntimeException ignored) {
             // the recording is what matters
         }
+        recorded.forEach((k, a) -> allowed.merge(k, a, Allowed::and));
         return rec;
-    }
-
-    /**
-     * A numeric parameter with the bounds its validation reports: built with a value far below any sensible one, the
-     * constructor's {@code Check} names the parameter and the allowed interval ("must be in [lo, hi]", "within [lo, hi]",
-     * "must be > 0", "must be >= 0"). Unknown formats leave the bounds unknown.
-     */
-    private static Params.Declared bounded(String name, Function<Params, Transform> factory, Map<String, Object> base, String param, Params.Declared d) {
-        if (d.min() != null || d.max() != null) return d;
-        Object probe = switch (d.type()) {
-            case "number" -> -1e300;
-            case "int" -> Integer.MIN_VALUE;
-            case "range" -> List.of(-1e300, -1e300);
-            default -> null;
-        };
-        if (probe == null) return d;
-        Map<String, Object> v = new LinkedHashMap<>(base);
-        v.put(param, probe);
-        try {
-            factory.apply(Params.describing(name, v, new Params.Recording()));
-        } catch (RuntimeException e) {
-            for (Throwable t = e; t != null; t = t.getCause()) {
-                double[] b = parseBounds(String.valueOf(t.getMessage()), param, d.type().equals("int"));
-                if (b != null) return new Params.Declared(d.type(), d.def(), finite(b[0]), finite(b[1]));
-            }
-        }
-        return d;
-    }
-
-    private static final String NUM = "(-?(?:Infinity|[0-9.]+(?:[eE][-+]?[0-9]+)?))";
-
-    /** {@code {min, max}} from a validation message about {@code param} ({@code integer}: "> 0" means >= 1), or null. */
-    static double[] parseBounds(String message, String param, boolean integer) {
-        String p = "(?:^|[\\s:.])" + Pattern.quote(param) + " must be ";
-        Matcher m = Pattern.compile(p + "(?:in|a range \\(min <= max\\) within) \\[" + NUM + ", " + NUM + "\\]").matcher(message);
-        if (m.find()) return new double[] {Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2))};
-        if (integer && Pattern.compile(p + "> 0\\b").matcher(message).find()) return new double[] {1, Double.POSITIVE_INFINITY};
-        if (Pattern.compile(p + ">= 0\\b").matcher(message).find()) return new double[] {0, Double.POSITIVE_INFINITY};
-        return null;
-    }
-
-    private static Double finite(double v) {
-        return Double.isInfinite(v) ? null : v;
     }
 }

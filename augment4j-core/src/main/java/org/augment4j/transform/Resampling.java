@@ -4,6 +4,8 @@ import static org.bytedeco.opencv.global.opencv_core.BORDER_CONSTANT;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_LINEAR;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_NEAREST;
 
+import org.augment4j.internal.Allowed;
+
 /**
  * How a spatial transform samples pixels: OpenCV interpolation codes for images and masks, OpenCV border mode, and the
  * fill values for constant borders. The codes are the integers Albumentations writes to pipeline files
@@ -14,9 +16,9 @@ public record Resampling(int interpolation, int maskInterpolation, int borderMod
 
     /** @throws IllegalArgumentException if a code is outside 0..4 or a fill is null */
     public Resampling {
-        if (interpolation < 0 || interpolation > 4) throw new IllegalArgumentException("interpolation must be 0..4 (nearest, linear, cubic, area, lanczos4), got " + interpolation);
-        if (maskInterpolation < 0 || maskInterpolation > 4) throw new IllegalArgumentException("mask_interpolation must be 0..4, got " + maskInterpolation);
-        if (borderMode < 0 || borderMode > 4) throw new IllegalArgumentException("border_mode must be 0..4 (constant, replicate, reflect, wrap, reflect_101), got " + borderMode);
+        Allowed.INTERPOLATIONS.check(null, "interpolation", interpolation);
+        Allowed.INTERPOLATIONS.check(null, "mask_interpolation", maskInterpolation);
+        Allowed.BORDER_MODES.check(null, "border_mode", borderMode);
         if (fill == null || fillMask == null) throw new IllegalArgumentException("fill and fill_mask are required");
     }
 

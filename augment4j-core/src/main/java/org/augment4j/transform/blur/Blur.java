@@ -5,6 +5,7 @@ import static org.bytedeco.opencv.global.opencv_imgproc.blur;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.random.RandomGenerator;
+import org.augment4j.internal.Allowed;
 import org.augment4j.Sample;
 import org.augment4j.internal.Check;
 import org.augment4j.serial.Params;
@@ -34,6 +35,7 @@ public final class Blur extends PixelTransform<Blur.Kernel> {
      */
     public Blur(Range blurLimit, double p) {
         super(p);
+        Allowed.atLeast(3).checkRange(name(), "blur_limit", blurLimit);
         Check.that(blurLimit.min() >= 3 && blurLimit.min() <= blurLimit.max() && isInt(blurLimit.min()) && isInt(blurLimit.max())
                         && blurLimit.max() <= Integer.MAX_VALUE - 1,
                 name(), "blur_limit must be a range of integers >= 3 with min <= max, got " + blurLimit);

@@ -7,6 +7,7 @@ import static org.bytedeco.opencv.global.opencv_imgproc.filter2D;
 import static org.bytedeco.opencv.global.opencv_imgproc.sepFilter2D;
 
 import java.nio.FloatBuffer;
+import org.augment4j.internal.Allowed;
 import org.augment4j.internal.Check;
 import org.augment4j.opencv.Mats;
 import org.augment4j.transform.Range;
@@ -123,6 +124,7 @@ final class BlurKernels {
 
     /** Checks a kernel-size range: integers, {@code min <= max}, {@code min >= low}. */
     static Range blurLimit(String transform, String param, Range r, int low) {
+        Allowed.atLeast(low).checkRange(transform, param, r);
         Check.that(r.min() >= low && r.min() <= r.max() && isInt(r.min()) && isInt(r.max()), transform,
                 param + " must be a range of integers >= " + low + " with min <= max, got " + r);
         return r;

@@ -6,6 +6,7 @@ import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.random.RandomGenerator;
+import org.augment4j.internal.Allowed;
 import org.augment4j.Sample;
 import org.augment4j.Semantics;
 import org.augment4j.internal.Check;
@@ -49,8 +50,7 @@ public final class Downscale extends PixelTransform<Downscale.Scale> {
     private Downscale(Range scaleRange, int down, int up, boolean legacy, Dialect dialect, double p) {
         super(p);
         String param = legacy ? "scale_min/scale_max" : "scale_range";
-        Check.that(scaleRange.min() > 0 && scaleRange.min() <= scaleRange.max() && scaleRange.max() < 1, name(),
-                param + " must be a range (min <= max) within (0, 1), got " + scaleRange);
+        Allowed.interval(0, true, 1, true).checkRange(name(), param, scaleRange);
         this.scaleRange = scaleRange;
         this.down = (int) Check.between(name(), "interpolation_pair.downscale", down, 0, 4);
         this.up = (int) Check.between(name(), "interpolation_pair.upscale", up, 0, 4);

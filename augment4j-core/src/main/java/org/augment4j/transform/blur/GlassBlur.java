@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
+import org.augment4j.internal.Allowed;
 import org.augment4j.Sample;
 import org.augment4j.internal.Check;
 import org.augment4j.serial.Params;
@@ -48,7 +49,7 @@ public final class GlassBlur extends PixelTransform<GlassBlur.Shuffle> {
         this.sigma = Check.between(name(), "sigma", sigma, 0, Double.MAX_VALUE);
         this.maxDelta = Check.positive(name(), "max_delta", maxDelta);
         this.iterations = Check.positive(name(), "iterations", iterations);
-        Check.that("fast".equals(mode) || "exact".equals(mode), name(), "mode must be 'fast' or 'exact', got '" + mode + "'");
+        Allowed.oneOf("fast", "exact").check(name(), "mode", mode);
         this.mode = mode;
     }
 

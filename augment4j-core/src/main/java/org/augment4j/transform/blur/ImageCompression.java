@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.random.RandomGenerator;
+import org.augment4j.internal.Allowed;
 import org.augment4j.Sample;
 import org.augment4j.internal.Check;
 import org.augment4j.serial.Params;
@@ -28,15 +29,21 @@ public final class ImageCompression extends PixelTransform<ImageCompression.Qual
     private final String compressionType;
     private final Range qualityRange;
     private final boolean legacy;
+    /** JPEG/WebP quality: [1, 100]. */
+    private static final Allowed QUALITY = Allowed.between(1, 100);
 
     private ImageCompression(String compressionType, Range qualityRange, boolean legacy, double p) {
         super(p);
-        Check.that("jpeg".equals(compressionType) || "webp".equals(compressionType), name(),
-                "compression_type must be 'jpeg' or 'webp', got '" + compressionType + "'");
+        Allowed.oneOf("jpeg", "webp").check(name(), "compression_type", compressionType);
         this.compressionType = compressionType;
-        Check.that(qualityRange.min() >= 1 && qualityRange.max() <= 100 && qualityRange.min() <= qualityRange.max()
+        if (legacy) {
+            QUALITY.check(name(), "quality_lower", qualityRange.min());
+            QUALITY.check(name(), "quality_upper", qualityRange.max());
+        }
+        Check.that(QUALITY.allows(qualityRange.min()) && QUALITY.allows(qualityRange.max()) && qualityRange.min() <= qualityRange.max()
                         && BlurKernels.isInt(qualityRange.min()) && BlurKernels.isInt(qualityRange.max()),
                 name(), (legacy ? "quality_lower/quality_upper" : "quality_range") + " must be integers (min <= max) within [1, 100], got " + qualityRange);
+        if (!legacy) Allowed.record(name(), "quality_range", QUALITY);
         this.qualityRange = qualityRange;
         this.legacy = legacy;
     }

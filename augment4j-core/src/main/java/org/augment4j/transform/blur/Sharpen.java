@@ -7,6 +7,7 @@ import static org.bytedeco.opencv.global.opencv_imgproc.GaussianBlur;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.random.RandomGenerator;
+import org.augment4j.internal.Allowed;
 import org.augment4j.Sample;
 import org.augment4j.internal.Check;
 import org.augment4j.internal.PixelKernels;
@@ -51,9 +52,10 @@ public final class Sharpen extends PixelTransform<Sharpen.Amount> {
         super(p);
         this.alpha = Check.range(name(), "alpha", alpha, 0, 1);
         this.lightness = Check.range(name(), "lightness", lightness, 0, Double.MAX_VALUE);
-        Check.that("kernel".equals(method) || "gaussian".equals(method), name(), "method must be 'kernel' or 'gaussian', got '" + method + "'");
+        Allowed.oneOf("kernel", "gaussian").check(name(), "method", method);
         this.method = method;
-        Check.that(kernelSize >= 1 && kernelSize % 2 == 1, name(), "kernel_size must be an odd integer >= 1, got " + kernelSize);
+        Allowed.atLeast(1).check(name(), "kernel_size", kernelSize);
+        Check.that(kernelSize % 2 == 1, name(), "kernel_size must be an odd integer >= 1, got " + kernelSize);
         this.kernelSize = kernelSize;
         this.sigma = Check.between(name(), "sigma", sigma, 0, Double.MAX_VALUE);
     }

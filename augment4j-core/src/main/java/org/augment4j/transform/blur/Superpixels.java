@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 import org.augment4j.Sample;
+import org.augment4j.internal.Allowed;
 import org.augment4j.internal.Check;
 import org.augment4j.internal.PixelKernels;
 import org.augment4j.opencv.Mats;
@@ -56,9 +57,9 @@ public final class Superpixels extends PixelTransform<Superpixels.Replace> {
         super(p);
         this.pReplace = Check.range(name(), "p_replace", pReplace, 0, 1);
         this.nSegments = BlurKernels.blurLimit(name(), "n_segments", nSegments, 1);
-        Check.that(maxSize == null || maxSize >= 1, name(), "max_size must be >= 1 or null, got " + maxSize);
+        Allowed.atLeast(1).checkOrNull(name(), "max_size", maxSize == null ? null : maxSize.doubleValue());
         this.maxSize = maxSize;
-        this.interpolation = (int) Check.between(name(), "interpolation", interpolation, 0, 4);
+        this.interpolation = Allowed.INTERPOLATIONS.check(name(), "interpolation", interpolation);
     }
 
     /**

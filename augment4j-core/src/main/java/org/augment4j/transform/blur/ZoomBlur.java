@@ -7,6 +7,7 @@ import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.random.RandomGenerator;
+import org.augment4j.internal.Allowed;
 import org.augment4j.Sample;
 import org.augment4j.internal.Check;
 import org.augment4j.serial.Params;
@@ -41,7 +42,7 @@ public final class ZoomBlur extends PixelTransform<ZoomBlur.Zoom> {
     public ZoomBlur(Range maxFactor, Range stepFactor, double p) {
         super(p);
         this.maxFactor = Check.range(name(), "max_factor", maxFactor, 1, Double.MAX_VALUE);
-        Check.that(stepFactor.min() > 0 && stepFactor.min() <= stepFactor.max(), name(), "step_factor must be a range (min <= max) of values > 0, got " + stepFactor);
+        Allowed.above(0).checkRange(name(), "step_factor", stepFactor);
         this.stepFactor = stepFactor;
     }
 

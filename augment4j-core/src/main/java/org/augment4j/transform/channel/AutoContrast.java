@@ -7,6 +7,7 @@ import static org.bytedeco.opencv.global.opencv_core.split;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.augment4j.internal.Allowed;
 import org.augment4j.internal.Check;
 import org.augment4j.internal.PixelKernels;
 import org.augment4j.opencv.Mats;
@@ -41,8 +42,8 @@ public final class AutoContrast extends FixedPixelTransform {
     public AutoContrast(double cutoff, Integer ignore, String method, double p) {
         super(p);
         this.cutoff = Check.between(name(), "cutoff", cutoff, 0, 100);
-        Check.that(ignore == null || (ignore >= 0 && ignore <= 255), name(), "ignore must be in [0, 255] or null, got " + ignore);
-        Check.that("cdf".equals(method) || "pil".equals(method), name(), "method must be 'cdf' or 'pil', got '" + method + "'");
+        Allowed.between(0, 255).checkOrNull(name(), "ignore", ignore == null ? null : ignore.doubleValue());
+        Allowed.oneOf("cdf", "pil").check(name(), "method", method);
         this.ignore = ignore;
         this.method = method;
     }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
+import org.augment4j.internal.Allowed;
 import org.augment4j.Sample;
 import org.augment4j.internal.Check;
 import org.augment4j.serial.Params;
@@ -41,6 +42,7 @@ public final class ChannelDropout extends PixelTransform<ChannelDropout.Dropped>
      */
     public ChannelDropout(Range channelDropRange, double fill, double p) {
         super(p);
+        Allowed.atLeast(1).checkRange(name(), "channel_drop_range", channelDropRange);
         Check.that(channelDropRange.min() >= 1 && channelDropRange.min() <= channelDropRange.max()
                         && channelDropRange.min() == Math.rint(channelDropRange.min()) && channelDropRange.max() == Math.rint(channelDropRange.max()),
                 name(), "channel_drop_range must be a range of integers >= 1 with min <= max, got " + channelDropRange);

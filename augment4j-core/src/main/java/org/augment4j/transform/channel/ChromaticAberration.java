@@ -12,9 +12,9 @@ import static org.bytedeco.opencv.global.opencv_imgproc.remap;
 
 import java.nio.DoubleBuffer;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
+import org.augment4j.internal.Allowed;
 import org.augment4j.Sample;
 import org.augment4j.internal.Check;
 import org.augment4j.opencv.Mats;
@@ -49,6 +49,9 @@ public final class ChromaticAberration extends PixelTransform<ChromaticAberratio
     private final String mode;
     private final int interpolation;
 
+    /** {@code mode}'s values. */
+    private static final Allowed MODES = Allowed.oneOf("green_purple", "purple_green", "random");
+
     /**
      * @param primaryDistortionLimit   {@code primary_distortion_limit}: range of the radial coefficient k1 (unitless)
      * @param secondaryDistortionLimit {@code secondary_distortion_limit}: range of the radial coefficient k2 (unitless)
@@ -61,10 +64,8 @@ public final class ChromaticAberration extends PixelTransform<ChromaticAberratio
         super(p);
         this.primary = Check.range(name(), "primary_distortion_limit", primaryDistortionLimit, -Double.MAX_VALUE, Double.MAX_VALUE);
         this.secondary = Check.range(name(), "secondary_distortion_limit", secondaryDistortionLimit, -Double.MAX_VALUE, Double.MAX_VALUE);
-        Check.that(List.of("green_purple", "purple_green", "random").contains(mode), name(),
-                "mode must be 'green_purple', 'purple_green' or 'random', got '" + mode + "'");
-        this.mode = mode;
-        this.interpolation = (int) Check.between(name(), "interpolation", interpolation, 0, 4);
+        this.mode = MODES.check(name(), "mode", mode);
+        this.interpolation = Allowed.INTERPOLATIONS.check(name(), "interpolation", interpolation);
     }
 
     /**

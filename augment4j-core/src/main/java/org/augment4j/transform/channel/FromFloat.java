@@ -4,6 +4,7 @@ import static org.bytedeco.opencv.global.opencv_core.CV_8U;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.augment4j.internal.Allowed;
 import org.augment4j.internal.Check;
 import org.augment4j.serial.Params;
 import org.augment4j.transform.FixedPixelTransform;
@@ -24,11 +25,15 @@ public final class FromFloat extends FixedPixelTransform {
     private final String dtype;
     private final Double maxValue; // null: 255
 
+    /** {@code dtype}'s values: uint8, the only integer dtype augment4j images have. */
+    private static final Allowed DTYPES = Allowed.oneOf("uint8");
+
     /** @param maxValue the multiplier, or null for the dtype's maximum (255) */
     public FromFloat(String dtype, Double maxValue, double p) {
         super(p);
-        Check.that("uint8".equals(dtype), name(), "dtype must be 'uint8' (the only integer dtype augment4j images have), got '" + dtype + "'");
-        Check.that(maxValue == null || (maxValue > 0 && Double.isFinite(maxValue)), name(), "max_value must be > 0 or null, got " + maxValue);
+        DTYPES.check(name(), "dtype", dtype);
+        Check.that(maxValue == null || Double.isFinite(maxValue), name(), "max_value must be > 0 or null, got " + maxValue);
+        Allowed.above(0).checkOrNull(name(), "max_value", maxValue);
         this.dtype = dtype;
         this.maxValue = maxValue;
     }

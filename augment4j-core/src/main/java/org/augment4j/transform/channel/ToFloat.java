@@ -4,6 +4,7 @@ import static org.bytedeco.opencv.global.opencv_core.CV_32F;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.augment4j.internal.Allowed;
 import org.augment4j.internal.Check;
 import org.augment4j.opencv.Mats;
 import org.augment4j.serial.Params;
@@ -26,7 +27,8 @@ public final class ToFloat extends FixedPixelTransform {
     /** @param maxValue the divisor, or null for the input dtype's maximum */
     public ToFloat(Double maxValue, double p) {
         super(p);
-        Check.that(maxValue == null || (maxValue > 0 && Double.isFinite(maxValue)), name(), "max_value must be > 0 or null, got " + maxValue);
+        Check.that(maxValue == null || Double.isFinite(maxValue), name(), "max_value must be > 0 or null, got " + maxValue);
+        Allowed.above(0).checkOrNull(name(), "max_value", maxValue);
         this.maxValue = maxValue;
     }
 

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
+import org.augment4j.internal.Allowed;
 import org.augment4j.Sample;
 import org.augment4j.internal.Check;
 import org.augment4j.internal.ColorKernels;
@@ -60,8 +61,8 @@ public final class HEStain extends PixelTransform<HEStain.Stain> {
         super(p);
         Check.that(!"vahadane".equals(method) && !"macenko".equals(method), name(),
                 "method '" + method + "' (stain estimation from the image) is not supported by augment4j; use 'preset' or 'random_preset'");
-        Check.that("preset".equals(method) || "random_preset".equals(method), name(), "method must be 'preset' or 'random_preset', got '" + method + "'");
-        Check.that(preset == null || HEStainMatrices.NAMES.contains(preset), name(), "preset must be one of " + HEStainMatrices.NAMES + ", got '" + preset + "'");
+        Allowed.oneOf("preset", "random_preset").check(name(), "method", method);
+        Allowed.oneOf(HEStainMatrices.NAMES).checkOrNull(name(), "preset", preset);
         Check.that(!(method.equals("random_preset") && preset != null), name(), "preset must be null when method is 'random_preset', got '" + preset + "'");
         this.method = method;
         this.preset = method.equals("preset") && preset == null ? "standard" : preset;

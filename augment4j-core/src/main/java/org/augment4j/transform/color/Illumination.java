@@ -1,9 +1,9 @@
 package org.augment4j.transform.color;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
+import org.augment4j.internal.Allowed;
 import org.augment4j.Sample;
 import org.augment4j.internal.Check;
 import org.augment4j.internal.ColorKernels;
@@ -30,8 +30,8 @@ public final class Illumination extends PixelTransform<Illumination.Light> {
     /** The signed intensity and the mode's sampled geometry (angle in degrees; corner 0..3; center as fractions). */
     public record Light(double intensity, double angle, int corner, double[] center, double sigma) {}
 
-    private static final List<String> MODES = List.of("linear", "corner", "gaussian");
-    private static final List<String> EFFECTS = List.of("brighten", "darken", "both");
+    private static final Allowed MODES = Allowed.oneOf("linear", "corner", "gaussian");
+    private static final Allowed EFFECTS = Allowed.oneOf("brighten", "darken", "both");
 
     private final String mode;
     private final Range intensityRange;
@@ -51,8 +51,8 @@ public final class Illumination extends PixelTransform<Illumination.Light> {
      */
     public Illumination(String mode, Range intensityRange, String effectType, Range angleRange, Range centerRange, Range sigmaRange, double p) {
         super(p);
-        Check.that(MODES.contains(mode), name(), "mode must be one of " + MODES + ", got '" + mode + "'");
-        Check.that(EFFECTS.contains(effectType), name(), "effect_type must be one of " + EFFECTS + ", got '" + effectType + "'");
+        MODES.check(name(), "mode", mode);
+        EFFECTS.check(name(), "effect_type", effectType);
         this.mode = mode;
         this.intensityRange = Check.range(name(), "intensity_range", intensityRange, 0.01, 0.2);
         this.effectType = effectType;

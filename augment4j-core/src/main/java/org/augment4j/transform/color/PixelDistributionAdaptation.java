@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
+import org.augment4j.internal.Allowed;
 import org.augment4j.Sample;
 import org.augment4j.internal.Check;
 import org.augment4j.internal.ColorKernels;
@@ -51,8 +52,7 @@ public final class PixelDistributionAdaptation extends ReferenceTransform<PixelD
     private PixelDistributionAdaptation(Range blendRatio, String transformType, References references, String metadataKey, double p) {
         super(references, metadataKey, p);
         this.blendRatio = Check.range(name(), "blend_ratio", blendRatio, 0, 1);
-        Check.that(List.of("pca", "standard", "minmax").contains(transformType), name(),
-                "transform_type must be 'pca', 'standard' or 'minmax', got '" + transformType + "'");
+        Allowed.oneOf("pca", "standard", "minmax").check(name(), "transform_type", transformType);
         this.transformType = transformType;
     }
 

@@ -3,6 +3,7 @@ package org.augment4j.transform.color;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.random.RandomGenerator;
+import org.augment4j.internal.Allowed;
 import org.augment4j.Sample;
 import org.augment4j.internal.Check;
 import org.augment4j.internal.ColorKernels;
@@ -42,9 +43,8 @@ public final class PlanckianJitter extends PixelTransform<PlanckianJitter.Temper
      */
     public PlanckianJitter(String mode, Range temperatureLimit, String samplingMethod, double p) {
         super(p);
-        Check.that("blackbody".equals(mode) || "cied".equals(mode), name(), "mode must be 'blackbody' or 'cied', got '" + mode + "'");
-        Check.that("uniform".equals(samplingMethod) || "gaussian".equals(samplingMethod), name(),
-                "sampling_method must be 'uniform' or 'gaussian', got '" + samplingMethod + "'");
+        Allowed.oneOf("blackbody", "cied").check(name(), "mode", mode);
+        Allowed.oneOf("uniform", "gaussian").check(name(), "sampling_method", samplingMethod);
         this.mode = mode;
         Range limit = temperatureLimit == null ? Range.of(PlanckianCoefficients.min(mode), PlanckianCoefficients.MAX) : temperatureLimit;
         this.temperatureLimit = Check.range(name(), "temperature_limit", limit, PlanckianCoefficients.min(mode), PlanckianCoefficients.MAX);

@@ -8,6 +8,7 @@ import static org.bytedeco.opencv.global.opencv_core.subtract;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.random.RandomGenerator;
+import org.augment4j.internal.Allowed;
 import org.augment4j.Sample;
 import org.augment4j.internal.Check;
 import org.augment4j.internal.ColorKernels;
@@ -48,7 +49,7 @@ public final class PlasmaBrightnessContrast extends PixelTransform<PlasmaBrightn
         this.brightnessRange = Check.range(name(), "brightness_range", brightnessRange, -1, 1);
         this.contrastRange = Check.range(name(), "contrast_range", contrastRange, -1, 1);
         this.plasmaSize = Check.positive(name(), "plasma_size", plasmaSize);
-        Check.that(roughness > 0, name(), "roughness must be > 0, got " + roughness);
+        Allowed.above(0).check(name(), "roughness", roughness);
         this.roughness = roughness;
     }
 

@@ -6,6 +6,7 @@ import static org.bytedeco.opencv.global.opencv_core.multiply;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.random.RandomGenerator;
+import org.augment4j.internal.Allowed;
 import org.augment4j.Sample;
 import org.augment4j.internal.Check;
 import org.augment4j.internal.PixelKernels;
@@ -40,7 +41,7 @@ public final class PlasmaShadow extends PixelTransform<PlasmaShadow.Shadow> {
         super(p);
         this.shadowIntensityRange = Check.range(name(), "shadow_intensity_range", shadowIntensityRange, 0, 1);
         this.plasmaSize = Check.positive(name(), "plasma_size", plasmaSize);
-        Check.that(roughness > 0, name(), "roughness must be > 0, got " + roughness);
+        Allowed.above(0).check(name(), "roughness", roughness);
         this.roughness = roughness;
     }
 

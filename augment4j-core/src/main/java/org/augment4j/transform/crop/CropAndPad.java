@@ -3,6 +3,7 @@ package org.augment4j.transform.crop;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.random.RandomGenerator;
+import org.augment4j.internal.Allowed;
 import org.augment4j.Sample;
 import org.augment4j.Semantics;
 import org.augment4j.internal.Check;
@@ -113,10 +114,10 @@ public final class CropAndPad extends BasicTransform<CropAndPad.Amounts> {
         if (!r.has("px") && !r.has("percent")) throw r.error("px", "is required (or percent)");
         PadAmounts px = r.has("px") ? PadAmounts.parse(r.transform(), "px", r.raw("px"), false) : null;
         PadAmounts percent = r.has("percent") ? PadAmounts.parse(r.transform(), "percent", r.raw("percent"), true) : null;
-        int border = r.has("border_mode") ? r.integer("border_mode", 0) : r.integer("pad_mode", 0);
+        int border = r.has("border_mode") ? r.integer("border_mode", 0, Allowed.BORDER_MODES) : r.integer("pad_mode", 0, Allowed.BORDER_MODES);
         Resampling res;
         try {
-            res = new Resampling(r.integer("interpolation", 1), r.integer("mask_interpolation", 0), border, Fill.zero(), Fill.zero());
+            res = new Resampling(r.integer("interpolation", 1, Allowed.INTERPOLATIONS), r.integer("mask_interpolation", 0, Allowed.INTERPOLATIONS), border, Fill.zero(), Fill.zero());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(r.transform() + ": " + e.getMessage(), e);
         }

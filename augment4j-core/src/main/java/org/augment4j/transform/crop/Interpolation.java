@@ -1,5 +1,6 @@
 package org.augment4j.transform.crop;
 
+import org.augment4j.internal.Allowed;
 import org.augment4j.serial.Params;
 import org.augment4j.transform.Fill;
 import org.augment4j.transform.Resampling;
@@ -10,7 +11,7 @@ final class Interpolation {
 
     /** {@code interpolation} (default 1, linear) and {@code mask_interpolation} (default 0, nearest). */
     static Resampling read(Params r) {
-        int interp = r.integer("interpolation", 1), maskInterp = r.integer("mask_interpolation", 0);
+        int interp = r.integer("interpolation", 1, Allowed.INTERPOLATIONS), maskInterp = r.integer("mask_interpolation", 0, Allowed.INTERPOLATIONS);
         try {
             return new Resampling(interp, maskInterp, 0, Fill.zero(), Fill.zero());
         } catch (IllegalArgumentException e) {
@@ -25,7 +26,7 @@ final class Interpolation {
 
     /** As {@link #border(Params)}, with {@code defBorder} when the map leaves {@code border_mode} out. */
     static Resampling border(Params r, int defBorder) {
-        int border = r.integer("border_mode", defBorder);
+        int border = r.integer("border_mode", defBorder, Allowed.BORDER_MODES);
         Fill fill = r.fill(Fill.zero(), "fill", "value"), fillMask = r.fill(Fill.zero(), "fill_mask", "mask_value");
         try {
             return new Resampling(1, 0, border, fill, fillMask);

@@ -1,6 +1,7 @@
 package org.augment4j.transform.crop;
 
 import java.util.Map;
+import org.augment4j.internal.Allowed;
 import org.augment4j.serial.Params;
 import org.augment4j.transform.Fill;
 import org.augment4j.transform.Resampling;
@@ -35,7 +36,7 @@ public record PadOptions(boolean padIfNeeded, PadPosition position, int borderMo
 
     /** Reads the options under their 2.x names (and 1.4's). */
     public static PadOptions read(Params r) {
-        int border = r.has("border_mode") ? r.integer("border_mode", 0) : r.integer("pad_mode", 0);
+        int border = r.has("border_mode") ? r.integer("border_mode", 0, Allowed.BORDER_MODES) : r.integer("pad_mode", 0, Allowed.BORDER_MODES);
         PadPosition position = PadPosition.of(r.transform(), "pad_position", r.string("pad_position", "center"));
         boolean pad = r.bool("pad_if_needed", false);
         Fill fill = r.fill(Fill.zero(), "fill", "pad_cval"), fillMask = r.fill(Fill.zero(), "fill_mask", "pad_cval_mask");

@@ -1,6 +1,7 @@
 package org.augment4j.transform.crop;
 
 import java.util.Locale;
+import org.augment4j.internal.Allowed;
 
 /**
  * Where the image sits on the padded canvas: Albumentations' {@code position} (PadIfNeeded) and {@code pad_position}
@@ -23,10 +24,11 @@ public enum PadPosition {
 
     /** Parses Albumentations' name ({@code "center"}, {@code "top_left"}, ...). */
     public static PadPosition of(String transform, String param, String name) {
-        for (PadPosition p : values()) if (p.id().equals(name)) return p;
-        throw new IllegalArgumentException(transform + ": " + param + " must be one of center, top_left, top_right, bottom_left, "
-                + "bottom_right, random, got '" + name + "'");
+        return valueOf(IDS.check(transform, param, name).toUpperCase(Locale.ROOT));
     }
+
+    /** The names allowed, as {@link #id()} writes them. */
+    private static final Allowed IDS = Allowed.oneOf(java.util.Arrays.stream(values()).map(PadPosition::id).toList());
 
     /** The name written to pipeline files. */
     public String id() {

@@ -3,6 +3,7 @@ package org.augment4j.transform.crop;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.random.RandomGenerator;
+import org.augment4j.internal.Allowed;
 import org.augment4j.Sample;
 import org.augment4j.internal.Check;
 import org.augment4j.internal.geometry.Geometry;
@@ -31,7 +32,7 @@ public final class RandomScale extends SpatialTransform<RandomScale.Scale> {
     public RandomScale(Range scaleLimit, Resampling resampling, double p) {
         super(p, resampling);
         this.scaleLimit = Check.range(name(), "scale_limit", scaleLimit, -1, Double.MAX_VALUE);
-        Check.that(scaleLimit.min() > -1, name(), "scale_limit must keep the factor 1 + limit above 0, got " + scaleLimit);
+        Allowed.above(-1).checkRange(name(), "scale_limit", scaleLimit);   // keeps the factor 1 + limit above 0
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.augment4j.transform.distortion;
 
 import java.util.Locale;
+import org.augment4j.internal.Allowed;
 import org.augment4j.serial.Params;
 import org.augment4j.transform.Fill;
 import org.augment4j.transform.Resampling;
@@ -14,10 +15,7 @@ final class DistortionParams {
      * always follow the exact inverse of the map (Newton's method), the more accurate of Albumentations' two ways.
      */
     static void keypointRemapping(Params r) {
-        String m = r.string("keypoint_remapping_method", "mask");
-        if (!m.equals("mask") && !m.equals("direct")) {
-            throw r.error("keypoint_remapping_method", "must be 'direct' or 'mask', got '" + m + "'");
-        }
+        r.string("keypoint_remapping_method", "mask", Allowed.oneOf("mask", "direct"));
     }
 
     /**
@@ -28,10 +26,11 @@ final class DistortionParams {
      * (reflect), wrap 3, reflect 4 (reflect_101).
      */
     static Resampling resampling(Params r, int defInterpolation, int defBorder, boolean skimageMode) {
-        int border = r.integer("border_mode", defBorder);
+        int border = r.integer("border_mode", defBorder, Allowed.BORDER_MODES);
         if (skimageMode && !r.has("border_mode") && r.has("mode")) {
-            String mode = r.string("mode", "constant");
-            border = switch (mode.toLowerCase(Locale.ROOT)) {
+            String mode = Allowed.oneOf("constant", "edge", "symmetric", "wrap", "reflect")
+                    .check(r.transform(), "mode", r.string("mode", "constant").toLowerCase(Locale.ROOT));
+            border = switch (mode) {
                 case "constant" -> 0;
                 case "edge" -> 1;
                 case "symmetric" -> 2;
@@ -40,7 +39,7 @@ final class DistortionParams {
                 default -> throw r.error("mode", "must be one of constant, edge, symmetric, reflect, wrap, got '" + mode + "'");
             };
         }
-        int interpolation = r.integer("interpolation", defInterpolation), maskInterpolation = r.integer("mask_interpolation", 0);
+        int interpolation = r.integer("interpolation", defInterpolation, Allowed.INTERPOLATIONS), maskInterpolation = r.integer("mask_interpolation", 0, Allowed.INTERPOLATIONS);
         Fill fill = r.fill(Fill.zero(), "fill", "value", "cval"), fillMask = r.fill(Fill.zero(), "fill_mask", "mask_value", "cval_mask");
         int borderMode = border;
         return named(r.transform(), () -> new Resampling(interpolation, maskInterpolation, borderMode, fill, fillMask));

@@ -8,6 +8,7 @@ import java.nio.FloatBuffer;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.random.RandomGenerator;
+import org.augment4j.internal.Allowed;
 import org.augment4j.Sample;
 import org.augment4j.internal.Check;
 import org.augment4j.internal.geometry.Geometry;
@@ -65,7 +66,7 @@ public final class GridElasticDeform extends SpatialTransform<GridElasticDeform.
             if (grid[i] != Math.rint(grid[i])) throw r.error("num_grid_xy", "must be two integers, got " + java.util.Arrays.toString(grid));
             g[i] = (int) grid[i];
         }
-        return new GridElasticDeform(g, r.integer("magnitude", 10), r.integer("interpolation", 1), r.integer("mask_interpolation", 0), r.p(1.0));
+        return new GridElasticDeform(g, r.integer("magnitude", 10), r.integer("interpolation", 1, Allowed.INTERPOLATIONS), r.integer("mask_interpolation", 0, Allowed.INTERPOLATIONS), r.p(1.0));
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.random.RandomGenerator;
+import org.augment4j.internal.Allowed;
 import org.augment4j.Sample;
 import org.augment4j.Semantics;
 import org.augment4j.internal.Check;
@@ -74,7 +75,7 @@ public final class OpticalDistortion extends SpatialTransform<OpticalDistortion.
         this.distortLimit = Check.range(name(), "distort_limit", distortLimit, -10, 10);
         this.shiftLimit = Check.range(name(), "shift_limit", shiftLimit, -1e4, 1e4);
         String m = mode.toLowerCase(Locale.ROOT);
-        Check.that(m.equals("camera") || m.equals("fisheye"), name(), "mode must be 'camera' or 'fisheye', got '" + mode + "'");
+        Allowed.oneOf("camera", "fisheye").check(name(), "mode", m);
         this.fisheye = m.equals("fisheye");
     }
 

@@ -3,6 +3,7 @@ package org.augment4j.transform.distortion;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.random.RandomGenerator;
+import org.augment4j.internal.Allowed;
 import org.augment4j.Sample;
 import org.augment4j.internal.Check;
 import org.augment4j.internal.geometry.Geometry;
@@ -50,7 +51,7 @@ public final class ThinPlateSpline extends SpatialTransform<ThinPlateSpline.Disp
         super(p, resampling);
         this.scaleRange = Check.range(name(), "scale_range", scaleRange, 0, 1);
         // at most 32: the fit is a dense solve of n² + 3 equations, cubic in n²; 100 (10,003 equations) ran for hours
-        Check.that(numControlPoints >= 2 && numControlPoints <= 32, name(), "num_control_points must be in [2, 32], got " + numControlPoints);
+        Allowed.between(2, 32).check(name(), "num_control_points", numControlPoints);
         this.numControlPoints = numControlPoints;
     }
 

@@ -3,6 +3,7 @@ package org.augment4j.transform.dropout;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.random.RandomGenerator;
+import org.augment4j.internal.Allowed;
 import org.augment4j.Sample;
 import org.augment4j.internal.Check;
 import org.augment4j.serial.Params;
@@ -25,6 +26,9 @@ public final class GridDropout extends HoleDropout {
     private final int[] shiftXy;
     private final boolean randomOffset;
 
+    /** {@code unit_size_range}: a unit side in pixels. */
+    private static final Allowed UNIT_SIZES = Allowed.between(2, 100_000);
+
     /**
      * @param unitSizeRange null, or the range of the unit side in pixels (both at least 2)
      * @param holesNumberXy null, or {@code {units across, units down}}
@@ -33,9 +37,9 @@ public final class GridDropout extends HoleDropout {
     public GridDropout(double ratio, Range unitSizeRange, int[] holesNumberXy, int[] shiftXy, boolean randomOffset,
                        HoleFill fill, Fill fillMask, double p) {
         super(fill, fillMask, p);
-        Check.that(ratio > 0 && ratio <= 1, name(), "ratio must be in (0, 1], got " + ratio);
+        Allowed.interval(0, true, 1, false).check(name(), "ratio", ratio);
         this.ratio = ratio;
-        this.unitSizeRange = unitSizeRange == null ? null : Check.range(name(), "unit_size_range", unitSizeRange, 2, 100_000);
+        this.unitSizeRange = UNIT_SIZES.checkRangeOrNull(name(), "unit_size_range", unitSizeRange);
         Check.that(holesNumberXy == null || holesNumberXy.length == 2 && holesNumberXy[0] >= 1 && holesNumberXy[1] >= 1,
                 name(), "holes_number_xy must be two numbers >= 1, got " + java.util.Arrays.toString(holesNumberXy));
         Check.that(shiftXy != null && shiftXy.length == 2 && shiftXy[0] >= 0 && shiftXy[1] >= 0,

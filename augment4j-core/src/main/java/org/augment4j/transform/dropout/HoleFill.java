@@ -7,8 +7,8 @@ import static org.bytedeco.opencv.global.opencv_photo.INPAINT_NS;
 import static org.bytedeco.opencv.global.opencv_photo.INPAINT_TELEA;
 import static org.bytedeco.opencv.global.opencv_photo.inpaint;
 
-import java.util.List;
 import java.util.Locale;
+import org.augment4j.internal.Allowed;
 import org.augment4j.opencv.Mats;
 import org.augment4j.serial.Params;
 import org.augment4j.transform.Fill;
@@ -28,14 +28,15 @@ import org.bytedeco.opencv.opencv_core.Scalar;
  * @param mode     null for a constant, else one of the mode names
  */
 public record HoleFill(Fill constant, String mode) {
-    private static final List<String> MODES = List.of("random", "random_uniform", "inpaint_telea", "inpaint_ns");
+    /** The named fills (besides numbers). */
+    private static final Allowed MODES = Allowed.oneOf("random", "random_uniform", "inpaint_telea", "inpaint_ns");
 
     /**
      * @throws IllegalArgumentException unless exactly one of {@code constant} and {@code mode} is given, and the mode is known
      */
     public HoleFill {
         if ((constant == null) == (mode == null)) throw new IllegalArgumentException("fill needs a constant or a mode, not both");
-        if (mode != null && !MODES.contains(mode)) throw new IllegalArgumentException("fill must be a number, a list of numbers or one of " + MODES + ", got '" + mode + "'");
+        if (mode != null && !MODES.allows(mode)) throw new IllegalArgumentException("fill must be a number, a list of numbers or " + MODES.describe() + ", got '" + mode + "'");
     }
 
     /** A constant fill. */
@@ -55,6 +56,7 @@ public record HoleFill(Fill constant, String mode) {
 
     /** Reads the first of {@code names} present: a mode name or numbers. */
     public static HoleFill read(Params r, HoleFill def, String... names) {
+        Allowed.record(r.transform(), names[0], MODES);   // the named fills the constructor checks, listed as choices
         for (String n : names) {
             Object v = r.raw(n);
             if (v instanceof String s) {

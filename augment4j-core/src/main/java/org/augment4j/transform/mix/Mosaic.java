@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
+import org.augment4j.internal.Allowed;
 import org.augment4j.Sample;
 import org.augment4j.internal.Check;
 import org.augment4j.opencv.Mats;
@@ -75,10 +76,10 @@ public final class Mosaic extends BasicTransform<Mosaic.Layout> {
         Check.that(cellShape[0] * gridYx[0] >= targetSize[0] && cellShape[1] * gridYx[1] >= targetSize[1], name(),
                 "target_size " + List.of(targetSize[0], targetSize[1]) + " must fit in cell_shape × grid_yx " + List.of(cellShape[0] * gridYx[0], cellShape[1] * gridYx[1]));
         this.centerRange = Check.range(name(), "center_range", centerRange, 0, 1);
-        Check.that("cover".equals(fitMode) || "contain".equals(fitMode), name(), "fit_mode must be 'cover' or 'contain', got '" + fitMode + "'");
+        Allowed.oneOf("cover", "contain").check(name(), "fit_mode", fitMode);
         this.fitMode = fitMode;
-        Check.that(interpolation >= 0 && interpolation <= 4, name(), "interpolation must be 0..4, got " + interpolation);
-        Check.that(maskInterpolation >= 0 && maskInterpolation <= 4, name(), "mask_interpolation must be 0..4, got " + maskInterpolation);
+        Allowed.INTERPOLATIONS.check(name(), "interpolation", interpolation);
+        Allowed.INTERPOLATIONS.check(name(), "mask_interpolation", maskInterpolation);
         this.resampling = new Resampling(interpolation, maskInterpolation, BORDER_CONSTANT, fill, fillMask);
         Check.that(metadataKey != null && !metadataKey.isEmpty(), name(), "metadata_key must be a non-empty string");
         this.metadataKey = metadataKey;

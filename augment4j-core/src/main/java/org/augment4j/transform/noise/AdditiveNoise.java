@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
+import org.augment4j.internal.Allowed;
 import org.augment4j.Sample;
 import org.augment4j.internal.Check;
 import org.augment4j.internal.PixelKernels;
@@ -52,9 +53,8 @@ public final class AdditiveNoise extends PixelTransform<AdditiveNoise.Draw> {
     public AdditiveNoise(String noiseType, String spatialMode, Map<String, ?> noiseParams, double approximation, double p) {
         super(p);
         this.spec = NoiseSpec.of(name(), noiseType, noiseParams);
-        Check.that(List.of("constant", "per_pixel", "shared").contains(spatialMode), name(),
-                "spatial_mode must be 'constant', 'per_pixel' or 'shared', got '" + spatialMode + "'");
-        Check.that(approximation > 0 && approximation <= 1, name(), "approximation must be in (0, 1], got " + approximation);
+        Allowed.oneOf("constant", "per_pixel", "shared").check(name(), "spatial_mode", spatialMode);
+        Allowed.interval(0, true, 1, false).check(name(), "approximation", approximation);
         this.spatialMode = spatialMode;
         this.defaultParams = noiseParams == null;
         this.approximation = approximation;

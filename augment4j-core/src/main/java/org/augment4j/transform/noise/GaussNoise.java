@@ -8,6 +8,7 @@ import static org.bytedeco.opencv.global.opencv_core.add;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.random.RandomGenerator;
+import org.augment4j.internal.Allowed;
 import org.augment4j.Sample;
 import org.augment4j.internal.Check;
 import org.augment4j.internal.PixelKernels;
@@ -58,11 +59,12 @@ public final class GaussNoise extends PixelTransform<GaussNoise.Noise> {
             Check.range(name(), "std_range", stdRange, 0, 1);
             Check.range(name(), "mean_range", meanRange, -1, 1);
         } else {
+            Allowed.atLeast(0).checkRange(name(), "var_limit", varLimit);
             Check.that(varLimit.min() >= 0 && varLimit.min() <= varLimit.max() && Double.isFinite(varLimit.max()), name(),
                     "var_limit must be a range (min <= max) of variances >= 0, got " + varLimit);
             Check.between(name(), "mean", mean13, -255, 255);
         }
-        Check.that(noiseScaleFactor > 0 && noiseScaleFactor <= 1, name(), "noise_scale_factor must be in (0, 1], got " + noiseScaleFactor);
+        Allowed.interval(0, true, 1, false).check(name(), "noise_scale_factor", noiseScaleFactor);
     }
 
     /** Albumentations 2.x parameters. */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
+import org.augment4j.internal.Allowed;
 import org.augment4j.internal.Check;
 import org.augment4j.transform.Range;
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -24,7 +25,7 @@ record NoiseSpec(String type, List<Range> ranges) {
             "laplace", List.of("mean_range", "scale_range"), "beta", List.of("alpha_range", "beta_range", "scale_range"));
 
     static NoiseSpec of(String transform, String type, Map<String, ?> params) {
-        Check.that(KEYS.containsKey(type), transform, "noise_type must be 'uniform', 'gaussian', 'laplace' or 'beta', got '" + type + "'");
+        Allowed.oneOf("uniform", "gaussian", "laplace", "beta").check(transform, "noise_type", type);
         List<Range> r = new ArrayList<>();
         if (params == null) {
             switch (type) {

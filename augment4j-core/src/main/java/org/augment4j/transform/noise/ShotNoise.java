@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
+import org.augment4j.internal.Allowed;
 import org.augment4j.Sample;
 import org.augment4j.internal.Check;
 import org.augment4j.internal.PixelKernels;
@@ -38,6 +39,7 @@ public final class ShotNoise extends PixelTransform<ShotNoise.Shot> {
      */
     public ShotNoise(Range scaleRange, double p) {
         super(p);
+        Allowed.above(0).checkRange(name(), "scale_range", scaleRange);
         Check.that(scaleRange.min() > 0 && scaleRange.min() <= scaleRange.max() && Double.isFinite(scaleRange.max()), name(),
                 "scale_range must be a range (min <= max) of numbers > 0, got " + scaleRange);
         this.scaleRange = scaleRange;

@@ -12,6 +12,7 @@ import java.nio.FloatBuffer;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.augment4j.internal.Allowed;
 import org.augment4j.internal.Check;
 import org.augment4j.internal.PixelKernels;
 import org.augment4j.serial.Params;
@@ -38,7 +39,7 @@ public final class Equalize extends FixedPixelTransform {
      */
     public Equalize(String mode, boolean byChannels, double p) {
         super(p);
-        Check.that("cv".equals(mode) || "pil".equals(mode), name(), "mode must be 'cv' or 'pil', got '" + mode + "'");
+        Allowed.oneOf("cv", "pil").check(name(), "mode", mode);
         this.mode = mode;
         this.byChannels = byChannels;
     }

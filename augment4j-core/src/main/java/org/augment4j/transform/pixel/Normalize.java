@@ -12,8 +12,8 @@ import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import org.augment4j.internal.Allowed;
 import org.augment4j.internal.Check;
 import org.augment4j.internal.PixelKernels;
 import org.augment4j.opencv.Mats;
@@ -39,7 +39,7 @@ import org.bytedeco.opencv.opencv_core.MatVector;
  * The 2.x-only {@code normalization} is written to pipeline files only when it is not {@code standard}.
  */
 public final class Normalize extends FixedPixelTransform {
-    private static final List<String> MODES = List.of("standard", "image", "image_per_channel", "min_max", "min_max_per_channel");
+    private static final Allowed MODES = Allowed.oneOf("standard", "image", "image_per_channel", "min_max", "min_max_per_channel");
     private static final double EPS = 1e-4;
 
     private final double[] mean;
@@ -63,8 +63,9 @@ public final class Normalize extends FixedPixelTransform {
         Check.that(std != null && std.length >= 1, name(), "std must be one number or a list of numbers, got " + Arrays.toString(std));
         for (double s : std) Check.that(s > 0 && Double.isFinite(s), name(), "std values must be > 0, got " + Arrays.toString(std));
         for (double m : mean) Check.that(Double.isFinite(m), name(), "mean values must be finite numbers, got " + Arrays.toString(mean));
-        Check.that(maxPixelValue > 0 && Double.isFinite(maxPixelValue), name(), "max_pixel_value must be > 0, got " + maxPixelValue);
-        Check.that(MODES.contains(normalization), name(), "normalization must be one of " + MODES + ", got '" + normalization + "'");
+        Check.that(Double.isFinite(maxPixelValue), name(), "max_pixel_value must be > 0, got " + maxPixelValue);
+        Allowed.above(0).check(name(), "max_pixel_value", maxPixelValue);
+        MODES.check(name(), "normalization", normalization);
         this.mean = mean.clone();
         this.std = std.clone();
         this.maxPixelValue = maxPixelValue;

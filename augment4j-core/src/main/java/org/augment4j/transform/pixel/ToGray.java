@@ -14,8 +14,8 @@ import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_RGBA2RGB;
 import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import org.augment4j.internal.Allowed;
 import org.augment4j.internal.Check;
 import org.augment4j.internal.PixelKernels;
 import org.augment4j.opencv.Mats;
@@ -39,7 +39,8 @@ import org.bytedeco.opencv.opencv_core.MatVector;
  * parameters are written to pipeline files only when they differ from the defaults (1.3 has neither).
  */
 public final class ToGray extends FixedPixelTransform {
-    private static final List<String> METHODS = List.of("weighted_average", "from_lab", "desaturation", "average", "max");
+    private static final Allowed METHODS = Allowed.oneOf("weighted_average", "from_lab", "desaturation", "average", "max");
+    private static final Allowed OUTPUT_CHANNELS = Allowed.oneOf(1, 3, 4);
 
     private final int numOutputChannels;
     private final String method;
@@ -52,10 +53,9 @@ public final class ToGray extends FixedPixelTransform {
      */
     public ToGray(int numOutputChannels, String method, double p) {
         super(p);
-        Check.that(numOutputChannels == 1 || numOutputChannels == 3 || numOutputChannels == 4, name(),
-                "num_output_channels must be 1, 3 or 4, got " + numOutputChannels);
-        Check.that(!"pca".equals(method), name(), "method 'pca' is not implemented in augment4j; use one of " + METHODS);
-        Check.that(METHODS.contains(method), name(), "method must be one of " + METHODS + ", got '" + method + "'");
+        OUTPUT_CHANNELS.check(name(), "num_output_channels", numOutputChannels);
+        Check.that(!"pca".equals(method), name(), "method 'pca' is not implemented in augment4j; use one of " + METHODS.strings());
+        METHODS.check(name(), "method", method);
         this.numOutputChannels = numOutputChannels;
         this.method = method;
     }

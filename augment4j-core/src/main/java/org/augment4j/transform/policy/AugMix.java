@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.random.RandomGenerator;
+import org.augment4j.internal.Allowed;
 import org.augment4j.AppliedTransform;
 import org.augment4j.Sample;
 import org.augment4j.Transform;
@@ -65,12 +66,13 @@ public final class AugMix extends Policy {
      */
     public AugMix(int severity, int mixtureWidth, int chainDepth, double alpha, boolean allOps, int interpolation, double p) {
         super(p, interpolation);
-        Check.that(severity >= 1 && severity <= 10, name(), "severity must be in [1, 10], got " + severity);
+        Allowed.between(1, 10).check(name(), "severity", severity);
         this.severity = severity;
         this.width = Check.positive(name(), "mixture_width", mixtureWidth);
-        Check.that(chainDepth <= 10, name(), "chain_depth must be <= 10 (or <= 0 for 1 to 3), got " + chainDepth);
+        Allowed.atMost(10).check(name(), "chain_depth", chainDepth);   // <= 0: 1 to 3 drawn
         this.depth = chainDepth;
-        Check.that(alpha > 0 && Double.isFinite(alpha), name(), "alpha must be > 0, got " + alpha);
+        Check.that(Double.isFinite(alpha), name(), "alpha must be > 0, got " + alpha);
+        Allowed.above(0).check(name(), "alpha", alpha);
         this.alpha = alpha;
         this.allOps = allOps;
     }

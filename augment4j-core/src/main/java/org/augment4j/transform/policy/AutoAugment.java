@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.random.RandomGenerator;
+import org.augment4j.internal.Allowed;
 import org.augment4j.Sample;
 import org.augment4j.internal.Check;
 import org.augment4j.serial.Params;
@@ -52,7 +53,7 @@ public final class AutoAugment extends Policy {
      */
     public AutoAugment(String policy, int interpolation, double p) {
         super(p, interpolation);
-        Check.that("imagenet".equals(policy), name(), "policy must be 'imagenet' (the only one supported), got '" + policy + "'");
+        Allowed.oneOf("imagenet").check(name(), "policy", policy);   // the only policy augment4j has
         this.policy = policy;
     }
 

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
+import org.augment4j.internal.Allowed;
 import org.augment4j.AppliedTransform;
 import org.augment4j.Sample;
 import org.augment4j.internal.Check;
@@ -40,7 +41,8 @@ public final class CutMix {
      * @param alpha concentration of the {@code Beta(alpha, alpha)} distribution of {@code λ}, {@code > 0} and finite
      */
     public CutMix(double alpha) {
-        Check.that(alpha > 0 && Double.isFinite(alpha), "CutMix", "alpha must be > 0, got " + alpha);
+        Check.that(Double.isFinite(alpha), "CutMix", "alpha must be > 0, got " + alpha);
+        Allowed.above(0).check("CutMix", "alpha", alpha);
         this.alpha = alpha;
     }
 

@@ -3,6 +3,7 @@ package org.augment4j.transform.policy;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.random.RandomGenerator;
+import org.augment4j.internal.Allowed;
 import org.augment4j.Sample;
 import org.augment4j.internal.Check;
 import org.augment4j.serial.Params;
@@ -33,8 +34,7 @@ public final class Enhance extends PixelTransform<Enhance.Factor> {
      */
     public Enhance(String kind, Range factorRange, double p) {
         super(p);
-        this.kind = EnhanceKernels.Kind.of(kind);
-        Check.that(this.kind != null, name(), "kind must be brightness, color, contrast or sharpness, got '" + kind + "'");
+        this.kind = EnhanceKernels.Kind.of(Allowed.oneOf("brightness", "color", "contrast", "sharpness").check(name(), "kind", kind));
         this.factor = Check.range(name(), "factor_range", factorRange, 0, Double.MAX_VALUE);
     }
 

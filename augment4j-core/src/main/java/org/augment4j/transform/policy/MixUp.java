@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
+import org.augment4j.internal.Allowed;
 import org.augment4j.AppliedTransform;
 import org.augment4j.Sample;
 import org.augment4j.internal.Check;
@@ -31,7 +32,8 @@ public final class MixUp {
      * @param alpha concentration of the {@code Beta(alpha, alpha)} distribution of {@code λ}, {@code > 0} and finite
      */
     public MixUp(double alpha) {
-        Check.that(alpha > 0 && Double.isFinite(alpha), "MixUp", "alpha must be > 0, got " + alpha);
+        Check.that(Double.isFinite(alpha), "MixUp", "alpha must be > 0, got " + alpha);
+        Allowed.above(0).check("MixUp", "alpha", alpha);
         this.alpha = alpha;
     }
 

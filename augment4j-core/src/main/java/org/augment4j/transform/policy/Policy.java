@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.random.RandomGenerator;
+import org.augment4j.internal.Allowed;
 import org.augment4j.AppliedTransform;
 import org.augment4j.Sample;
 import org.augment4j.Transform;
@@ -35,7 +36,7 @@ public abstract class Policy implements Transform {
      */
     protected Policy(double p, int interpolation) {
         this.p = Check.probability(name(), p);
-        Check.that(interpolation == 0 || interpolation == 1, name(), "interpolation must be 0 (nearest) or 1 (bilinear), got " + interpolation);
+        Allowed.flags(new int[] {0, 1}, "INTER_NEAREST", "INTER_LINEAR").check(name(), "interpolation", interpolation);
         this.interpolation = interpolation;
     }
 

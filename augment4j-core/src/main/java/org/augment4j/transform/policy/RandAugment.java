@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.random.RandomGenerator;
+import org.augment4j.internal.Allowed;
 import org.augment4j.Sample;
 import org.augment4j.internal.Check;
 import org.augment4j.serial.Params;
@@ -51,9 +52,8 @@ public final class RandAugment extends Policy {
     RandAugment(int numOps, int magnitude, int numMagnitudeBins, int interpolation, double p, Set<String> only) {
         super(p, interpolation);
         this.numOps = Check.nonNegative(name(), "num_ops", numOps);
-        Check.that(numMagnitudeBins >= 2, name(), "num_magnitude_bins must be >= 2, got " + numMagnitudeBins);
-        Check.that(magnitude >= 0 && magnitude < numMagnitudeBins, name(),
-                "magnitude must be in [0, num_magnitude_bins - 1] = [0, " + (numMagnitudeBins - 1) + "], got " + magnitude);
+        Allowed.atLeast(2).check(name(), "num_magnitude_bins", numMagnitudeBins);
+        Allowed.between(0, numMagnitudeBins - 1).check(name(), "magnitude", magnitude);   // [0, num_magnitude_bins - 1]
         this.magnitude = magnitude;
         this.bins = numMagnitudeBins;
         this.only = only;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.random.RandomGenerator;
+import org.augment4j.internal.Allowed;
 import org.augment4j.Sample;
 import org.augment4j.internal.Check;
 import org.augment4j.serial.Params;
@@ -44,7 +45,7 @@ public final class TrivialAugmentWide extends Policy {
 
     TrivialAugmentWide(int numMagnitudeBins, int interpolation, double p, Set<String> only) {
         super(p, interpolation);
-        Check.that(numMagnitudeBins >= 2, name(), "num_magnitude_bins must be >= 2, got " + numMagnitudeBins);
+        Allowed.atLeast(2).check(name(), "num_magnitude_bins", numMagnitudeBins);
         this.bins = numMagnitudeBins;
         this.only = only;
     }

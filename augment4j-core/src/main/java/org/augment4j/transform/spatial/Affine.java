@@ -193,7 +193,7 @@ public final class Affine extends SpatialTransform<Affine.Sampled> {
                 r.range("rotate", mild ? Range.of(-15, 15) : Range.fixed(0), Params.Scalar.FIXED),
                 AxisRanges.read(r, "shear", AxisRanges.both(mild ? Range.of(-10, 10) : Range.fixed(0)), 1.0),
                 r.resampling(1, 0), r.bool("fit_output", false), r.bool("keep_ratio", false),
-                BoxMethod.of(r.string("rotate_method", "largest_box")), r.bool("balanced_scale", false), r.p(0.5));
+                BoxMethod.read(r), r.bool("balanced_scale", false), r.p(0.5));
     }
 
     @Override

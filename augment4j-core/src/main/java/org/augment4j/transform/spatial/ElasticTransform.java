@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.random.RandomGenerator;
+import org.augment4j.internal.Allowed;
 import org.augment4j.Sample;
 import org.augment4j.Semantics;
 import org.augment4j.internal.Check;
@@ -76,12 +77,11 @@ public final class ElasticTransform extends SpatialTransform<ElasticTransform.Fi
         this.scalarFill = scalarFill;
         this.alpha = Check.between(name(), "alpha", alpha, 0, 1e6);
         this.sigma = Check.between(name(), "sigma", sigma, 1, 1e6);
-        Check.that("mask".equals(keypointRemappingMethod) || "direct".equals(keypointRemappingMethod), name(),
-                "keypoint_remapping_method must be 'mask' or 'direct', got '" + keypointRemappingMethod + "'");
+        Allowed.oneOf("mask", "direct").check(name(), "keypoint_remapping_method", keypointRemappingMethod);
         this.keypointRemappingMethod = keypointRemappingMethod;
         this.alphaAffine = Check.between(name(), "alpha_affine", alphaAffine, 0, 1e6);
         String nd = noiseDistribution.toLowerCase(Locale.ROOT);
-        Check.that(nd.equals("gaussian") || nd.equals("uniform"), name(), "noise_distribution must be 'gaussian' or 'uniform', got '" + noiseDistribution + "'");
+        Allowed.oneOf("gaussian", "uniform").check(name(), "noise_distribution", nd);
         this.gaussian = nd.equals("gaussian");
         this.approximate = approximate;
         this.sameDxDy = sameDxDy;

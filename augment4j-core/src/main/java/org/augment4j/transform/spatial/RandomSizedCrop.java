@@ -3,6 +3,7 @@ package org.augment4j.transform.spatial;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.random.RandomGenerator;
+import org.augment4j.internal.Allowed;
 import org.augment4j.Sample;
 import org.augment4j.internal.Check;
 import org.augment4j.internal.geometry.AffineGeometry;
@@ -42,7 +43,7 @@ public final class RandomSizedCrop extends SpatialTransform<RandomSizedCrop.Wind
         this.minMaxHeight = Check.range(name(), "min_max_height", minMaxHeight, 1, Integer.MAX_VALUE);
         this.height = Check.positive(name(), "height", height);
         this.width = Check.positive(name(), "width", width);
-        Check.that(w2hRatio > 0, name(), "w2h_ratio must be > 0, got " + w2hRatio);
+        Allowed.above(0).check(name(), "w2h_ratio", w2hRatio);
         this.w2hRatio = w2hRatio;
     }
 

@@ -75,7 +75,7 @@ public final class Rotate extends SpatialTransform<Rotate.Angle> {
 
     static Rotate fromDict(Params r) {
         return new Rotate(r.range("limit", Range.of(-90, 90), Params.Scalar.SYMMETRIC), r.resampling(1, r.byRelease(4, 0)),
-                BoxMethod.of(r.string("rotate_method", "largest_box")), r.bool("crop_border", false), r.p(0.5));
+                BoxMethod.read(r), r.bool("crop_border", false), r.p(0.5));
     }
 
     /** This Rotate with the given release's one-number fills ({@link ScalarFill}). */

@@ -142,7 +142,7 @@ public final class ShiftScaleRotate extends SpatialTransform<Affine.Sampled> {
         Range sy = r.range("shift_limit_y", shift, Params.Scalar.SYMMETRIC);
         Range scale = r.range("scale_limit", Range.symmetric(0.1), Params.Scalar.SYMMETRIC);
         Range rot = r.range("rotate_limit", Range.symmetric(45), Params.Scalar.SYMMETRIC);
-        return new ShiftScaleRotate(sx, sy, scale, rot, r.resampling(1, r.byRelease(4, 0)), BoxMethod.of(r.string("rotate_method", "largest_box")), r.p(0.5));
+        return new ShiftScaleRotate(sx, sy, scale, rot, r.resampling(1, r.byRelease(4, 0)), BoxMethod.read(r), r.p(0.5));
     }
 
     @Override

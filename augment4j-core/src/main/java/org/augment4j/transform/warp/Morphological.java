@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.random.RandomGenerator;
+import org.augment4j.internal.Allowed;
 import org.augment4j.Sample;
 import org.augment4j.internal.Check;
 import org.augment4j.serial.Params;
@@ -35,6 +36,9 @@ public final class Morphological extends BasicTransform<Morphological.Kernel> {
     private final int height;
     private final boolean dilation;
 
+    /** {@code operation}'s values (case-insensitive). */
+    private static final Allowed OPERATIONS = Allowed.oneOf("dilation", "erosion");
+
     /**
      * @param width     {@code scale[0]}: kernel width in pixels, {@code >= 1}
      * @param height    {@code scale[1]}: kernel height in pixels, {@code >= 1}
@@ -46,7 +50,7 @@ public final class Morphological extends BasicTransform<Morphological.Kernel> {
         this.width = Check.positive(name(), "scale[0]", width);
         this.height = Check.positive(name(), "scale[1]", height);
         String op = operation == null ? "" : operation.toLowerCase(Locale.ROOT);
-        Check.that(op.equals("dilation") || op.equals("erosion"), name(), "operation must be 'dilation' or 'erosion', got '" + operation + "'");
+        OPERATIONS.check(name(), "operation", op);
         this.dilation = op.equals("dilation");
     }
 

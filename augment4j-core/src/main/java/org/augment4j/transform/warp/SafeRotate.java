@@ -123,7 +123,7 @@ public final class SafeRotate extends SpatialTransform<SafeRotate.Angle> {
 
     static SafeRotate fromDict(Params r) {
         return new SafeRotate(r.range("limit", Range.of(-90, 90), Params.Scalar.SYMMETRIC), r.resampling(1, r.byRelease(4, 0)),
-                BoxMethod.of(r.string("rotate_method", "largest_box")), r.p(0.5));
+                BoxMethod.read(r), r.p(0.5));
     }
 
     @Override

@@ -8,9 +8,9 @@ import static org.bytedeco.opencv.global.opencv_imgproc.line;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
+import org.augment4j.internal.Allowed;
 import org.augment4j.Sample;
 import org.augment4j.internal.Check;
 import org.augment4j.opencv.Mats;
@@ -38,7 +38,7 @@ public final class RandomRain extends PixelTransform<RandomRain.Rain> {
     /** The sampled slant, drop length and drop starts {@code [x, y]}, in pixels. */
     public record Rain(double slant, int dropLength, int[][] rainDrops) {}
 
-    private static final List<String> TYPES = List.of("drizzle", "heavy", "torrential", "default");
+    private static final Allowed TYPES = Allowed.oneOf("drizzle", "heavy", "torrential", "default");
 
     private final Range slantRange;
     private final Integer dropLength;
@@ -70,9 +70,9 @@ public final class RandomRain extends PixelTransform<RandomRain.Rain> {
                 "drop_color must be 3 integers in [0, 255], got " + Arrays.toString(dropColor));
         this.dropColor = dropColor.clone();
         this.blurValue = Check.positive(name(), "blur_value", blurValue);
-        Check.that(brightnessCoefficient > 0 && brightnessCoefficient <= 1, name(), "brightness_coefficient must be in (0, 1], got " + brightnessCoefficient);
+        Allowed.interval(0, true, 1, false).check(name(), "brightness_coefficient", brightnessCoefficient);
         this.brightnessCoefficient = brightnessCoefficient;
-        Check.that(TYPES.contains(rainType), name(), "rain_type must be one of " + TYPES + ", got '" + rainType + "'");
+        TYPES.check(name(), "rain_type", rainType);
         this.rainType = rainType;
     }
 

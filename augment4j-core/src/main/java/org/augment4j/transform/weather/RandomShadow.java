@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.random.RandomGenerator;
+import org.augment4j.internal.Allowed;
 import org.augment4j.Sample;
 import org.augment4j.internal.Check;
 import org.augment4j.internal.PixelKernels;
@@ -52,7 +53,7 @@ public final class RandomShadow extends PixelTransform<RandomShadow.Shadows> {
         this.numShadowsLimit = Check.range(name(), "num_shadows_limit", numShadowsLimit, 1, Integer.MAX_VALUE);
         Check.that(numShadowsLimit.min() == Math.rint(numShadowsLimit.min()) && numShadowsLimit.max() == Math.rint(numShadowsLimit.max()), name(),
                 "num_shadows_limit must be integers, got " + numShadowsLimit);
-        Check.that(shadowDimension >= 3, name(), "shadow_dimension must be >= 3, got " + shadowDimension);
+        Allowed.atLeast(3).check(name(), "shadow_dimension", shadowDimension);
         this.shadowDimension = shadowDimension;
         this.shadowIntensityRange = Check.range(name(), "shadow_intensity_range", shadowIntensityRange, 0, 1);
     }

@@ -15,9 +15,9 @@ import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
 
 import java.nio.FloatBuffer;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
+import org.augment4j.internal.Allowed;
 import org.augment4j.Sample;
 import org.augment4j.internal.Check;
 import org.augment4j.internal.PixelKernels;
@@ -45,7 +45,7 @@ public final class RandomSnow extends PixelTransform<RandomSnow.Snow> {
     /** The sampled snow point and the seed of the texture (texture method only). */
     public record Snow(double snowPoint, long seed) {}
 
-    private static final List<String> METHODS = List.of("bleach", "texture");
+    private static final Allowed METHODS = Allowed.oneOf("bleach", "texture");
 
     private final Range snowPointRange;
     private final double brightnessCoeff;
@@ -60,9 +60,9 @@ public final class RandomSnow extends PixelTransform<RandomSnow.Snow> {
     public RandomSnow(Range snowPointRange, double brightnessCoeff, String method, double p) {
         super(p);
         this.snowPointRange = Check.range(name(), "snow_point_range", snowPointRange, 0, 1);
-        Check.that(brightnessCoeff > 0, name(), "brightness_coeff must be > 0, got " + brightnessCoeff);
+        Allowed.above(0).check(name(), "brightness_coeff", brightnessCoeff);
         this.brightnessCoeff = brightnessCoeff;
-        Check.that(METHODS.contains(method), name(), "method must be one of " + METHODS + ", got '" + method + "'");
+        METHODS.check(name(), "method", method);
         this.method = method;
     }
 

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
+import org.augment4j.internal.Allowed;
 import org.augment4j.Sample;
 import org.augment4j.internal.Check;
 import org.augment4j.serial.Params;
@@ -30,7 +31,7 @@ public final class RandomSunFlare extends PixelTransform<RandomSunFlare.Flare> {
     /** The sun centre {@code [x, y]}, and per circle its alpha and {@code [x, y, radius, r, g, b]}. */
     public record Flare(int[] flareCenter, double[] circleAlphas, int[][] circles) {}
 
-    private static final List<String> METHODS = List.of("overlay", "physics_based");
+    private static final Allowed METHODS = Allowed.oneOf("overlay", "physics_based");
 
     private final double[] flareRoi;
     private final Range angleRange;
@@ -53,12 +54,12 @@ public final class RandomSunFlare extends PixelTransform<RandomSunFlare.Flare> {
         this.flareRoi = WeatherKernels.roi(name(), "flare_roi", flareRoi, true);
         this.angleRange = Check.range(name(), "angle_range", angleRange, 0, 1);
         this.numFlareCirclesRange = Check.range(name(), "num_flare_circles_range", numFlareCirclesRange, 1, Integer.MAX_VALUE);
-        Check.that(srcRadius > 1, name(), "src_radius must be > 1, got " + srcRadius);
+        Allowed.above(1).check(name(), "src_radius", srcRadius);
         this.srcRadius = srcRadius;
         Check.that(srcColor.length == 3 && Arrays.stream(srcColor).allMatch(c -> c >= 0 && c <= 255 && c == Math.rint(c)), name(),
                 "src_color must be 3 integers in [0, 255], got " + Arrays.toString(srcColor));
         this.srcColor = srcColor.clone();
-        Check.that(METHODS.contains(method), name(), "method must be one of " + METHODS + ", got '" + method + "'");
+        METHODS.check(name(), "method", method);
         this.method = method;
     }
 

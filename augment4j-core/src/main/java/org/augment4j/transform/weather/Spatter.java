@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
+import org.augment4j.internal.Allowed;
 import org.augment4j.Sample;
 import org.augment4j.internal.Check;
 import org.augment4j.serial.Params;
@@ -79,6 +80,7 @@ public final class Spatter extends PixelTransform<Spatter.Splash> {
         this.cutoutThresholdRange = Check.range(name(), "cutout_threshold_range", cutoutThresholdRange, 0, 1);
         this.intensityRange = Check.range(name(), "intensity_range", intensityRange, 0, 1);
         Check.that(!modes.isEmpty() && MODES.containsAll(modes), name(), "mode must be one of " + MODES + " or a list of them, got " + modes);
+        Allowed.record(name(), "mode", Allowed.oneOf(MODES));   // the choices of the check above (a list of them is allowed too)
         this.modes = List.copyOf(modes);
         Map<String, double[]> c = new LinkedHashMap<>();
         for (String m : MODES) {
