@@ -100,7 +100,8 @@ function buildForm(container, name, params, path, onChange) {
       sel.name = p.name;
       const def = document.createElement('option');
       def.value = '';
-      def.textContent = 'default (' + show(p.default) + ')';
+      const di = p.choices.findIndex((c) => c === p.default);
+      def.textContent = 'default (' + show(p.default) + (p.labels && di >= 0 ? ' ' + p.labels[di] : '') + ')';
       sel.appendChild(def);
       p.choices.forEach((c, i) => {
         const o = document.createElement('option');
