@@ -10,7 +10,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code augment4j} command: {@code demo}, {@code apply}, {@code list}, {@code run}, {@code preview}, {@code bench}. Exit codes: 0
+ * The {@code augment4j} command: {@code demo}, {@code apply}, {@code list}, {@code run}, {@code preview}, {@code explore}, {@code gallery},
+ * {@code bench}, {@code soak}. Exit codes: 0
  * success, 2 bad input (usage, a missing or unreadable file, a malformed pipeline or targets file; one line on stderr),
  * 3 a dataset run that skipped inputs (see its report.json), 1 an unexpected error.
  */
