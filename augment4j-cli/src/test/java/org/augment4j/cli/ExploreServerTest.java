@@ -267,6 +267,22 @@ class ExploreServerTest {
     }
 
     @Test
+    void aPipelineFileGivenOnTheCommandLineOpensForEditing() throws Exception {
+        Path article = TestData.root().resolve("../pipelines/article.json").normalize();
+        try (ExploreServer s = command("--port", "0", "--pipeline", article.toString()).start()) {
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.port() + "/api/pipeline")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            Map<String, Object> body = json(r);
+            assertThat(body.get("name")).isEqualTo("article.json");
+            Compose opened = PipelineFile.fromTree(JSON.convertValue(body.get("pipeline"), Map.class));
+            assertThat(opened.toDict()).isEqualTo(PipelineFile.load(article).toDict());
+        }
+        assertThat(((Map<?, ?>) json(get("/api/pipeline"))).get("pipeline")).isNull();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> command("--port", "0", "--format", "coco").start())
+                .hasMessageContaining("--format needs --images");
+    }
+
+    @Test
     void unknownRoutesAndMethodsAreJsonErrors() throws Exception {
         assertJsonError(get("/nope"), 404, "not found");
         assertJsonError(get("/api/images/sample:0.jpg"), 404, "no such resource");
