@@ -201,10 +201,11 @@ final class ExploreServer implements AutoCloseable {
     private void download(Context ctx) {
         Map<String, Object> body = body(ctx);
         Compose c = config.pipelines().fromTree(body.get("pipeline")).compose();
-        String format = body.get("format") instanceof String s ? s : null;
+        String format = body.get("format") instanceof String s ? s.toLowerCase(java.util.Locale.ROOT) : null;
         String text = ExplorePipelines.download(c, format);
-        ctx.contentType((format.startsWith("y") ? "application/yaml" : "application/json") + "; charset=utf-8")
-                .header("Content-Disposition", "attachment; filename=\"pipeline." + (format.startsWith("y") ? "yaml" : "json") + "\"")
+        boolean yaml = !format.equals("json");
+        ctx.contentType((yaml ? "application/yaml" : "application/json") + "; charset=utf-8")
+                .header("Content-Disposition", "attachment; filename=\"pipeline." + (yaml ? "yaml" : "json") + "\"")
                 .result(text);
     }
 
