@@ -145,6 +145,15 @@ class ExploreBrowserTest {
         WebElement rotate = browser.findElement(By.cssSelector("#steps li[data-path='$.transform.transforms[1]'] input[name='rotate'][data-part='0']"));
         set(rotate, "30");
         await().until(d -> !before.equals(attribute("#pipeline-grid img", "data-sha")));
+        browser.findElement(By.cssSelector("#label-params summary")).click();
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("bbox-format"))).selectByVisibleText("pascal_voc");
+        set(browser.findElement(By.id("bbox-label-fields")), "labels");
+        set(browser.findElement(By.id("bbox-min-visibility")), "2");
+        WebElement visibilityError = browser.findElement(By.cssSelector("[data-path='$.transform.bbox_params.min_visibility'] .err"));
+        await().until(d -> !visibilityError.getText().isEmpty());
+        assertThat(visibilityError.getText()).contains("min_visibility");
+        set(browser.findElement(By.id("bbox-min-visibility")), "0.3");
+        await().until(d -> visibilityError.getText().isEmpty());   // cleared only by a successful render
         String sha = attribute("#pipeline-grid img", "data-sha");
         long seed = Long.parseLong(attribute("#pipeline-grid img", "data-seed"));
         screenshot("explore-pipeline.png");
@@ -154,6 +163,8 @@ class ExploreBrowserTest {
         await().until(d -> Files.exists(file) && file.toFile().length() > 0);
         Compose loaded = PipelineFile.load(file);
         assertThat(loaded.transforms()).extracting(t -> t.name()).containsExactly("HorizontalFlip", "Affine");
+        assertThat(loaded.bboxParams().minVisibility()).isEqualTo(0.3);
+        assertThat(loaded.bboxParams().labelFields()).containsExactly("labels");
         String image = browser.findElement(By.id("image-select")).getAttribute("value");
         AugmentedPicture again = ExploreServer.picture(server.images().get(image), loaded, seed, 200);
         assertThat(again.pixelSha256()).as("the downloaded file, applied with the page's seed, gives the page's pixels").isEqualTo(sha);

@@ -19,6 +19,68 @@ import org.junit.jupiter.api.Test;
  * {@code augment4j-spark/target/standalone-throughput/}.
  */
 class StandaloneClusterThroughput {
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /**
+     * The batch job itself ({@link AugmentJob}: executors read the COCO images and write Parquet), 10 images × 20
+     * copies = 200 rows ({@code -Daugment4j.throughput.copies=N} for 10 × N), with 1 and 2 executors, alternating,
+     * twice each ({@code -Daugment4j.throughput.rounds=R}). The rate is rows over the span of the
+     * application's Spark jobs in its event log (first job submitted to last job completed), so JVM and context
+     * start-up are left out.
+     */
+    @Test
+    void batchJobRowsPerSecondWithOneAndTwoExecutors() throws Exception {
+        Path tmp = Path.of("target/standalone-throughput-job").toAbsolutePath();
+        StandaloneClusterTest.deleteTree(tmp);
+        Files.createDirectories(tmp);
+        Path jobJar = ClusterJars.jobJar(tmp);
+        try (StandaloneCluster cluster = StandaloneCluster.start(tmp.resolve("cluster"), ClusterJars.sparkJars(), 2, 1, "2g")) {
+            int copies = Integer.getInteger("augment4j.throughput.copies", 20), rows = 10 * copies;
+            for (int round = 0; round < Integer.getInteger("augment4j.throughput.rounds", 2); round++) {
+                for (int executors : new int[] {1, 2}) {
+                    String name = "job-" + executors + "-" + round;
+                    Path events = Files.createDirectories(tmp.resolve("events-" + name));
+                    Map<String, String> conf = new LinkedHashMap<>();
+                    conf.put("spark.driver.host", "127.0.0.1");
+                    conf.put("spark.driver.bindAddress", "127.0.0.1");
+                    conf.put("spark.ui.enabled", "false");
+                    conf.put("spark.executor.cores", "1");
+                    conf.put("spark.cores.max", Integer.toString(executors));
+                    conf.put("spark.executor.memory", "1g");
+                    conf.put("spark.executorEnv.MALLOC_MMAP_THRESHOLD_", "33554432");
+                    conf.put("spark.executorEnv.MALLOC_TRIM_THRESHOLD_", "268435456");
+                    conf.put("spark.eventLog.enabled", "true");
+                    conf.put("spark.eventLog.dir", events.toUri().toString());
+                    conf.put("spark.eventLog.compress", "false");
+                    conf.put("spark.eventLog.rolling.enabled", "false");
+                    Process driver = cluster.submit(name, tmp, jobJar, AugmentJob.class.getName(), conf,
+                            List.of("--input", StandaloneClusterTest.COCO.toString(), "--pipeline", StandaloneClusterTest.ARTICLE.toString(),
+                                    "--copies", Integer.toString(copies), "--seed", "1", "--out", tmp.resolve("out-" + name).toString()));
+                    try {
+                        assertThat(driver.waitFor(900, TimeUnit.SECONDS)).as("job finished").isTrue();
+                        assertThat(driver.exitValue()).as(Files.readString(cluster.log(name, "err"))).isZero();
+                    } finally {
+                        driver.destroyForcibly();
+                    }
+                    long first = Long.MAX_VALUE, last = 0;
+                    try (java.util.stream.Stream<Path> files = Files.walk(events)) {
+                        for (Path f : files.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().startsWith(".")).toList()) {
+                            for (String line : Files.readAllLines(f)) {
+                                com.fasterxml.jackson.databind.JsonNode e = JSON.readTree(line);
+                                String type = e.path("Event").asText();
+                                if (type.equals("SparkListenerJobStart")) first = Math.min(first, e.path("Submission Time").asLong());
+                                if (type.equals("SparkListenerJobEnd")) last = Math.max(last, e.path("Completion Time").asLong());
+                            }
+                        }
+                    }
+                    System.out.printf("AugmentJob, %d executor(s) of 1 core, round %d: %d rows in %.2f s of Spark jobs = %.2f rows/s (load average %s)%n",
+                            executors, round, rows, (last - first) / 1000.0, rows * 1000.0 / (last - first),
+                            Files.readString(Path.of("/proc/loadavg")).strip());
+                }
+            }
+        }
+    }
+
     @Test
     void rowsPerSecondWithOneAndTwoExecutors() throws Exception {
         Path tmp = Path.of("target/standalone-throughput").toAbsolutePath();

@@ -223,6 +223,7 @@ function loadTree(t, notes) {
   for (const [k, v] of Object.entries(root)) if (k !== '__class_fullname__' && k !== 'transforms') extra[k] = v;
   state.pipeline.steps = root.transforms.map(fromDict);
   state.pipeline.extra = extra;
+  showLabelParams();
   $('pipeline-notes').textContent = notes || '';
   renderSteps();
   schedule('pipeline');
@@ -378,10 +379,10 @@ async function renderPipeline() {
       fig.appendChild(cap);
       grid.appendChild(fig);
     }
-    placeError($('steps'), null);
+    placeError($('builder'), null);
     if (r.warnings.length) $('pipeline-notes').textContent = r.warnings.join('\n');
   } catch (e) {
-    if (ticket === renderTicket.pipeline) placeError($('steps'), e);
+    if (ticket === renderTicket.pipeline) placeError($('builder'), e);
   }
 }
 
@@ -397,8 +398,41 @@ async function download(format) {
     a.remove();
     showError('');
   } catch (e) {
-    placeError($('steps'), e);
+    placeError($('builder'), e);
   }
+}
+
+// ---------- bbox_params and keypoint_params of the file ----------
+
+function showLabelParams() {
+  const b = state.pipeline.extra.bbox_params || {};
+  const k = state.pipeline.extra.keypoint_params || {};
+  $('bbox-format').value = b.format || '';
+  $('bbox-label-fields').value = (b.label_fields || []).join(', ');
+  $('bbox-min-area').value = b.min_area ? String(b.min_area) : '';
+  $('bbox-min-visibility').value = b.min_visibility ? String(b.min_visibility) : '';
+  $('kp-format').value = k.format || '';
+  $('kp-remove-invisible').checked = k.remove_invisible === undefined ? true : !!k.remove_invisible;
+}
+
+// Other keys a loaded file's bbox_params/keypoint_params had (check_each_transform, angle_in_degrees…) are kept.
+function readLabelParams() {
+  const extra = state.pipeline.extra;
+  const format = $('bbox-format').value;
+  if (!format) {
+    extra.bbox_params = null;
+  } else {
+    const b = {...(extra.bbox_params || {}), format};
+    b.label_fields = $('bbox-label-fields').value.split(',').map((x) => x.trim()).filter(Boolean);
+    for (const [key, id] of [['min_area', 'bbox-min-area'], ['min_visibility', 'bbox-min-visibility']]) {
+      const v = $(id).value.trim();
+      if (v === '') delete b[key]; else b[key] = Number(v);
+    }
+    extra.bbox_params = b;
+  }
+  const kf = $('kp-format').value;
+  extra.keypoint_params = kf ? {...(extra.keypoint_params || {}), format: kf, remove_invisible: $('kp-remove-invisible').checked} : null;
+  schedule('pipeline');
 }
 
 // ---------- wiring ----------
@@ -502,6 +536,9 @@ async function init() {
     renderSteps();
     schedule('pipeline');
   });
+  for (const id of ['bbox-format', 'bbox-label-fields', 'bbox-min-area', 'bbox-min-visibility', 'kp-format', 'kp-remove-invisible']) {
+    $(id).addEventListener('change', readLabelParams);
+  }
   $('download-json').addEventListener('click', () => download('json'));
   $('download-yaml').addEventListener('click', () => download('yaml'));
   $('pipeline-load').addEventListener('change', async (e) => {
