@@ -95,6 +95,7 @@ class ExploreBrowserTest {
     }
 
     private static void screenshot(String name) throws Exception {
+        ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
         Path out = Files.createDirectories(Path.of("target/explore-screenshots")).resolve(name);
         Files.write(out, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
     }
