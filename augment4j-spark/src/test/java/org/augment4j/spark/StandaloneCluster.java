@@ -110,6 +110,27 @@ final class StandaloneCluster implements AutoCloseable {
     }
 
     /**
+     * The configuration every run on this cluster takes: the driver on 127.0.0.1, no UI, executors of 1 core and 1 GB,
+     * at most {@code executors} of them; with {@code events} non-null, an uncompressed, unrolled event log there.
+     */
+    static Map<String, String> conf(int executors, Path events) {
+        Map<String, String> conf = new java.util.LinkedHashMap<>();
+        conf.put("spark.driver.host", "127.0.0.1");
+        conf.put("spark.driver.bindAddress", "127.0.0.1");
+        conf.put("spark.ui.enabled", "false");
+        conf.put("spark.executor.cores", "1");
+        conf.put("spark.cores.max", Integer.toString(executors));
+        conf.put("spark.executor.memory", "1g");
+        if (events != null) {
+            conf.put("spark.eventLog.enabled", "true");
+            conf.put("spark.eventLog.dir", events.toUri().toString());
+            conf.put("spark.eventLog.rolling.enabled", "false");
+            conf.put("spark.eventLog.compress", "false");
+        }
+        return conf;
+    }
+
+    /**
      * Starts {@code spark-submit --master spark://… --deploy-mode client [sparkConf as --conf k=v] --class mainClass jobJar args}
      * in its own JVM, working directory {@code cwd}; its output goes to {@code logs/<name>.out} and {@code .err}.
      */

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -62,17 +61,7 @@ class StandaloneClusterTest {
     /** Runs the job on the cluster with the driver in {@code cwd}; returns the event log's events. */
     static List<JsonNode> submit(String name, Path cwd, List<String> args, Runnable whileRunning) throws Exception {
         Path events = Files.createDirectories(tmp.resolve("events-" + name));
-        Map<String, String> conf = new LinkedHashMap<>();
-        conf.put("spark.driver.host", "127.0.0.1");
-        conf.put("spark.driver.bindAddress", "127.0.0.1");
-        conf.put("spark.ui.enabled", "false");
-        conf.put("spark.executor.cores", "1");
-        conf.put("spark.cores.max", "2");
-        conf.put("spark.executor.memory", "1g");
-        conf.put("spark.eventLog.enabled", "true");
-        conf.put("spark.eventLog.dir", events.toUri().toString());
-        conf.put("spark.eventLog.rolling.enabled", "false");
-        conf.put("spark.eventLog.compress", "false");
+        Map<String, String> conf = StandaloneCluster.conf(2, events);
         conf.put("spark.sql.adaptive.enabled", "false");
         Process driver = cluster.submit(name, cwd, jobJar, AugmentJob.class.getName(), conf, args);
         try {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -40,19 +39,7 @@ class StandaloneClusterThroughput {
                 for (int executors : new int[] {1, 2}) {
                     String name = "job-" + executors + "-" + round;
                     Path events = Files.createDirectories(tmp.resolve("events-" + name));
-                    Map<String, String> conf = new LinkedHashMap<>();
-                    conf.put("spark.driver.host", "127.0.0.1");
-                    conf.put("spark.driver.bindAddress", "127.0.0.1");
-                    conf.put("spark.ui.enabled", "false");
-                    conf.put("spark.executor.cores", "1");
-                    conf.put("spark.cores.max", Integer.toString(executors));
-                    conf.put("spark.executor.memory", "1g");
-                    conf.put("spark.executorEnv.MALLOC_MMAP_THRESHOLD_", "33554432");
-                    conf.put("spark.executorEnv.MALLOC_TRIM_THRESHOLD_", "268435456");
-                    conf.put("spark.eventLog.enabled", "true");
-                    conf.put("spark.eventLog.dir", events.toUri().toString());
-                    conf.put("spark.eventLog.compress", "false");
-                    conf.put("spark.eventLog.rolling.enabled", "false");
+                    Map<String, String> conf = withMallocSettings(StandaloneCluster.conf(executors, events));
                     Process driver = cluster.submit(name, tmp, jobJar, AugmentJob.class.getName(), conf,
                             List.of("--input", StandaloneClusterTest.COCO.toString(), "--pipeline", StandaloneClusterTest.ARTICLE.toString(),
                                     "--copies", Integer.toString(copies), "--seed", "1", "--out", tmp.resolve("out-" + name).toString()));
@@ -89,15 +76,7 @@ class StandaloneClusterThroughput {
         Path jobJar = ClusterJars.jobJar(tmp);
         try (StandaloneCluster cluster = StandaloneCluster.start(tmp.resolve("cluster"), ClusterJars.sparkJars(), 2, 1, "2g")) {
             for (int executors : new int[] {1, 2}) {
-                Map<String, String> conf = new LinkedHashMap<>();
-                conf.put("spark.driver.host", "127.0.0.1");
-                conf.put("spark.driver.bindAddress", "127.0.0.1");
-                conf.put("spark.ui.enabled", "false");
-                conf.put("spark.executor.cores", "1");
-                conf.put("spark.cores.max", Integer.toString(executors));
-                conf.put("spark.executor.memory", "1g");
-                conf.put("spark.executorEnv.MALLOC_MMAP_THRESHOLD_", "33554432");
-                conf.put("spark.executorEnv.MALLOC_TRIM_THRESHOLD_", "268435456");
+                Map<String, String> conf = withMallocSettings(StandaloneCluster.conf(executors, null));
                 String name = "bench-" + executors;
                 Process driver = cluster.submit(name, tmp, jobJar, SparkBench.class.getName(), conf,
                         List.of("--coco", StandaloneClusterTest.COCO.toString(), "--pipeline", StandaloneClusterTest.ARTICLE.toString(),
@@ -112,5 +91,12 @@ class StandaloneClusterThroughput {
                 System.out.println(Files.readString(cluster.log(name, "out")).strip());
             }
         }
+    }
+
+    /** The executors' glibc settings the README advises (page-fault cliffs otherwise; docs/performance.md). */
+    private static Map<String, String> withMallocSettings(Map<String, String> conf) {
+        conf.put("spark.executorEnv.MALLOC_MMAP_THRESHOLD_", "33554432");
+        conf.put("spark.executorEnv.MALLOC_TRIM_THRESHOLD_", "268435456");
+        return conf;
     }
 }
