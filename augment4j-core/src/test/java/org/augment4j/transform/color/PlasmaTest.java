@@ -41,6 +41,36 @@ class PlasmaTest {
         }
     }
 
+    /**
+     * The pattern's texture against Albumentations 2.0.8's own {@code generate_plasma_pattern}, run here from its source
+     * (numpy's generator, 40 seeds each; the RNGs differ, so statistics are compared, not pixels): the mean absolute
+     * difference of horizontal neighbours and the standard deviation. Reference means (± one standard deviation over the
+     * seeds): 424×640 at roughness 0.5: 0.0060 ± 0.0006, std 0.157 ± 0.017; 0.7: 0.0428 ± 0.0022, std 0.123 ± 0.006;
+     * 3.0 (the default, which is why the gallery's plasma pictures look grainy: Albumentations' noise grows with each
+     * refinement step when roughness > 1): 0.1466 ± 0.0024, std 0.158 ± 0.003. 256×256: 0.0170 / 0.0718 / 0.1501.
+     */
+    @ParameterizedTest(name = "{0}x{1} roughness {2}")
+    @CsvSource({"424, 640, 0.5, 0.0060, 0.1566", "424, 640, 0.7, 0.0428, 0.1229", "424, 640, 3.0, 0.1466, 0.1580",
+        "256, 256, 0.5, 0.0170, 0.1514", "256, 256, 0.7, 0.0718, 0.1328", "256, 256, 3.0, 0.1501, 0.1617"})
+    void textureMatchesAlbumentationsOwnPattern(int rows, int cols, double roughness, double neighbourDiff, double std) {
+        double diff = 0, sd = 0;
+        int seeds = 20;
+        for (long seed = 0; seed < seeds; seed++) {
+            Mat p = PlasmaKernels.pattern(rows, cols, roughness, seed);
+            float[] v = Mats.toFloats(p);
+            double d = 0, mean = 0, sq = 0;
+            for (int y = 0; y < rows; y++) for (int x = 0; x + 1 < cols; x++) d += Math.abs(v[y * cols + x + 1] - v[y * cols + x]);
+            for (float f : v) mean += f;
+            mean /= v.length;
+            for (float f : v) sq += (f - mean) * (f - mean);
+            diff += d / (rows * (cols - 1.0));
+            sd += Math.sqrt(sq / v.length);
+            p.close();
+        }
+        assertThat(diff / seeds).as("mean neighbour difference").isCloseTo(neighbourDiff, within(0.1 * neighbourDiff + 0.001));
+        assertThat(sd / seeds).as("standard deviation").isCloseTo(std, within(0.025));
+    }
+
     @Test
     void shadowOnlyDarkensAndFollowsThePattern() {
         Mat image = Images.coffee();
