@@ -34,9 +34,16 @@ record AugmentedPicture(BufferedImage picture, List<Map<String, Object>> applied
 
     /** Reads {@code img} (and its label masks), augments it with {@code seed} and draws the result. */
     static AugmentedPicture of(ObjectAugmenter augmenter, Dataset dataset, DatasetImage img, long seed, List<int[]> skeleton, int height) {
+        try (Mat image = ImageIO.readRgb(img.file())) {
+            return of(augmenter, dataset, img, image, seed, skeleton, height);
+        }
+    }
+
+    /** As {@link #of(ObjectAugmenter, Dataset, DatasetImage, long, List, int)} with {@code img}'s pixels already read (RGB, the caller's). */
+    static AugmentedPicture of(ObjectAugmenter augmenter, Dataset dataset, DatasetImage img, Mat image, long seed, List<int[]> skeleton, int height) {
         Map<String, Mat> masks = new LinkedHashMap<>();
         ObjectAugmenter.Result r = null;
-        try (Mat image = ImageIO.readRgb(img.file())) {
+        try {
             for (Map.Entry<String, Path> m : maskFiles(img).entrySet()) masks.put(m.getKey(), ImageIO.readMask(m.getValue()));
             r = augmenter.apply(img, image, masks, seed);
             return new AugmentedPicture(draw(r, dataset, skeleton, height), ApplyCommand.applied(r.applied()), sha256(r.image()),

@@ -40,19 +40,23 @@ final class ExploreImages {
      * @param id      {@code sample:N}, {@code folder:N} or {@code upload:N}
      * @param name    its file name (relative to its folder)
      * @param source  {@code sample}, {@code folder} or {@code upload}
-     * @param image   the image with its objects (none for plain images and uploads)
+     * @param file    the image file
+     * @param image   the image with its size and objects (none for uploads), or null for a plain {@code --images} file,
+     *                whose size is known only once it is read (listing a folder decodes nothing)
      * @param dataset what the objects refer to: category names, keypoint skeleton, left/right swap
      */
-    record Entry(String id, String name, String source, DatasetImage image, Dataset dataset) {
-        /** {@code {id, name, source, width, height, objects}} for the page. */
+    record Entry(String id, String name, String source, Path file, DatasetImage image, Dataset dataset) {
+        /** {@code {id, name, source, width, height, objects}} for the page; no width and height for a plain file. */
         Map<String, Object> toJson() {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("id", id);
             m.put("name", name);
             m.put("source", source);
-            m.put("width", image.width());
-            m.put("height", image.height());
-            m.put("objects", image.objects().size());
+            if (image != null) {
+                m.put("width", image.width());
+                m.put("height", image.height());
+            }
+            m.put("objects", image == null ? 0 : image.objects().size());
             return m;
         }
     }
@@ -93,7 +97,7 @@ final class ExploreImages {
         for (DatasetSplit split : splits) {
             for (DatasetImage img : split.dataset().images()) {
                 String name = splits.size() > 1 ? split.name() + "/" + img.fileName() : img.fileName();
-                add(new Entry(source + ":" + count(source), name, source, img, split.dataset()));
+                add(new Entry(source + ":" + count(source), name, source, img.file(), img, split.dataset()));
             }
         }
     }
@@ -108,20 +112,7 @@ final class ExploreImages {
         } catch (IOException | UncheckedIOException e) {
             throw Errors.bad("cannot list --images " + folder + ": " + e.getMessage());
         }
-        for (Path p : files) {
-            String name = folder.relativize(p).toString().replace('\\', '/');
-            int[] size = size(p);
-            if (size == null) continue;
-            add(new Entry("folder:" + count("folder"), name, "folder", new DatasetImage(name, p, size[0], size[1], List.of(), Map.of()), NO_LABELS));
-        }
-    }
-
-    private static int[] size(Path p) {
-        try (Mat m = ImageIO.readRgb(p)) {
-            return new int[] {m.cols(), m.rows()};
-        } catch (RuntimeException e) {
-            return null;   // not a readable image: not offered
-        }
+        for (Path p : files) add(new Entry("folder:" + count("folder"), folder.relativize(p).toString().replace('\\', '/'), "folder", p, null, NO_LABELS));
     }
 
     private int count(String source) {
@@ -174,7 +165,7 @@ final class ExploreImages {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot keep upload: " + e.getMessage(), e);
         }
-        Entry e = new Entry("upload:" + n, shown, "upload", new DatasetImage(shown, file, w, h, List.of(), Map.of()), NO_LABELS);
+        Entry e = new Entry("upload:" + n, shown, "upload", file, new DatasetImage(shown, file, w, h, List.of(), Map.of()), NO_LABELS);
         synchronized (this) {
             uploads.put(e.id(), e);
             while (uploads.size() > MAX_UPLOADS) {

@@ -18,11 +18,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
+import java.util.function.Supplier;
 import org.augment4j.Compose;
 import org.augment4j.Seeds;
+import org.augment4j.datasets.DatasetImage;
 import org.augment4j.datasets.ObjectAugmenter;
+import org.augment4j.opencv.ImageIO;
 import org.augment4j.serial.PipelineException;
 import org.augment4j.serial.TransformDescriptions;
+import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
  * The web server of {@code augment4j explore}: the page (plain HTML, CSS and JavaScript from the jar) and a small JSON
@@ -241,18 +245,19 @@ final class ExploreServer implements AutoCloseable {
     /** {@code e} augmented by {@code c} with {@code seed}, drawn {@code height} pixels high. */
     static AugmentedPicture picture(ExploreImages.Entry e, Compose c, long seed, int height) {
         ObjectAugmenter augmenter = new ObjectAugmenter(c, e.dataset().flipIndex());
-        return AugmentedPicture.of(augmenter, e.dataset(), e.image(), seed, PreviewLabels.skeleton(e.dataset()), height);
-    }
-
-    private interface Work<T> {
-        T run();
+        List<int[]> skeleton = PreviewLabels.skeleton(e.dataset());
+        if (e.image() != null) return AugmentedPicture.of(augmenter, e.dataset(), e.image(), seed, skeleton, height);
+        try (Mat image = ImageIO.readRgb(e.file())) {   // a plain file: its size is the image's
+            DatasetImage plain = new DatasetImage(e.name(), e.file(), image.cols(), image.rows(), List.of(), Map.of());
+            return AugmentedPicture.of(augmenter, e.dataset(), plain, image, seed, skeleton, height);
+        }
     }
 
     /** Runs CPU-heavy work on at most one slot per processor, so a burst of requests queues instead of piling up natives. */
-    private <T> T withRenderSlot(Work<T> w) {
+    private <T> T withRenderSlot(Supplier<T> w) {
         rendering.acquireUninterruptibly();
         try {
-            return w.run();
+            return w.get();
         } finally {
             rendering.release();
         }

@@ -454,7 +454,7 @@ async function loadImages(select) {
   for (const im of r.images) {
     const o = document.createElement('option');
     o.value = im.id;
-    o.textContent = '[' + im.source + '] ' + im.name + ' (' + im.width + '×' + im.height + ', ' + im.objects + ' objects)';
+    o.textContent = '[' + im.source + '] ' + im.name + (im.width ? ' (' + im.width + '×' + im.height + ', ' + im.objects + ' objects)' : '');
     sel.appendChild(o);
   }
   state.image = select || state.image || (r.images[0] && r.images[0].id);
