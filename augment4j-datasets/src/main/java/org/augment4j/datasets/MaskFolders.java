@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.augment4j.OutsidePaths;
@@ -26,7 +25,6 @@ import org.augment4j.OutsidePaths;
 public final class MaskFolders {
     /** The {@code extra} key of an image's masks: a {@code Map<String, Path>} from folder name to file. */
     public static final String MASKS = "masks";
-    private static final List<String> IMAGE_EXTENSIONS = List.of(".jpg", ".jpeg", ".png", ".bmp", ".tif", ".tiff", ".webp");
 
     private MaskFolders() {}
 
@@ -79,7 +77,7 @@ public final class MaskFolders {
     private static Map<String, Path> byStem(Path folder) {
         Map<String, Path> m = new LinkedHashMap<>();
         try (Stream<Path> s = Files.list(folder)) {
-            for (Path f : s.filter(f -> IMAGE_EXTENSIONS.stream().anyMatch(x -> f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(x))).sorted().toList()) {
+            for (Path f : s.filter(ImageFiles::isImage).sorted().toList()) {
                 m.putIfAbsent(stem(f), f);
             }
         } catch (IOException e) {

@@ -190,11 +190,8 @@ public final class Voc {
         }
     }
 
-    private static final List<String> IMAGE_EXTENSIONS = List.of(".jpg", ".jpeg", ".png", ".bmp", ".tif", ".tiff", ".webp");
-
     private static boolean isImage(Path f) {
-        String n = f.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-        return IMAGE_EXTENSIONS.stream().anyMatch(n::endsWith) && Files.isRegularFile(f);
+        return ImageFiles.isImage(f) && Files.isRegularFile(f);
     }
 
     /**
@@ -210,7 +207,7 @@ public final class Voc {
         String xmlName = xml.getFileName().toString();
         for (String stem : List.of(fileName, xmlName.substring(0, xmlName.length() - ".xml".length()))) {
             if (stem.isEmpty() || stem.contains("/") || stem.contains("\\") || stem.startsWith(".")) continue;
-            for (String ext : IMAGE_EXTENSIONS) {
+            for (String ext : ImageFiles.EXTENSIONS) {
                 for (String e : List.of(ext, ext.toUpperCase(java.util.Locale.ROOT))) {
                     if (Files.isRegularFile(imageDir.resolve(stem + e))) return stem + e;
                 }

@@ -39,7 +39,6 @@ public final class Yolo {
     public enum Task { DETECT, SEGMENT, POSE }
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    private static final List<String> IMAGE_EXTENSIONS = List.of(".jpg", ".jpeg", ".png", ".bmp", ".tif", ".tiff", ".webp");
 
     private Yolo() {}
 
@@ -92,16 +91,12 @@ public final class Yolo {
     /** The image files directly in {@code imageDir}, by name. */
     static List<Path> imageFiles(Path imageDir) {
         try (Stream<Path> s = Files.list(imageDir)) {
-            return s.filter(Yolo::isImage).sorted().toList();
+            return s.filter(ImageFiles::isImage).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list image folder " + imageDir + ": " + e.getMessage(), e);
         }
     }
 
-    static boolean isImage(Path f) {
-        String n = f.getFileName().toString().toLowerCase(Locale.ROOT);
-        return IMAGE_EXTENSIONS.stream().anyMatch(n::endsWith);
-    }
 
     /**
      * Reads {@code files} (images of {@code imageDir}) with their labels {@code labelDir/<stem>.txt}. Label files of
